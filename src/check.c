@@ -1,0 +1,254 @@
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- identifiers --------------------------------------------------------- */
+
+/* Open-addressing table of id -> position, sized once: linear overall. */
+typedef struct {
+    const char *id;
+    pp_pos pos;
+    char kind; /* 'n' node, 'u' unit, 'p' person, 's' section */
+    const void *what;
+} id_entry;
+
+typedef struct {
+    id_entry *slots;
+    size_t cap;
+} id_table;
+
+static size_t hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static id_entry *id_find(id_table *t, const char *id)
+{
+    if (!t->slots || !id) return NULL;
+    for (size_t i = hash(id) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        if (!t->slots[i].id) return &t->slots[i];
+        if (strcmp(t->slots[i].id, id) == 0) return &t->slots[i];
+    }
+}
+
+static const id_entry *id_lookup(id_table *t, const char *id)
+{
+    id_entry *e = id_find(t, id);
+    return e && e->id ? e : NULL;
+}
+
+static void id_define(id_table *t, pp_diags *d, const char *id, pp_pos pos, char kind,
+                      const void *what)
+{
+    id_entry *e = id_find(t, id);
+    if (!e) return;
+    if (e->id) {
+        pp_error(d, pos.line, pos.col, "duplicate id '%s' (first defined at line %d)", id,
+                 e->pos.line);
+        return;
+    }
+    *e = (id_entry){id, pos, kind, what};
+}
+
+typedef struct {
+    id_table *ids;
+    pp_diags *d;
+    size_t count;
+} id_walk;
+
+static bool count_node(pp_node *n, void *ctx)
+{
+    (void)n;
+    ((id_walk *)ctx)->count++;
+    return true;
+}
+
+static bool define_node(pp_node *n, void *ctx)
+{
+    id_walk *w = ctx;
+    if (n->level != PP_LEVEL_ENTE) id_define(w->ids, w->d, n->id, n->pos, 'n', n);
+    return true;
+}
+
+static void section_ids(id_table *t, pp_diags *d, const pp_section *s)
+{
+    if (!s) return;
+    if (s->id) id_define(t, d, s->id, s->pos, 's', s);
+    for (size_t i = 0; i < s->nblocks; i++)
+        if (s->blocks[i].kind == PP_BLOCK_SECTION) section_ids(t, d, s->blocks[i].section);
+}
+
+static size_t count_sections(const pp_section *s)
+{
+    size_t n = s ? 1 : 0;
+    for (size_t i = 0; s && i < s->nblocks; i++)
+        if (s->blocks[i].kind == PP_BLOCK_SECTION) n += count_sections(s->blocks[i].section);
+    return n;
+}
+
+static bool build_ids(pp_doc *doc, pp_diags *d, id_table *t)
+{
+    id_walk w = {t, d, 0};
+    pp_tree_walk(doc->root, count_node, &w);
+    size_t n = w.count + doc->nunits + doc->npeople;
+    for (size_t i = 0; i < doc->nsections; i++) n += count_sections(&doc->sections[i]);
+    t->cap = 16;
+    while (t->cap < 2 * n) t->cap *= 2;
+    t->slots = calloc(t->cap, sizeof *t->slots);
+    if (!t->slots) return false;
+    pp_tree_walk(doc->root, define_node, &w);
+    for (size_t i = 0; i < doc->nunits; i++)
+        id_define(t, d, doc->units[i].id, doc->units[i].pos, 'u', &doc->units[i]);
+    for (size_t i = 0; i < doc->npeople; i++)
+        id_define(t, d, doc->people[i].id, doc->people[i].pos, 'p', &doc->people[i]);
+    for (size_t i = 0; i < doc->nsections; i++) section_ids(t, d, &doc->sections[i]);
+    return true;
+}
+
+/* ---- references ---------------------------------------------------------- */
+
+static const void *resolve(id_table *t, pp_diags *d, const char *ref, char kind, pp_pos pos,
+                           const char *attr, const char *expected)
+{
+    if (!ref) return NULL;
+    const id_entry *e = id_lookup(t, ref);
+    if (!e) {
+        pp_error(d, pos.line, pos.col, "%s='%s' refers to no element of the document", attr, ref);
+        return NULL;
+    }
+    if (e->kind != kind) {
+        pp_error(d, pos.line, pos.col, "%s='%s' must refer to %s (line %d is something else)",
+                 attr, ref, expected, e->pos.line);
+        return NULL;
+    }
+    return e->what;
+}
+
+typedef struct {
+    id_table *ids;
+    pp_diags *d;
+} ref_walk;
+
+static bool check_class_refs(pp_node *n, void *ctx)
+{
+    ref_walk *w = ctx;
+    if (!n->has_class) return true;
+    resolve(w->ids, w->d, n->cls.unit_ref, 'u', n->cls.pos, "unita", "an organisational unit (Unita)");
+    resolve(w->ids, w->d, n->cls.manager_ref, 'p', n->cls.pos, "responsabile", "a person (Persona)");
+    return true;
+}
+
+static void check_unit_cycles(pp_doc *doc, id_table *t, pp_diags *d)
+{
+    for (size_t i = 0; i < doc->nunits; i++) {
+        const pp_unit_org *u = &doc->units[i];
+        size_t steps = 0;
+        for (const pp_unit_org *p = u; p && p->parent_ref; steps++) {
+            const id_entry *e = id_lookup(t, p->parent_ref);
+            if (!e || e->kind != 'u') break; /* reported elsewhere */
+            p = e->what;
+            if (p == u || steps > doc->nunits) {
+                pp_error(d, u->pos.line, u->pos.col,
+                         "unit '%s' is its own ancestor (padre forms a cycle)", u->id);
+                break;
+            }
+        }
+    }
+}
+
+static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
+{
+    for (size_t i = 0; i < doc->nunits; i++) {
+        const pp_unit_org *u = &doc->units[i];
+        resolve(t, d, u->parent_ref, 'u', u->pos, "padre", "an organisational unit (Unita)");
+        resolve(t, d, u->manager_ref, 'p', u->pos, "responsabile", "a person (Persona)");
+    }
+    check_unit_cycles(doc, t, d);
+    for (size_t i = 0; i < doc->npeople; i++) {
+        pp_person *p = &doc->people[i];
+        resolve(t, d, p->unit_ref, 'u', p->pos, "unita", "an organisational unit (Unita)");
+        for (size_t k = 0; k < p->nobjectives; k++) {
+            pp_individual *o = &p->objectives[k];
+            const pp_node *n = resolve(t, d, o->ref, 'n', o->pos, "rif", "an objective");
+            if (n && n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO) {
+                pp_error(d, o->pos.line, o->pos.col,
+                         "rif='%s' must refer to a strategic or operational objective, not to %s '%s'",
+                         o->ref, n->level == PP_LEVEL_INDICATORE ? "the indicator" : "the area", o->ref);
+                n = NULL;
+            }
+            o->objective = n;
+            if (o->has_weight && (o->weight < 0 || o->weight > 100))
+                pp_error(d, o->pos.line, o->pos.col, "peso %.10g is outside 0-100", o->weight);
+        }
+    }
+    ref_walk w = {t, d};
+    pp_tree_walk(doc->root, check_class_refs, &w);
+}
+
+/* ---- general data and SMVP ----------------------------------------------- */
+
+static void check_general(const pp_doc *doc, pp_diags *d)
+{
+    if (doc->span_from && doc->span_to) {
+        pp_pos sp = doc->span_pos;
+        if (doc->span_to < doc->span_from)
+            pp_error(d, sp.line, sp.col, "Triennio: 'a' (%d) is before 'da' (%d)", doc->span_to, doc->span_from);
+        else if (doc->year && (doc->year < doc->span_from || doc->year > doc->span_to))
+            pp_error(d, doc->year_pos.line, doc->year_pos.col, "AnnoRiferimento %d is outside the Triennio %d-%d", doc->year,
+                     doc->span_from, doc->span_to);
+    }
+    if (doc->has_approval && doc->approval_date.y && doc->year) {
+        pp_pos p = doc->approval_pos;
+        if (doc->kind == PP_DOC_RELAZIONE && doc->approval_date.y <= doc->year)
+            pp_warning(d, p.line, p.col,
+                       "a Relazione on %d approved in %d, before the year was over", doc->year,
+                       doc->approval_date.y);
+        if (doc->kind == PP_DOC_PIANO && doc->approval_date.y > doc->year)
+            pp_warning(d, p.line, p.col, "a Piano for %d approved only in %d", doc->year,
+                       doc->approval_date.y);
+    }
+}
+
+static void check_smvp(const pp_doc *doc, pp_diags *d)
+{
+    const pp_smvp *s = &doc->smvp;
+    for (size_t i = 0; i < s->nbands; i++) {
+        const pp_band *b = &s->bands[i];
+        if (i == 0 && b->from != 0)
+            pp_error(d, b->pos.line, b->pos.col, "the first Fascia must start at da=\"0\"");
+        if (i > 0 && b->from <= s->bands[i - 1].from)
+            pp_error(d, b->pos.line, b->pos.col,
+                     "Fascia da=\"%.10g\" must be greater than the previous one (%.10g)", b->from,
+                     s->bands[i - 1].from);
+    }
+    for (int k = 0; k < 3; k++) {
+        const pp_tolerance *t = &s->tolerance[k];
+        if (t->set && 100 - t->tolerance < t->critical)
+            pp_error(d, t->pos.line, t->pos.col,
+                     "tolleranza %.10g and critico %.10g overlap: 100 - tolleranza must be at "
+                     "least critico",
+                     t->tolerance, t->critical);
+    }
+    if (s->has_mix && (s->mix_operativi + s->mix_indicatori < 99.995 ||
+                       s->mix_operativi + s->mix_indicatori > 100.005))
+        pp_error(d, s->mix_pos.line, s->mix_pos.col,
+                 "ComposizioneStrategica: operativi + indicatori is %.10g, not 100",
+                 s->mix_operativi + s->mix_indicatori);
+}
+
+void pp_check(pp_doc *doc, pp_diags *d)
+{
+    check_general(doc, d);
+    check_smvp(doc, d);
+    id_table ids = {0};
+    if (!build_ids(doc, d, &ids)) {
+        pp_error(d, 0, 0, "out of memory while checking identifiers");
+        return;
+    }
+    check_refs(doc, &ids, d);
+    free(ids.slots);
+    if (doc->root) pp_check_tree(doc, d);
+}

@@ -1,0 +1,209 @@
+/* Narrative content (<Testi>) -> pp_section / pp_block. */
+#include <string.h>
+
+#include "load_internal.h"
+
+typedef struct {
+    pp_span *spans;
+    size_t n, cap;
+} span_buf;
+
+static void add_span(loader *L, span_buf *b, const char *text, int style)
+{
+    if (!text || !*text) return;
+    if (b->n > 0 && b->spans[b->n - 1].style == style) { /* merge */
+        const char *prev = b->spans[b->n - 1].text;
+        char *joined = pp_arena_printf(L->a, "%s%s", prev, text);
+        if (!joined) L->oom = true;
+        else b->spans[b->n - 1].text = joined;
+        return;
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4;
+        pp_span *s = ld_array(L, cap, sizeof *s);
+        if (!s) return;
+        if (b->n) memcpy(s, b->spans, b->n * sizeof *s);
+        b->spans = s;
+        b->cap = cap;
+    }
+    b->spans[b->n++] = (pp_span){text, style};
+}
+
+/* Depth is bounded by the parser (256 levels), so recursion is safe. */
+static void collect_spans(loader *L, const xmlNode *x, int style, span_buf *b)
+{
+    for (const xmlNode *c = x->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            char *t = pp_arena_strdup(L->a, (const char *)c->content);
+            if (!t) {
+                L->oom = true;
+                return;
+            }
+            add_span(L, b, ld_collapse(t, false), style);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            int s = style;
+            if (strcmp((const char *)c->name, "Grassetto") == 0) s |= PP_SPAN_BOLD;
+            else if (strcmp((const char *)c->name, "Corsivo") == 0) s |= PP_SPAN_ITALIC;
+            collect_spans(L, c, s, b);
+        }
+    }
+}
+
+static pp_rich load_rich(loader *L, const xmlNode *x)
+{
+    span_buf b = {0};
+    collect_spans(L, x, PP_SPAN_PLAIN, &b);
+    /* trim the paragraph as a whole */
+    while (b.n > 0 && b.spans[0].text[0] == ' ') {
+        b.spans[0].text++;
+        if (!*b.spans[0].text) memmove(b.spans, b.spans + 1, --b.n * sizeof *b.spans);
+    }
+    while (b.n > 0) {
+        pp_span *last = &b.spans[b.n - 1];
+        size_t len = strlen(last->text);
+        if (len == 0) {
+            b.n--;
+            continue;
+        }
+        if (last->text[len - 1] != ' ') break;
+        last->text = pp_arena_strndup(L->a, last->text, len - 1);
+        if (!last->text) {
+            L->oom = true;
+            b.n--;
+        }
+    }
+    return (pp_rich){b.spans, b.n};
+}
+
+static pp_row *load_row(loader *L, const xmlNode *x)
+{
+    pp_row *r = pp_arena_alloc(L->a, sizeof *r);
+    if (!r) {
+        L->oom = true;
+        return NULL;
+    }
+    r->ncells = ld_count(x, "Cella");
+    r->cells = ld_array(L, r->ncells, sizeof *r->cells);
+    if (!r->cells) r->ncells = 0;
+    size_t i = 0;
+    for (xmlNode *c = ld_first(x, "Cella"); c && i < r->ncells; c = ld_next(c, "Cella"))
+        r->cells[i++] = load_rich(L, c);
+    return r;
+}
+
+static void load_table(loader *L, const xmlNode *x, pp_block *b)
+{
+    b->caption = ld_child_text(L, x, "Didascalia");
+    b->source = ld_child_text(L, x, "Fonte");
+    const xmlNode *h = ld_first(x, "Intestazione");
+    if (h) b->header = load_row(L, h);
+    b->nrows = ld_count(x, "Riga");
+    b->rows = ld_array(L, b->nrows, sizeof *b->rows);
+    if (!b->rows) b->nrows = 0;
+    size_t i = 0;
+    for (xmlNode *r = ld_first(x, "Riga"); r && i < b->nrows; r = ld_next(r, "Riga")) {
+        pp_row *row = load_row(L, r);
+        if (row) b->rows[i++] = *row;
+    }
+}
+
+static void load_chart(loader *L, const xmlNode *x, pp_block *b)
+{
+    b->caption = ld_child_text(L, x, "Titolo");
+    b->alt = ld_child_text(L, x, "TestoAlternativo");
+    b->chart_type = ld_attr(L, x, "tipo");
+    b->chart_unit = ld_attr(L, x, "unita");
+    b->nseries = ld_count(x, "Serie");
+    b->series = ld_array(L, b->nseries, sizeof *b->series);
+    if (!b->series) b->nseries = 0;
+    size_t i = 0;
+    for (xmlNode *s = ld_first(x, "Serie"); s && i < b->nseries; s = ld_next(s, "Serie"), i++) {
+        pp_series *se = &b->series[i];
+        se->name = ld_attr(L, s, "nome");
+        se->npoints = ld_count(s, "Punto");
+        se->points = ld_array(L, se->npoints, sizeof *se->points);
+        if (!se->points) se->npoints = 0;
+        size_t k = 0;
+        for (xmlNode *p = ld_first(s, "Punto"); p && k < se->npoints; p = ld_next(p, "Punto"), k++) {
+            se->points[k].label = ld_attr(L, p, "etichetta");
+            pp_parse_decimal(ld_attr(L, p, "valore"), &se->points[k].value, NULL);
+        }
+    }
+}
+
+static pp_section *load_section(loader *L, const xmlNode *x);
+
+static void load_block(loader *L, const xmlNode *x, pp_block *b)
+{
+    const char *name = (const char *)x->name;
+    b->pos = ld_pos(x);
+    if (strcmp(name, "Paragrafo") == 0) {
+        b->kind = PP_BLOCK_PARAGRAPH;
+        b->text = load_rich(L, x);
+    } else if (strcmp(name, "Elenco") == 0) {
+        b->kind = PP_BLOCK_LIST;
+        const char *num = ld_attr(L, x, "numerato");
+        b->numbered = num && (strcmp(num, "true") == 0 || strcmp(num, "1") == 0);
+        b->nitems = ld_count(x, "Voce");
+        b->items = ld_array(L, b->nitems, sizeof *b->items);
+        if (!b->items) b->nitems = 0;
+        size_t i = 0;
+        for (xmlNode *v = ld_first(x, "Voce"); v && i < b->nitems; v = ld_next(v, "Voce"))
+            b->items[i++] = load_rich(L, v);
+    } else if (strcmp(name, "Tabella") == 0) {
+        b->kind = PP_BLOCK_TABLE;
+        load_table(L, x, b);
+    } else if (strcmp(name, "Grafico") == 0) {
+        b->kind = PP_BLOCK_CHART;
+        load_chart(L, x, b);
+    } else if (strcmp(name, "Immagine") == 0) {
+        b->kind = PP_BLOCK_IMAGE;
+        b->file = ld_attr(L, x, "file");
+        b->alt = ld_attr(L, x, "testoAlternativo");
+        pp_parse_decimal(ld_attr(L, x, "larghezza"), &b->width_percent, NULL);
+    } else if (strcmp(name, "InterruzionePagina") == 0) {
+        b->kind = PP_BLOCK_PAGEBREAK;
+    } else {
+        b->kind = PP_BLOCK_SECTION;
+        b->section = load_section(L, x);
+    }
+}
+
+static pp_section *load_section(loader *L, const xmlNode *x)
+{
+    pp_section *s = pp_arena_alloc(L->a, sizeof *s);
+    if (!s) {
+        L->oom = true;
+        return NULL;
+    }
+    s->id = ld_attr(L, x, "id");
+    s->role = ld_attr(L, x, "ruolo");
+    s->title = ld_child_text(L, x, "Titolo");
+    s->pos = ld_pos(x);
+    size_t n = 0;
+    for (xmlNode *c = ld_first(x, NULL); c; c = ld_next(c, NULL))
+        if (strcmp((const char *)c->name, "Titolo") != 0) n++;
+    s->blocks = ld_array(L, n, sizeof *s->blocks);
+    if (!s->blocks) return s;
+    for (xmlNode *c = ld_first(x, NULL); c; c = ld_next(c, NULL))
+        if (strcmp((const char *)c->name, "Titolo") != 0) load_block(L, c, &s->blocks[s->nblocks++]);
+    return s;
+}
+
+void ld_sections(loader *L, const xmlNode *testi)
+{
+    pp_doc *doc = L->doc;
+    if (!testi) return;
+    doc->nsections = ld_count(testi, "Sezione");
+    doc->sections = ld_array(L, doc->nsections, sizeof *doc->sections);
+    if (!doc->sections) {
+        doc->nsections = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *s = ld_first(testi, "Sezione"); s && i < doc->nsections; s = ld_next(s, "Sezione")) {
+        pp_section *sec = load_section(L, s);
+        if (sec) doc->sections[i++] = *sec;
+    }
+    doc->nsections = i;
+}

@@ -1,0 +1,99 @@
+/* Roll-up (DOMAIN §4): an objective's achievement is the weighted mean of
+ * its counted children; N/D and weight-0 children are left out and the
+ * others' weights rescaled to 100. A strategic objective may mix its
+ * operational objectives and its own indicators in fixed shares. */
+#include <math.h>
+
+#include "score.h"
+
+typedef struct {
+    double sum_w, sum_wa;
+} mean_acc;
+
+/* Weighted mean over the counted children of the given kind (all when
+ * kind < 0); writes each one's effective weight scaled by share. */
+static bool weighted_mean(pp_node *n, int kind, double share, double *mean)
+{
+    mean_acc m = {0, 0};
+    for (size_t i = 0; i < n->nchildren; i++) {
+        const pp_node *c = n->children[i];
+        if ((kind < 0 || (int)c->level == kind) && c->result.counted) {
+            m.sum_w += c->weight;
+            m.sum_wa += c->weight * c->result.achievement;
+        }
+    }
+    if (m.sum_w <= 0) return false;
+    for (size_t i = 0; i < n->nchildren; i++) {
+        pp_node *c = n->children[i];
+        if ((kind < 0 || (int)c->level == kind) && c->result.counted)
+            c->result.effective_weight = 100 * c->weight / m.sum_w * share;
+    }
+    *mean = m.sum_wa / m.sum_w;
+    return true;
+}
+
+static void reset_weights(pp_node *n)
+{
+    for (size_t i = 0; i < n->nchildren; i++) n->children[i]->result.effective_weight = 0;
+}
+
+/* Mixed strategic score; false when the mix does not apply. */
+static bool mixed_mean(const pp_smvp *s, pp_node *n, double *mean)
+{
+    double ops, inds;
+    bool has_ops = false, has_inds = false;
+    for (size_t i = 0; i < n->nchildren; i++) {
+        has_ops |= n->children[i]->level == PP_LEVEL_OPERATIVO;
+        has_inds |= n->children[i]->level == PP_LEVEL_INDICATORE;
+    }
+    if (!s->has_mix || !has_ops || !has_inds) return false;
+    double share_o = s->mix_operativi / 100, share_i = s->mix_indicatori / 100;
+    bool ok_o = weighted_mean(n, PP_LEVEL_OPERATIVO, share_o, &ops);
+    bool ok_i = weighted_mean(n, PP_LEVEL_INDICATORE, share_i, &inds);
+    if (ok_o && ok_i) {
+        *mean = share_o * ops + share_i * inds;
+        return true;
+    }
+    /* One side has nothing counted: the other carries the whole weight. */
+    reset_weights(n);
+    if (ok_o) return weighted_mean(n, PP_LEVEL_OPERATIVO, 1, mean);
+    if (ok_i) return weighted_mean(n, PP_LEVEL_INDICATORE, 1, mean);
+    *mean = NAN;
+    return true;
+}
+
+static void score_node(const pp_doc *doc, pp_node *n)
+{
+    if (n->level == PP_LEVEL_INDICATORE) {
+        pp_score_indicator(doc, n);
+        return;
+    }
+    for (size_t i = 0; i < n->nchildren; i++) score_node(doc, n->children[i]);
+    pp_result *r = &n->result;
+    reset_weights(n);
+    double mean = NAN;
+    bool mixed = n->level == PP_LEVEL_STRATEGICO && mixed_mean(&doc->smvp, n, &mean);
+    if (!mixed && !weighted_mean(n, -1, 1, &mean)) mean = NAN;
+    r->band = -1;
+    if (isnan(mean)) {
+        r->counted = r->has_achievement = false;
+        r->why_not_counted = "nessun elemento conteggiato";
+        return;
+    }
+    r->computed = mean;
+    const pp_tolerance *tol = n->level == PP_LEVEL_STRATEGICO ? &doc->smvp.tolerance[0]
+                              : n->level == PP_LEVEL_OPERATIVO ? &doc->smvp.tolerance[1]
+                                                               : NULL;
+    r->achievement = pp_apply_tolerance(tol, mean);
+    r->has_achievement = true;
+    r->counted = n->level == PP_LEVEL_ENTE || (n->weight > 0 && !isnan(n->weight));
+    if (!r->counted) r->why_not_counted = "peso 0";
+    r->band = pp_band_of(&doc->smvp, r->achievement);
+}
+
+void pp_score(pp_doc *doc)
+{
+    if (!doc->root) return;
+    score_node(doc, doc->root);
+    doc->root->result.effective_weight = 100;
+}
