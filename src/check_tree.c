@@ -246,8 +246,9 @@ static bool check_node(pp_node *n, void *ctx)
     return true;
 }
 
-/* Printed codes identify indicators (e.g. when merging measured values):
- * two indicators with one code would be ambiguous. */
+/* Printed codes identify indicators for people (and when merging measured
+ * values by code). Published documents do repeat a code now and then, and
+ * scoring keys on ids, so a repeat is a warning, not an error. */
 typedef struct {
     const pp_node **nodes;
     size_t n;
@@ -290,8 +291,9 @@ static void check_codes(tree_ctx *c)
             run = i;
             continue;
         }
-        pp_error(c->d, l.nodes[i]->pos.line, l.nodes[i]->pos.col,
-                 "indicator code '%s' is already used at line %d", l.nodes[i]->code,
+        pp_warning(c->d, l.nodes[i]->pos.line, l.nodes[i]->pos.col,
+                   "indicator code '%s' is already used at line %d: codes should be unique",
+                   l.nodes[i]->code,
                  l.nodes[run]->pos.line);
     }
     free(l.nodes);
