@@ -41,22 +41,24 @@ static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const 
     if (!group) return;
     size_t n = 0, all = 0;
     double sum = 0;
+    bool invalid = false; /* a weight already reported: its sum says nothing */
     for (size_t i = 0; i < parent->nchildren; i++) {
         const pp_node *ch = parent->children[i];
         if (kind >= 0 && (int)ch->level != kind) continue;
         all++;
+        invalid |= isnan(ch->weight) || ch->weight < 0 || ch->weight > 100;
         if (isnan(ch->weight) || ch->weight <= 0 || ch->weight > 100) continue;
         sum += ch->weight;
         group[n++] = ch;
     }
     double tol = pp_weight_tolerance(group, n);
     free(group);
-    if (all == 0) return;
+    if (all == 0 || invalid) return;
     pp_pos p = parent->pos;
     const char *who = parent->level == PP_LEVEL_ENTE ? "Albero" : label(parent);
     if (n == 0)
         pp_error(c->d, p.line, p.col,
-                 "every %s of '%s' weighs 0: nothing would be counted", what, who);
+                 "all the %s of '%s' weigh 0: nothing would be counted", what, who);
     else if (fabs(sum - 100) > tol)
         pp_error(c->d, p.line, p.col,
                  "the weights of the %s of '%s' sum to %.2f, not 100 (allowed rounding: %.3f)",
@@ -99,9 +101,10 @@ static void check_targets(tree_ctx *c, const pp_node *n)
             pp_error(c->d, p.line, p.col,
                      "an indicator measured in dates takes operatore=\"entro\", not '%s'",
                      pp_op_symbol(t->op));
-        if (deadline && (!t->date.y || t->has_value))
+        /* presence only: a malformed value was reported by the schema */
+        if (deadline && (!t->attr_date || t->attr_value))
             pp_error(c->d, p.line, p.col, "a deadline target needs data=\"yyyy-mm-dd\" and no valore");
-        if (!deadline && (!t->has_value || t->date.y))
+        if (!deadline && (!t->attr_value || t->attr_date))
             pp_error(c->d, p.line, p.col, "a numeric target needs valore and no data");
         for (size_t k = 0; k < i; k++)
             if (ind->targets[k].year == t->year)

@@ -352,6 +352,8 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
         if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
         tg->has_value = attr_number(L, t, "valore", &tg->value);
         attr_date(L, t, "data", &tg->date);
+        tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
+        tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
         tg->pos = ld_pos(t);
         tg->nrevisions = ld_count(t, "Revisione");
         tg->revisions = ld_array(L, tg->nrevisions, sizeof *tg->revisions);
@@ -600,20 +602,24 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     return PP_OK;
 }
 
-pp_status pp_open_document(const char *path, pp_diags *d, pp_doc **out)
+/* Schema, model and semantic checks of a parsed document (consumes x). */
+static pp_status open_parsed(pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
 {
-    *out = NULL;
-    pp_xmldoc x;
-    pp_status st = pp_xml_read(path, d, &x);
-    if (st != PP_OK) return st;
-    pp_status schema = pp_schema_validate(&x, d);
+    /* Another kind of XML altogether: one clear message, not a schema dump. */
+    xmlNode *root = xmlDocGetRootElement(x->doc);
+    if (!root || !is_ours(root, "DocumentoPerformance")) {
+        pp_status st = pp_load(x, path, d, out);
+        pp_xml_free(x);
+        return st;
+    }
+    pp_status schema = pp_schema_validate(x, d);
     if (schema == PP_ERR_ENV) {
-        pp_xml_free(&x);
+        pp_xml_free(x);
         return schema;
     }
     pp_doc *doc = NULL;
-    st = pp_load(&x, path, d, &doc);
-    pp_xml_free(&x);
+    pp_status st = pp_load(x, path, d, &doc);
+    pp_xml_free(x);
     if (st != PP_OK) return st;
     pp_check(doc, d);
     pp_diags_sort(d);
@@ -623,4 +629,21 @@ pp_status pp_open_document(const char *path, pp_diags *d, pp_doc **out)
     }
     *out = doc;
     return PP_OK;
+}
+
+pp_status pp_open_document(const char *path, pp_diags *d, pp_doc **out)
+{
+    *out = NULL;
+    pp_xmldoc x;
+    pp_status st = pp_xml_read(path, d, &x);
+    return st != PP_OK ? st : open_parsed(&x, path, d, out);
+}
+
+pp_status pp_open_document_mem(const char *data, size_t len, const char *path, pp_diags *d,
+                               pp_doc **out)
+{
+    *out = NULL;
+    pp_xmldoc x;
+    pp_status st = pp_xml_parse(data, len, d, &x);
+    return st != PP_OK ? st : open_parsed(&x, path, d, out);
 }

@@ -19,6 +19,9 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
  * front end in one call. On PP_OK *out is the model; diagnostics (warnings
  * too) are in d. */
 pp_status pp_open_document(const char *path, pp_diags *d, pp_doc **out);
+/* The same from memory; `path` names the document in the model. */
+pp_status pp_open_document_mem(const char *data, size_t len, const char *path, pp_diags *d,
+                               pp_doc **out);
 
 /* Parses an xs:decimal ("-12.50"); false when malformed or out of range.
  * *decimals receives the number of digits written after the point. */

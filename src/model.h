@@ -86,6 +86,7 @@ typedef struct {
     bool has_value;
     double value;  /* numeric targets */
     pp_date date;  /* deadlines (op == PP_OP_ENTRO) */
+    bool attr_value, attr_date; /* written, even if malformed (the schema says so) */
     pp_revision *revisions;
     size_t nrevisions;
     pp_pos pos;

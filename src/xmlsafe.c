@@ -19,7 +19,10 @@ typedef struct {
 typedef struct {
     pp_diags *diags;
     pp_arena *positions;
-    startElementNsSAX2Func start_element; /* libxml2's own handler */
+    startElementNsSAX2Func start_element; /* libxml2's own handlers */
+    endElementNsSAX2Func end_element;
+    charactersSAXFunc characters;
+    size_t text_run; /* bytes of text since the last tag */
     int doctype_line;
 } reader_state;
 
@@ -36,20 +39,34 @@ void pp_xml_init(void)
     xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
+/* libxml2 messages name elements as "{urn:...}Name" and quote whole
+ * values, however long: keep the name, shorten the value, one line. */
 void pp_xml_clean_message(const char *msg, char *buf, size_t size)
 {
-    size_t o = 0;
-    for (const char *p = msg; *p && o + 1 < size; p++) {
-        if (*p == '{') { /* drop "{urn:...}" namespace prefixes */
+    enum { MAX_QUOTED = 40 };
+    size_t o = 0, quoted = 0;
+    bool in_quote = false;
+    for (const char *p = msg; *p && o + 4 < size; p++) {
+        if (*p == '{' && (strncmp(p, "{urn:", 5) == 0 || strncmp(p, "{http", 5) == 0)) {
             const char *close = strchr(p, '}');
             if (close) {
                 p = close;
                 continue;
             }
         }
-        buf[o++] = *p;
+        if (*p == '\'') {
+            in_quote = !in_quote;
+            quoted = 0;
+        } else if (in_quote && ++quoted > MAX_QUOTED) {
+            if (quoted == MAX_QUOTED + 1) {
+                memcpy(buf + o, "...", 3);
+                o += 3;
+            }
+            continue;
+        }
+        buf[o++] = *p == '\n' || *p == '\r' ? ' ' : *p;
     }
-    while (o > 0 && (buf[o - 1] == '\n' || buf[o - 1] == ' ' || buf[o - 1] == '.')) o--;
+    while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '.')) o--;
     buf[o] = '\0';
 }
 
@@ -110,6 +127,32 @@ static position start_tag_position(xmlParserCtxtPtr ctxt)
     return pos;
 }
 
+/* Text is counted per run between tags, so a single enormous text node is
+ * refused early, however libxml2 chunks it. */
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    st->text_run += (size_t)len;
+    if (st->text_run > PP_XML_MAX_TEXT) {
+        pp_error(st->diags, ctxt->input ? ctxt->input->line : 0, 1,
+                 "text longer than %u KB between two tags: not a performance document",
+                 PP_XML_MAX_TEXT / 1024);
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->characters(ctx, ch, len);
+}
+
+static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    st->text_run = 0;
+    st->end_element(ctx, localname, prefix, URI);
+}
+
 static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                              const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
                              int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -117,6 +160,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     xmlParserCtxtPtr ctxt = ctx;
     reader_state *st = ctxt->_private;
     position where = start_tag_position(ctxt);
+    st->text_run = 0;
     st->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
                       nb_defaulted, attributes);
     if (ctxt->node && ctxt->node->type == XML_ELEMENT_NODE) {
@@ -214,11 +258,14 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
         pp_error(d, 0, 0, "out of memory");
         return PP_ERR_ENV;
     }
-    reader_state st = {d, positions, ctxt->sax->startElementNs, 0};
+    reader_state st = {d, positions, ctxt->sax->startElementNs, ctxt->sax->endElementNs,
+                       ctxt->sax->characters, 0, 0};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->endElementNs = on_end_element;
+    ctxt->sax->characters = on_characters;
     ctxt->vctxt.error = silent;
     ctxt->vctxt.warning = silent;
 

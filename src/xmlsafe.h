@@ -15,6 +15,9 @@
 
 /* Largest file accepted: a plan of 10,000 indicators is about 5 MB. */
 #define PP_XML_MAX_FILE (256u * 1024 * 1024)
+/* Longest run of text between two tags: the longest narrative paragraph
+ * is a few thousand characters; a megabyte is a broken or hostile file. */
+#define PP_XML_MAX_TEXT (1024u * 1024)
 
 typedef struct {
     xmlDocPtr doc;

@@ -1,0 +1,79 @@
+/* Italian number and date formats (DOMAIN §7). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "date.h"
+#include "numfmt.h"
+
+static void italian_numbers(void **state)
+{
+    (void)state;
+    char b[64];
+    pp_fmt_it(1146100, 2, b, sizeof b);
+    assert_string_equal(b, "1.146.100,00");
+    pp_fmt_it(97.9766, 2, b, sizeof b);
+    assert_string_equal(b, "97,98");
+    pp_fmt_it(0.005, 2, b, sizeof b);
+    assert_string_equal(b, "0,01");
+    pp_fmt_it(-20.46, 2, b, sizeof b);
+    assert_string_equal(b, "-20,46");
+    pp_fmt_it(-0.001, 2, b, sizeof b);
+    assert_string_equal(b, "0,00"); /* no "-0,00" */
+    pp_fmt_it(999.999, 2, b, sizeof b);
+    assert_string_equal(b, "1.000,00");
+    pp_fmt_it(123, 0, b, sizeof b);
+    assert_string_equal(b, "123");
+    pp_fmt_it(NAN, 2, b, sizeof b);
+    assert_string_equal(b, "N/D");
+    pp_fmt_percent_it(97.98, b, sizeof b);
+    assert_string_equal(b, "97,98 %");
+}
+
+static void data_numbers(void **state)
+{
+    (void)state;
+    char b[64];
+    pp_fmt_data(96.875, b, sizeof b);
+    assert_string_equal(b, "96.875");
+    pp_fmt_data(0.1 + 0.2, b, sizeof b);
+    assert_string_equal(b, "0.3");
+    pp_fmt_data(-0.0, b, sizeof b);
+    assert_string_equal(b, "0");
+    pp_fmt_data(INFINITY, b, sizeof b);
+    assert_string_equal(b, "null");
+}
+
+static void dates(void **state)
+{
+    (void)state;
+    pp_date d;
+    assert_true(pp_date_parse_iso("2022-06-30", &d));
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20220630);
+    assert_false(pp_date_parse_iso("2022-02-31", &d));
+    assert_false(pp_date_parse_iso("2022-02-29", &d));
+    assert_true(pp_date_parse_iso("2024-02-29", &d));
+    assert_false(pp_date_parse_iso("1900-02-29", &d));
+    assert_true(pp_date_parse_iso("2000-02-29", &d));
+    assert_false(pp_date_parse_iso("30/06/2022", &d));
+    assert_false(pp_date_parse_iso("2022-6-30", &d));
+    char b[11];
+    pp_date_format_it((pp_date){2023, 5, 30}, b);
+    assert_string_equal(b, "30/05/2023");
+    assert_int_equal(pp_date_days((pp_date){1970, 1, 1}), 0);
+    assert_int_equal(pp_date_diff((pp_date){2022, 2, 28}, (pp_date){2022, 3, 28}), 28);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(italian_numbers),
+        cmocka_unit_test(data_numbers),
+        cmocka_unit_test(dates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

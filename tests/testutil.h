@@ -1,0 +1,101 @@
+/* Helpers shared by the unit tests: documents built from XML snippets. */
+#ifndef PP_TESTUTIL_H
+#define PP_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "score.h"
+
+#define DOC_HEAD(kind)                                                                  \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                      \
+    "<DocumentoPerformance xmlns=\"urn:perfpdf:documento:1\" versione=\"1.0\">\n"       \
+    "<DatiGenerali><Tipo>" kind "</Tipo><Titolo>Test</Titolo>"                          \
+    "<AnnoRiferimento>2022</AnnoRiferimento><Triennio da=\"2022\" a=\"2024\"/>"         \
+    "<Amministrazione><Denominazione>Ente di prova</Denominazione></Amministrazione>"   \
+    "</DatiGenerali>\n"
+
+/* One area, one strategic objective, one operational objective "o" holding
+ * the given indicators. */
+#define ONE_OBJECTIVE(indicators)                                                          \
+    "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"                             \
+    "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"                        \
+    "<ObiettivoOperativo id=\"o\" peso=\"100\"><Titolo>O</Titolo>\n" indicators            \
+    "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>\n"
+
+/* <Indicatore> with a numeric target and a value. */
+#define IND(id, peso, unit, op, target, actual)                                             \
+    "<Indicatore id=\"" id "\" peso=\"" peso "\"><Nome>" id "</Nome><Unita>" unit "</Unita>" \
+    "<Target anno=\"2022\" operatore=\"" op "\" valore=\"" target "\"/>"                    \
+    "<Consuntivo valore=\"" actual "\"/></Indicatore>\n"
+
+#define IND_ND(id, peso)                                                                    \
+    "<Indicatore id=\"" id "\" peso=\"" peso "\"><Nome>" id "</Nome><Unita>N.</Unita>"      \
+    "<Target anno=\"2022\" operatore=\"ge\" valore=\"1\"/>"                                 \
+    "<Consuntivo nd=\"true\">Dato non pervenuto</Consuntivo></Indicatore>\n"
+
+#define DOC_TAIL "</DocumentoPerformance>\n"
+
+/* Opens an in-memory document; diagnostics into d (initialised here). */
+static inline pp_status open_text(const char *xml, pp_diags *d, pp_doc **doc)
+{
+    pp_diags_init(d, "test.xml");
+    return pp_open_document_mem(xml, strlen(xml), "test.xml", d, doc);
+}
+
+/* Opens and scores; fails the test when the document is not valid. */
+static inline pp_doc *scored(const char *xml)
+{
+    pp_diags d;
+    pp_doc *doc = NULL;
+    if (open_text(xml, &d, &doc) != PP_OK) {
+        pp_diags_print(&d, stderr);
+        pp_diags_clear(&d);
+        return NULL;
+    }
+    pp_diags_clear(&d);
+    pp_score(doc);
+    return doc;
+}
+
+typedef struct {
+    const char *id;
+    pp_node *found;
+} find_ctx;
+
+static inline bool find_visit(pp_node *n, void *ctx)
+{
+    find_ctx *f = ctx;
+    if (n->id && strcmp(n->id, f->id) == 0) {
+        f->found = n;
+        return false;
+    }
+    return true;
+}
+
+static inline pp_node *node(pp_doc *doc, const char *id)
+{
+    find_ctx f = {id, NULL};
+    pp_tree_walk(doc->root, find_visit, &f);
+    return f.found;
+}
+
+/* True when some diagnostic reads exactly "LINE:COL: SEV: MESSAGE". */
+static inline bool has_diag(const pp_diags *d, const char *expected)
+{
+    char buf[1024];
+    for (size_t i = 0; i < d->count; i++) {
+        const pp_diag *g = &d->items[i];
+        snprintf(buf, sizeof buf, "%d:%d: %s: %s", g->line, g->col,
+                 g->severity == PP_ERROR ? "error" : "warning", g->message);
+        if (strcmp(buf, expected) == 0) return true;
+    }
+    fprintf(stderr, "expected diagnostic not found: %s\nfound:\n", expected);
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(stderr, "  %d:%d: %s\n", d->items[i].line, d->items[i].col, d->items[i].message);
+    return false;
+}
+
+#endif
