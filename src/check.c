@@ -226,6 +226,11 @@ static void check_smvp(const pp_doc *doc, pp_diags *d)
     }
     for (int k = 0; k < 3; k++) {
         const pp_tolerance *t = &s->tolerance[k];
+        const pp_pos *rep = &s->tolerance_repeat[k];
+        if (rep->line)
+            pp_error(d, rep->line, rep->col,
+                     "second FasciaTolleranza for livello \"%s\" (the first is at line %d)",
+                     pp_level_name((pp_level)(PP_LEVEL_STRATEGICO + k)), t->pos.line);
         if (t->set && 100 - t->tolerance < t->critical)
             pp_error(d, t->pos.line, t->pos.col,
                      "tolleranza %.10g and critico %.10g overlap: 100 - tolleranza must be at "

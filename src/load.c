@@ -233,7 +233,10 @@ static void load_smvp(loader *L, const xmlNode *sys)
         int k = !lv ? -1 : strcmp(lv, "strategico") == 0 ? 0 : strcmp(lv, "operativo") == 0 ? 1 : 2;
         if (k < 0) continue;
         pp_tolerance *tol = &s->tolerance[k];
-        if (tol->set) continue; /* duplicates are reported by the checks */
+        if (tol->set) { /* the first one counts; the checks report the repeat */
+            s->tolerance_repeat[k] = ld_pos(t);
+            continue;
+        }
         tol->set = attr_number(L, t, "tolleranza", &tol->tolerance) &&
                    attr_number(L, t, "critico", &tol->critical);
         tol->pos = ld_pos(t);

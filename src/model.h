@@ -54,6 +54,7 @@ typedef struct {
     pp_rule default_rule;
     int deadline_tolerance_days; /* 0: a late deadline scores 0 */
     pp_tolerance tolerance[3];   /* indexed by level - PP_LEVEL_STRATEGICO */
+    pp_pos tolerance_repeat[3];  /* a second FasciaTolleranza for one level */
     bool has_mix;                /* strategic = mix of operational and own indicators */
     double mix_operativi, mix_indicatori;
     pp_pos mix_pos;

@@ -205,6 +205,41 @@ static void rounded_weights_accepted(void **state)
     pp_doc_free(doc);
 }
 
+/* ... but 16,66 % x6 (99,96) is more than rounding can explain. */
+static void rounded_weights_refused(void **state)
+{
+    (void)state;
+    char *xml = concat3(DOC_HEAD("relazione"), ONE_OBJECTIVE(
+        IND("i1", "16.66", "N.", "ge", "1", "1") IND("i2", "16.66", "N.", "ge", "1", "1")
+        IND("i3", "16.66", "N.", "ge", "1", "1") IND("i4", "16.66", "N.", "ge", "1", "1")
+        IND("i5", "16.66", "N.", "ge", "1", "1") IND("i6", "16.66", "N.", "ge", "1", "1")),
+        DOC_TAIL);
+    pp_diags d;
+    pp_doc *doc = NULL;
+    assert_int_equal(open_text(xml, &d, &doc), PP_ERR_INPUT);
+    assert_true(has_diag(&d, "4:112: error: the weights of the indicators of 'o' sum to 99.96, "
+                             "not 100 (allowed rounding: 0.030)"));
+    pp_diags_clear(&d);
+    free(xml);
+}
+
+/* Two tolerance bands for one level: the second is refused. */
+static void repeated_tolerance(void **state)
+{
+    (void)state;
+    char *xml = concat3(DOC_HEAD("relazione"),
+        "<Sistema>\n<FasciaTolleranza livello=\"operativo\" tolleranza=\"10\" critico=\"50\"/>\n"
+        "<FasciaTolleranza livello=\"operativo\" tolleranza=\"5\" critico=\"40\"/>\n</Sistema>\n",
+        ONE_OBJECTIVE(IND("i1", "100", "N.", "ge", "1", "1")) DOC_TAIL);
+    pp_diags d;
+    pp_doc *doc = NULL;
+    assert_int_equal(open_text(xml, &d, &doc), PP_ERR_INPUT);
+    assert_true(has_diag(&d, "6:1: error: second FasciaTolleranza for livello \"operativo\" "
+                             "(the first is at line 5)"));
+    pp_diags_clear(&d);
+    free(xml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +252,8 @@ int main(void)
         cmocka_unit_test(tolerance_per_level),
         cmocka_unit_test(override),
         cmocka_unit_test(rounded_weights_accepted),
+        cmocka_unit_test(rounded_weights_refused),
+        cmocka_unit_test(repeated_tolerance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
