@@ -12,7 +12,7 @@ void pp_check(pp_doc *doc, pp_diags *d);
 void pp_check_tree(pp_doc *doc, pp_diags *d);
 /* Allowed deviation of a sum of weights from 100, from the precision the
  * weights are written with: each one may be off by half a unit of its
- * last digit. */
+ * last digit; never more than one point in all. */
 double pp_weight_tolerance(const pp_node *const *nodes, size_t n);
 
 #endif

@@ -21,7 +21,9 @@ double pp_weight_tolerance(const pp_node *const *nodes, size_t n)
 {
     double tol = 1e-9;
     for (size_t i = 0; i < n; i++) tol += 0.5 * pow(10, -nodes[i]->weight_decimals);
-    return tol;
+    /* The worst case grows with the number of siblings, the real error
+     * does not: beyond one point it is no longer rounding. */
+    return tol < 1.0 ? tol : 1.0;
 }
 
 /* ---- weights -------------------------------------------------------------- */
