@@ -58,3 +58,11 @@ endif()
 expect_exit(0 score ${PISTOIA})
 expect_match("${LAST_OUT}" "Camera di Commercio di Pistoia-Prato  97,98 %  raggiunto" "text ente")
 expect_match("${LAST_OUT}" "PARI_OPP_06 [^\n]* 83,84 %[^\n]*\\[attribuito\\]" "text override")
+
+# A full disk is an environment failure (exit 1) with a message, not a crash.
+execute_process(COMMAND ${PERFPDF} score ${PISTOIA} --format json OUTPUT_FILE /dev/full
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 1)
+  message(FATAL_ERROR "score to a full disk: exit ${rc}, expected 1")
+endif()
+expect_match("${err}" "No space left on device" "full disk message")
