@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_render.h"
 #include "diag.h"
 #include "load.h"
 #include "score.h"
@@ -20,6 +21,8 @@ static void usage(FILE *out)
           "Commands:\n"
           "  validate FILE                      check a document (schema and content)\n"
           "  score FILE [--format text|csv|json] compute and print every achievement\n"
+          "  render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n"
+          "                                     the document as PDF (default out/FILE.pdf)\n"
           "  help                               this text\n"
           "  version                            the program's version\n"
           "\n"
@@ -114,6 +117,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "score") == 0) return cmd_score(argc - 2, argv + 2);
+    if (strcmp(cmd, "render") == 0) return pp_cmd_render(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return 0;

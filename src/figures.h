@@ -1,0 +1,70 @@
+/* Figures drawn into a box of a page: gauges, traffic lights, charts and
+ * the performance tree diagram. Each function draws inside (x, y, w, h)
+ * (points, top-left origin) and never outside it; the layout decides where
+ * the box goes and how tall it is (see the *_height helpers). Colours of
+ * bands come from the SMVP (pp_band.colour, "#RRGGBB"). Every figure is
+ * wrapped in a "Figure" structure tag with an alternative text. */
+#ifndef PP_FIGURES_H
+#define PP_FIGURES_H
+
+#include "dlist.h"
+#include "model.h"
+#include "text.h"
+
+/* Fonts and colours the figures use, from the layout definition. */
+typedef struct {
+    pp_font_spec label;  /* small labels */
+    pp_font_spec value;  /* big numbers (gauge value) */
+    pp_rgb text, line, muted;
+} pp_figure_style;
+
+/* "#2E7D32" -> rgb; false when malformed. */
+bool pp_rgb_parse(const char *hex, pp_rgb *out);
+
+/* Semicircular dial: one sector per band in its colour, needle at `value`
+ * (0-100), the value printed "97,98 %" under the pivot, `caption` under it
+ * (wrapped). Height for a given width: pp_gauge_height. */
+double pp_gauge_height(pp_text *t, const pp_figure_style *s, double w, const char *caption);
+bool pp_gauge_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_smvp *smvp,
+                   double value, const char *caption, double x, double y, double w);
+
+/* Traffic-light mark for a band, readable in grey: a filled disc in the
+ * band's colour with a symbol inside (check for the top band, "!" for a
+ * middle one, cross for the lowest, "?" for not evaluated: band < 0). */
+bool pp_light_draw(pp_page *p, pp_text *t, const pp_smvp *smvp, int band, double cx, double cy,
+                   double radius);
+
+/* Charts from narrative content (pp_block of kind PP_BLOCK_CHART):
+ * "barre" (grouped bars, one colour per series, value axis with Italian
+ * numbers, legend) and "torta" (pie of the first series, legend with
+ * percentages). The chart's title (pp_block.caption) is not drawn: the
+ * layout prints it as the figure's caption; it goes into the alternative
+ * text. pp_chart_height guesses without shaping text; pp_chart_draw fits
+ * whatever box it gets (legend, then labels are left out when short). */
+double pp_chart_height(const pp_block *chart, double w);
+bool pp_chart_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_block *chart,
+                   double x, double y, double w, double h);
+
+/* Performance tree diagram: boxes and connectors ente -> areas ->
+ * strategic objectives (and operational ones when `operational`), each box
+ * with code, title, weight and achievement coloured by band. A large tree
+ * continues over several boxes-worth of pages: the layout asks for the
+ * slices. */
+typedef struct pp_tree_diagram pp_tree_diagram;
+pp_tree_diagram *pp_tree_diagram_new(pp_text *t, const pp_figure_style *s, const pp_doc *doc,
+                                     bool operational, double w);
+void pp_tree_diagram_free(pp_tree_diagram *td);
+/* Number of slices needed when each slice may be at most max_h tall.
+ * Slices are cut between boxes; a continuation slice starts with a
+ * "segue: ..." label naming the boxes it continues. A slice is taller than
+ * max_h only when max_h is less than one box (then it holds that box). */
+size_t pp_tree_diagram_slices(pp_tree_diagram *td, double max_h);
+/* The same, with the first slice at most first_h tall (the room left on
+ * the current page, under a heading). When not even the first box fits
+ * first_h, slice 0 is empty (height 0, draws nothing): start the diagram
+ * on the next page. */
+size_t pp_tree_diagram_slices_after(pp_tree_diagram *td, double first_h, double max_h);
+double pp_tree_diagram_slice_height(pp_tree_diagram *td, size_t slice);
+bool pp_tree_diagram_draw(pp_tree_diagram *td, size_t slice, pp_page *p, double x, double y);
+
+#endif

@@ -1,0 +1,176 @@
+/* The layout definition as data (parsed from layouts/NAME.xml by
+ * layout_def.c). Internal to the layout module. */
+#ifndef PP_LAYOUT_DEF_H
+#define PP_LAYOUT_DEF_H
+
+#include "arena.h"
+#include "figures.h"
+#include "layout.h"
+
+/* Font roles. */
+typedef enum {
+    LY_F_BODY,
+    LY_F_H1,
+    LY_F_H2,
+    LY_F_H3,
+    LY_F_H4,
+    LY_F_TABLE,
+    LY_F_TABLE_HEAD,
+    LY_F_BAND,
+    LY_F_NOTE,
+    LY_F_CAPTION,
+    LY_F_TOC_TITLE,
+    LY_F_TOC1,
+    LY_F_TOC2,
+    LY_F_HEADER,
+    LY_F_FOOTER,
+    LY_F_COVER_ADMIN,
+    LY_F_COVER_TITLE,
+    LY_F_COVER_SUBTITLE,
+    LY_F_COVER_APPROVAL,
+    LY_F_FIG_LABEL,
+    LY_F_FIG_VALUE,
+    LY_F_COUNT
+} ly_font_role;
+
+typedef struct {
+    pp_font_spec spec;
+    pp_rgb color;
+    double space_before, space_after; /* points (headings, paragraphs) */
+} ly_font;
+
+typedef enum {
+    LY_C_TEXT,
+    LY_C_MUTED,
+    LY_C_RULE,
+    LY_C_BORDER,
+    LY_C_HEAD_BG,
+    LY_C_HEAD_FG,
+    LY_C_BAND_BG,
+    LY_C_BAND_FG,
+    LY_C_GROUP_BG,
+    LY_C_ACCENT,
+    LY_C_MARK, /* N/D, overridden and revised values */
+    LY_C_COUNT
+} ly_colour;
+
+/* Labels: Italian text on the page, with {placeholders}. */
+typedef enum {
+    LY_L_TOC,
+    LY_L_APPROVAL,
+    LY_L_HEADER,
+    LY_L_FOOTER,
+    LY_L_ENTE,
+    LY_L_AREAS,
+    LY_L_SUMMARY,
+    LY_L_LEGEND,
+    LY_L_LEGEND_LT,
+    LY_L_LEGEND_BETWEEN,
+    LY_L_LEGEND_GE,
+    LY_L_COL_OBJECTIVE,
+    LY_L_COL_WEIGHT,
+    LY_L_COL_ACHIEVEMENT,
+    LY_L_COL_OUTCOME,
+    LY_L_AREA_HEADING,
+    LY_L_STRATEGIC_HEADING,
+    LY_L_OPERATIONAL_LIST,
+    LY_L_STRATEGIC_INDICATORS,
+    LY_L_PERSON_HEADING,
+    LY_L_ND,
+    LY_L_NOT_EVALUATED,
+    LY_L_NOTE_ND,
+    LY_L_NOTE_OVERRIDE,
+    LY_L_NOTE_REVISED,
+    LY_L_CONTINUED,
+    LY_L_DEADLINE,
+    LY_L_SOURCE,
+    LY_L_ENTE_CAPTION,
+    LY_L_TREE_TOO_LARGE,
+    LY_L_KEYWORDS,
+    LY_L_SUBJECT,
+    LY_L_NO_PEOPLE,
+    LY_L_LEGEND_ND,
+    LY_L_COL_BAND_RANGE,
+    LY_L_COUNT
+} ly_label;
+
+/* Columns of an indicator table. */
+typedef enum {
+    LY_COL_WEIGHT,
+    LY_COL_INDICATOR,
+    LY_COL_TARGET,
+    LY_COL_ACTUAL,
+    LY_COL_ACHIEVEMENT,
+    LY_COL_STATUS,
+    LY_COL_NUMERATOR,
+    LY_COL_DENOMINATOR,
+    LY_COL_DEVIATION,
+    LY_COL_TYPE,
+    LY_COL_TARGET_NEXT,
+    LY_COL_COUNT
+} ly_column_key;
+
+typedef struct {
+    ly_column_key key;
+    double width; /* relative: the widths of the table are scaled to fill it */
+    const char *label;
+} ly_column;
+
+/* The outline of the document. */
+typedef enum {
+    LY_P_COVER,
+    LY_P_TOC,
+    LY_P_SECTION,
+    LY_P_NARRATIVE,  /* the blocks of the Testi section with the section's role */
+    LY_P_RESULTS,    /* section 1: gauges, summary table, legend */
+    LY_P_TREE,       /* the performance tree diagram */
+    LY_P_OBJECTIVES, /* area -> strategic -> operational tables */
+    LY_P_ENTE,       /* the ente gauge (overall assessment) */
+    LY_P_PEOPLE,     /* individual objectives, per person */
+    LY_P_OTHERS,     /* narrative sections the outline does not place */
+    LY_P_PAGEBREAK
+} ly_part_kind;
+
+/* What <objectives> shows: everything, or the strategic level (areas and
+ * strategic objectives with their children and own indicators), or the
+ * operational tables grouped under area and strategic headings. */
+enum { LY_SHOW_ALL, LY_SHOW_STRATEGIC, LY_SHOW_OPERATIONAL };
+
+typedef struct ly_part ly_part;
+struct ly_part {
+    ly_part_kind kind;
+    pp_pos pos;
+    const char *role;   /* section: the Testi role it takes its title and narrative from */
+    const char *title;  /* section: heading when the document has no such narrative */
+    bool numbered;      /* section */
+    int first_number;   /* numbering of its subsections starts here (1; 0 for "3.0") */
+    int orientation;    /* -1 inherit, 0 portrait, 1 landscape */
+    bool new_page;      /* section starts on a new page */
+    bool operational;   /* tree: include operational objectives */
+    int show;           /* objectives: LY_SHOW_* */
+    ly_part *children;
+    size_t nchildren;
+};
+
+struct pp_layout {
+    pp_arena *arena;
+    double page_w, page_h;
+    double margin_top, margin_bottom, margin_left, margin_right;
+    double header_h, footer_h; /* bands inside the margins box */
+    ly_font fonts[LY_F_COUNT];
+    pp_rgb colours[LY_C_COUNT];
+    pp_band *bands; /* fallback when the SMVP has none (or no colours) */
+    size_t nbands;
+    const char *labels[LY_L_COUNT];
+    ly_column *columns;
+    size_t ncolumns;
+    int toc_depth, number_depth;
+    double paragraph_gap, cell_pad;
+    ly_part root; /* LY_P_SECTION with the outline as children */
+};
+
+/* Substitutes {name} placeholders from kv (name, value, ..., NULL) into a
+ * string in arena a; unknown placeholders are kept as written. */
+char *ly_subst(pp_arena *a, const char *tmpl, const char *const *kv);
+
+#endif

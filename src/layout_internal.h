@@ -1,0 +1,266 @@
+/* Shared state of one rendering (the files layout_*.c): the plan of the
+ * document (a flat list of what goes on the pages, in order, with every
+ * heading known before pagination), the page flow, tables, and helpers.
+ * Internal to the layout module. */
+#ifndef PP_LAYOUT_INTERNAL_H
+#define PP_LAYOUT_INTERNAL_H
+
+#include "layout_def.h"
+
+/* ---- headings and the plan ---------------------------------------------- */
+
+typedef struct {
+    int level;          /* 1 = top */
+    const char *number; /* "3.1", or NULL when unnumbered */
+    const char *title;  /* as printed after the number */
+    const char *text;   /* number and title, as the page, INDICE and outline show it */
+    const char *dest;   /* named destination */
+    bool in_toc;
+    int page;           /* where it was placed (1-based), 0 until then */
+} ly_heading;
+
+typedef enum {
+    PL_COVER,
+    PL_TOC,
+    PL_HEADING,     /* heading: index into ctx->heads */
+    PL_BLOCKS,      /* narrative blocks (no nested sections) */
+    PL_RESULTS,
+    PL_TREE,        /* flag: operational objectives too */
+    PL_AREA,        /* node: the summary of an area (its strategic objectives) */
+    PL_STRATEGIC,   /* node: summary of a strategic objective and its own indicators */
+    PL_OPERATIONAL, /* node: the indicator table of an operational objective */
+    PL_ENTE,
+    PL_PERSON,      /* person: table of individual objectives */
+    PL_NO_PEOPLE,
+    PL_ORIENT,      /* flag: landscape */
+    PL_PAGEBREAK
+} ly_plan_kind;
+
+typedef struct {
+    ly_plan_kind kind;
+    size_t heading;
+    const pp_block *blocks;
+    size_t nblocks;
+    const pp_node *node;
+    const pp_person *person;
+    bool flag;
+} ly_plan_item;
+
+/* ---- the page flow --------------------------------------------------------- */
+
+#define LY_MAX_TAGS 16
+#define LY_MAX_PENDING 8
+
+typedef struct {
+    pp_page **pages;        /* every page until the end (the footers need M) */
+    unsigned char *decor;   /* per page: 1 = running header and footer */
+    size_t npages, cap;
+    bool landscape;         /* of the current page */
+    bool want_landscape;    /* for the next content */
+    double x0, x1, y0, y1;  /* body box of the current page */
+    double y;               /* cursor */
+    bool has_content;       /* something of the body is on the current page */
+    const char *tags[LY_MAX_TAGS], *alts[LY_MAX_TAGS];
+    int ntags;
+    size_t pending[LY_MAX_PENDING]; /* headings waiting for their first content */
+    pp_lines *pending_lines[LY_MAX_PENDING]; /* ... already shaped */
+    int npending;
+} ly_flow;
+
+typedef struct ly_cache ly_cache;
+
+typedef struct {
+    const pp_doc *doc;
+    const pp_layout *lay;
+    pp_text *text;
+    pp_diags *d;
+    pp_arena *arena;        /* lives as long as the rendering */
+    bool oom;
+    pp_smvp smvp;           /* the document's, with the layout's bands as fallback */
+    pp_figure_style fig;
+    ly_plan_item *plan;
+    size_t nplan, cap_plan;
+    ly_heading *heads;
+    size_t nheads, cap_heads;
+    ly_flow flow;
+    ly_cache *cache;
+    size_t toc_first, toc_pages; /* page indexes reserved for the INDICE */
+    pp_lines **toc_lines;        /* per heading in the INDICE, shaped once */
+    bool has_toc;
+    char *doc_dir;          /* folder of the document, for relative file names */
+} ly_ctx;
+
+/* ---- plan (layout_plan.c) ---------------------------------------------------- */
+
+bool ly_plan_build(ly_ctx *c);
+
+/* ---- flow (layout_flow.c) ------------------------------------------------------ */
+
+bool fl_init(ly_ctx *c);
+void fl_free(ly_ctx *c);
+pp_page *fl_page(ly_ctx *c);
+/* A new page (decor: running header and footer). Without force, an empty
+ * current page of the wanted orientation is reused. */
+bool fl_new_page(ly_ctx *c, bool force, bool decor);
+/* Next content on a new page, unless the current one is still empty. */
+bool fl_break(ly_ctx *c);
+/* Orientation for what follows (a new page when it changes). */
+bool fl_orient(ly_ctx *c, bool landscape);
+/* Makes room for content of height h: places the pending headings with it
+ * (keep-with-next), on a new page when both do not fit here. After it,
+ * h fits unless h is taller than an empty page. */
+bool fl_need(ly_ctx *c, double h);
+double fl_avail(const ly_ctx *c);
+double fl_body_height(const ly_ctx *c);
+double fl_width(const ly_ctx *c); /* body width for the wanted orientation */
+void fl_advance(ly_ctx *c, double h);
+void fl_gap(ly_ctx *c, double g);
+bool fl_tag(ly_ctx *c, const char *name, const char *alt);
+bool fl_end(ly_ctx *c);
+bool fl_item(ly_ctx *c, const pp_dl_item *it);
+/* Queues a heading; it is placed with the first content that follows. */
+bool fl_heading(ly_ctx *c, size_t index);
+/* Places headings still waiting (nothing followed them). */
+bool fl_flush(ly_ctx *c);
+
+/* A paragraph of shaped lines at x offset `indent` in the body, split
+ * across pages as needed (never leaving a single line of a longer
+ * paragraph behind or ahead); `label` (a list bullet) goes at label_x on
+ * the first line. tag: structure tag around it, or NULL. */
+typedef struct {
+    const pp_lines *lines;
+    double indent;
+    pp_rgb color;
+    const char *tag;
+    const pp_lines *label;
+    double label_x;
+} ly_para;
+bool fl_para(ly_ctx *c, const ly_para *p);
+
+/* ---- text (layout_text.c) ------------------------------------------------------- */
+
+const ly_font *ly_font_of(const ly_ctx *c, ly_font_role r);
+pp_rgb ly_col(const ly_ctx *c, ly_colour k);
+const char *ly_lbl(const ly_ctx *c, ly_label k);
+/* Shapes text; short strings come from a cache (the same "100,00 %" is
+ * shaped once per document). *owned tells whether the caller frees it. */
+pp_lines *ly_shape(ly_ctx *c, const char *utf8, ly_font_role r, double width, pp_align align,
+                   bool *owned);
+pp_lines *ly_shape_rich(ly_ctx *c, const pp_rich *text, ly_font_role r, double width,
+                        pp_align align);
+bool ly_cache_new(ly_ctx *c);
+void ly_cache_free(ly_ctx *c);
+/* A paragraph of plain text in a font, placed in the flow. */
+bool ly_text_para(ly_ctx *c, const char *utf8, ly_font_role r, pp_align align, const char *tag);
+bool ly_rich_para(ly_ctx *c, const pp_rich *text, ly_font_role r, pp_align align, double indent,
+                  const char *tag);
+
+/* ---- values as printed (layout_format.c) ------------------------------------------- */
+
+int ly_band(const ly_ctx *c, const pp_node *n);
+pp_rgb ly_band_rgb(const ly_ctx *c, int band);
+pp_rgb ly_band_tint(const ly_ctx *c, int band);
+const char *ly_band_word(ly_ctx *c, int band);   /* "RAGGIUNTO" */
+const char *ly_status_word(ly_ctx *c, const pp_node *ind);
+const char *ly_percent(ly_ctx *c, double v);     /* "97,98 %" */
+const char *ly_achievement(ly_ctx *c, const pp_node *n); /* "93,75 %", "N/D" */
+const char *ly_value(ly_ctx *c, double v, pp_unit u);
+const char *ly_number(ly_ctx *c, double v); /* "1.146.100,00" */
+const char *ly_target(ly_ctx *c, const pp_target *t, pp_unit u);
+const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_date date,
+                            pp_unit u);
+const char *ly_actual(ly_ctx *c, const pp_indicator *ind);
+const char *ly_deviation(ly_ctx *c, const pp_node *n);
+const char *ly_date(ly_ctx *c, pp_date d);
+const char *ly_code_title(ly_ctx *c, const pp_node *n); /* "01_01 Title" */
+char *ly_upper(ly_ctx *c, const char *s);
+
+/* ---- tables (layout_table.c) ------------------------------------------------------- */
+
+typedef struct {
+    const pp_lines *lines;
+    size_t line;
+    double h;
+    double indent;
+    pp_rgb color;
+    bool strike;
+    bool light; /* a traffic light at the left of this line */
+    int band;
+} ly_piece;
+
+typedef struct {
+    ly_piece *pieces;
+    size_t npieces, cap;
+    int col, span;
+    double w;     /* width of the cell */
+    bool fill;
+    pp_rgb fill_color;
+    double h;     /* height of the content */
+} ly_cell;
+
+typedef struct {
+    ly_cell *cells;
+    size_t ncells;
+    int next_col;
+    bool header;
+    double h;     /* content height plus padding */
+} ly_row;
+
+typedef struct {
+    ly_ctx *c;
+    size_t ncols;
+    double *colw, width;
+    ly_row *rows;
+    size_t nrows, cap, nhead;
+    pp_lines **owned;
+    size_t nowned, cap_owned;
+    const char *caption, *source;
+    double keep_after; /* what follows (the first note line) stays with the last row */
+    bool ok;
+} ly_table;
+
+/* Widths are relative; the table takes the body width. */
+ly_table *tb_new(ly_ctx *c, const double *widths, size_t ncols);
+void tb_free(ly_table *t);
+ly_row *tb_row(ly_table *t, bool header);
+ly_cell *tb_cell(ly_table *t, ly_row *r, int span);
+bool tb_text(ly_table *t, ly_cell *cell, const char *utf8, ly_font_role f, pp_align align,
+             pp_rgb color, bool strike);
+bool tb_text_at(ly_table *t, ly_cell *cell, const char *utf8, ly_font_role f, pp_align align,
+                pp_rgb color, bool strike, double indent);
+bool tb_rich(ly_table *t, ly_cell *cell, const pp_rich *text, ly_font_role f, pp_align align,
+             pp_rgb color);
+/* Text with a traffic light before it. */
+bool tb_light_text(ly_table *t, ly_cell *cell, int band, const char *utf8, ly_font_role f,
+                   pp_rgb color);
+void tb_fill(ly_cell *cell, pp_rgb colour);
+bool tb_place(ly_table *t);
+
+/* ---- parts (layout_cover.c, layout_toc.c, layout_narrative.c, layout_results.c,
+ *      layout_objectives.c) ----------------------------------------------------------- */
+
+bool ly_cover(ly_ctx *c);
+bool ly_toc_reserve(ly_ctx *c);
+bool ly_toc_fill(ly_ctx *c);
+bool ly_blocks(ly_ctx *c, const pp_block *blocks, size_t n);
+bool ly_results(ly_ctx *c);
+bool ly_tree(ly_ctx *c, bool operational);
+bool ly_ente(ly_ctx *c);
+bool ly_area(ly_ctx *c, const pp_node *area);
+bool ly_strategic(ly_ctx *c, const pp_node *s);
+bool ly_operational(ly_ctx *c, const pp_node *o);
+bool ly_person(ly_ctx *c, const pp_person *p);
+/* Rows shared by the score tables: a band (title, grado, valutazione), a
+ * row of column labels, and the grado + valutazione cells of a node. */
+bool ly_band_row(ly_table *t, const char *title, const pp_node *n);
+bool ly_head_row(ly_table *t, const char *const *labels, size_t n);
+bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f);
+/* An image in the flow (or a box with its alternative text when the file
+ * cannot be read, with a warning); percent: of the body width, 0 natural. */
+bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,
+                    pp_pos pos);
+/* Image size in pixels from a PNG or JPEG header; false when unreadable. */
+bool ly_image_size(const char *path, int *w, int *h);
+char *ly_resolve(ly_ctx *c, const char *file);
+
+#endif

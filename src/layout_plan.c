@@ -1,0 +1,272 @@
+/* The plan: the layout's outline applied to the document, before any
+ * pagination. It fixes every heading (level, number, title) up front, so
+ * the INDICE can be sized and reserved before the body is laid out, and the
+ * body only follows the plan. */
+#include <string.h>
+
+#include "layout_internal.h"
+
+static size_t push_item(ly_ctx *c, ly_plan_item it)
+{
+    if (c->nplan == c->cap_plan) {
+        size_t cap = c->cap_plan ? c->cap_plan * 2 : 256;
+        ly_plan_item *p = pp_arena_alloc(c->arena, cap * sizeof *p);
+        if (!p) {
+            c->oom = true;
+            return 0;
+        }
+        if (c->nplan) memcpy(p, c->plan, c->nplan * sizeof *p);
+        c->plan = p;
+        c->cap_plan = cap;
+    }
+    c->plan[c->nplan] = it;
+    return c->nplan++;
+}
+
+static void push(ly_ctx *c, ly_plan_kind kind) { push_item(c, (ly_plan_item){.kind = kind}); }
+
+static void push_node(ly_ctx *c, ly_plan_kind kind, const pp_node *n)
+{
+    push_item(c, (ly_plan_item){.kind = kind, .node = n});
+}
+
+static void push_flag(ly_ctx *c, ly_plan_kind kind, bool flag)
+{
+    push_item(c, (ly_plan_item){.kind = kind, .flag = flag});
+}
+
+/* Adds a heading and its plan item. number may be NULL. */
+static void heading(ly_ctx *c, int level, const char *number, const char *title)
+{
+    if (c->nheads == c->cap_heads) {
+        size_t cap = c->cap_heads ? c->cap_heads * 2 : 64;
+        ly_heading *h = pp_arena_alloc(c->arena, cap * sizeof *h);
+        if (!h) {
+            c->oom = true;
+            return;
+        }
+        if (c->nheads) memcpy(h, c->heads, c->nheads * sizeof *h);
+        c->heads = h;
+        c->cap_heads = cap;
+    }
+    if (!title || !*title) title = "\u2014";
+    ly_heading *h = &c->heads[c->nheads];
+    *h = (ly_heading){.level = level, .number = number, .title = title,
+                      .in_toc = level <= c->lay->toc_depth};
+    h->text = number ? pp_arena_printf(c->arena, "%s\u2002%s", number, title) : title;
+    h->dest = pp_arena_printf(c->arena, "h%zu", c->nheads + 1);
+    if (!h->text || !h->dest) {
+        c->oom = true;
+        return;
+    }
+    push_item(c, (ly_plan_item){.kind = PL_HEADING, .heading = c->nheads});
+    c->nheads++;
+}
+
+/* ---- narrative sections ------------------------------------------------------ */
+
+typedef struct {
+    const pp_section **placed; /* Testi sections the outline placed */
+    size_t nplaced, cap;
+} placed_set;
+
+static const pp_section *find_role(const ly_ctx *c, const char *role)
+{
+    for (size_t i = 0; role && i < c->doc->nsections; i++)
+        if (c->doc->sections[i].role && strcmp(c->doc->sections[i].role, role) == 0)
+            return &c->doc->sections[i];
+    return NULL;
+}
+
+static bool section_has_blocks(const pp_section *s) { return s && s->nblocks > 0; }
+
+/* Numbers a heading at `level` under `prefix` (NULL at the top). */
+static const char *number_for(ly_ctx *c, int level, bool numbered, const char *prefix, int *counter)
+{
+    if (!numbered || level > c->lay->number_depth) return NULL;
+    const char *n = prefix ? pp_arena_printf(c->arena, "%s.%d", prefix, *counter)
+                           : pp_arena_printf(c->arena, "%d", *counter);
+    if (!n) c->oom = true;
+    (*counter)++;
+    return n;
+}
+
+/* The blocks of a Testi section: runs of blocks, nested sections as
+ * sub-headings (numbered on from *counter). Depth is bounded by the XML
+ * reader. */
+static void plan_blocks(ly_ctx *c, const pp_section *s, int level, const char *prefix,
+                        int *counter, bool numbering)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= s->nblocks && !c->oom; i++) {
+        bool nested = i < s->nblocks && s->blocks[i].kind == PP_BLOCK_SECTION;
+        if (i < s->nblocks && !nested) continue;
+        if (i > start)
+            push_item(c, (ly_plan_item){.kind = PL_BLOCKS, .blocks = s->blocks + start,
+                                        .nblocks = i - start});
+        start = i + 1;
+        if (!nested || !s->blocks[i].section) continue;
+        const pp_section *sub = s->blocks[i].section;
+        const char *num = number_for(c, level, numbering, prefix, counter);
+        heading(c, level, num, sub->title);
+        int sub_counter = 1;
+        plan_blocks(c, sub, level + 1, num ? num : prefix, &sub_counter, num != NULL);
+    }
+}
+
+/* ---- generated content --------------------------------------------------------- */
+
+static bool has_areas(const ly_ctx *c) { return c->doc->root && c->doc->root->nchildren > 0; }
+
+static bool part_has_content(const ly_ctx *c, const ly_part *p)
+{
+    switch (p->kind) {
+    case LY_P_NARRATIVE: return false; /* counted with its section */
+    case LY_P_RESULTS:
+    case LY_P_TREE:
+    case LY_P_OBJECTIVES:
+    case LY_P_ENTE: return has_areas(c);
+    case LY_P_PEOPLE: return c->doc->npeople > 0;
+    case LY_P_SECTION:
+        if (section_has_blocks(find_role(c, p->role))) return true;
+        for (size_t i = 0; i < p->nchildren; i++)
+            if (part_has_content(c, &p->children[i])) return true;
+        return false;
+    default: return false;
+    }
+}
+
+static void plan_objectives(ly_ctx *c, int level, int show)
+{
+    const pp_node *root = c->doc->root;
+    for (size_t a = 0; a < root->nchildren && !c->oom; a++) {
+        const pp_node *area = root->children[a];
+        const char *kv[] = {"codice", area->code ? area->code : "", "titolo",
+                            area->title ? area->title : "", NULL};
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_AREA_HEADING), kv));
+        if (show != LY_SHOW_OPERATIONAL) push_node(c, PL_AREA, area);
+        for (size_t s = 0; s < area->nchildren && !c->oom; s++) {
+            const pp_node *so = area->children[s];
+            if (so->level != PP_LEVEL_STRATEGICO) continue;
+            const char *kv2[] = {"codice", so->code ? so->code : "", "titolo",
+                                 so->title ? so->title : "", NULL};
+            heading(c, level + 1, NULL,
+                    ly_subst(c->arena, ly_lbl(c, LY_L_STRATEGIC_HEADING), kv2));
+            if (show != LY_SHOW_OPERATIONAL) push_node(c, PL_STRATEGIC, so);
+            for (size_t o = 0; show != LY_SHOW_STRATEGIC && o < so->nchildren; o++)
+                if (so->children[o]->level == PP_LEVEL_OPERATIVO)
+                    push_node(c, PL_OPERATIONAL, so->children[o]);
+        }
+    }
+}
+
+static void plan_people(ly_ctx *c, int level)
+{
+    if (c->doc->npeople == 0) push(c, PL_NO_PEOPLE);
+    for (size_t i = 0; i < c->doc->npeople && !c->oom; i++) {
+        const pp_person *p = &c->doc->people[i];
+        const char *kv[] = {"nome", p->name ? p->name : "", "incarico", p->role ? p->role : "",
+                            NULL};
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_PERSON_HEADING), kv));
+        push_item(c, (ly_plan_item){.kind = PL_PERSON, .person = p});
+    }
+}
+
+/* ---- the outline ------------------------------------------------------------------- */
+
+static void plan_section(ly_ctx *c, const ly_part *p, const pp_section *s, int level,
+                         const char *prefix, int *counter, bool landscape, bool numbering);
+
+static void plan_others(ly_ctx *c, const ly_part *root, int level, const char *prefix,
+                        int *counter, bool landscape, bool numbering);
+
+/* numbering: false under an unnumbered heading (its subsections would
+ * otherwise take numbers that collide with the top level's). */
+static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int level,
+                          const char *prefix, int *counter, bool landscape, const ly_part *root,
+                          bool numbering)
+{
+    bool narrative_placed = false;
+    for (size_t i = 0; i < p->nchildren; i++)
+        if (p->children[i].kind == LY_P_NARRATIVE) narrative_placed = true;
+    if (!narrative_placed && section_has_blocks(s))
+        plan_blocks(c, s, level, prefix, counter, numbering);
+    for (size_t i = 0; i < p->nchildren && !c->oom; i++) {
+        const ly_part *ch = &p->children[i];
+        switch (ch->kind) {
+        case LY_P_COVER: push(c, PL_COVER); break;
+        case LY_P_TOC: push(c, PL_TOC); break;
+        case LY_P_PAGEBREAK: push(c, PL_PAGEBREAK); break;
+        case LY_P_NARRATIVE:
+            if (section_has_blocks(s)) plan_blocks(c, s, level, prefix, counter, numbering);
+            break;
+        case LY_P_RESULTS:
+            if (has_areas(c)) push(c, PL_RESULTS);
+            break;
+        case LY_P_TREE:
+            if (has_areas(c)) push_flag(c, PL_TREE, ch->operational);
+            break;
+        case LY_P_OBJECTIVES:
+            if (has_areas(c)) plan_objectives(c, level, ch->show);
+            break;
+        case LY_P_ENTE:
+            if (has_areas(c)) push(c, PL_ENTE);
+            break;
+        case LY_P_PEOPLE: plan_people(c, level); break;
+        case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
+        case LY_P_SECTION:
+            if (part_has_content(c, ch))
+                plan_section(c, ch, find_role(c, ch->role), level, prefix, counter, landscape,
+                             numbering);
+            break;
+        }
+    }
+}
+
+static void plan_section(ly_ctx *c, const ly_part *p, const pp_section *s, int level,
+                         const char *prefix, int *counter, bool landscape, bool numbering)
+{
+    bool land = p->orientation >= 0 ? p->orientation == 1 : landscape;
+    push_flag(c, PL_ORIENT, land);
+    if (p->new_page) push(c, PL_PAGEBREAK);
+    const char *num = number_for(c, level, numbering && p->numbered, prefix, counter);
+    heading(c, level, num, s && s->title ? s->title : p->title);
+    int sub = p->first_number;
+    plan_children(c, p, s, level + 1, num ? num : prefix, &sub, land, NULL, num != NULL);
+    /* the next part returns to the orientation around it */
+    push_flag(c, PL_ORIENT, landscape);
+}
+
+/* True when the outline places a section with this role. */
+static bool role_placed(const ly_part *p, const char *role)
+{
+    if (p->kind == LY_P_SECTION && p->role && role && strcmp(p->role, role) == 0) return true;
+    for (size_t i = 0; i < p->nchildren; i++)
+        if (role_placed(&p->children[i], role)) return true;
+    return false;
+}
+
+/* Testi sections the outline does not place: a section without a role, a
+ * role the outline lacks, or a second section with the same role. They are
+ * printed here rather than lost. */
+static void plan_others(ly_ctx *c, const ly_part *root, int level, const char *prefix,
+                        int *counter, bool landscape, bool numbering)
+{
+    const ly_part *outline = &c->lay->root;
+    (void)root;
+    for (size_t i = 0; i < c->doc->nsections && !c->oom; i++) {
+        const pp_section *s = &c->doc->sections[i];
+        bool placed = s->role && role_placed(outline, s->role) && find_role(c, s->role) == s;
+        if (placed || !section_has_blocks(s)) continue;
+        ly_part p = {.kind = LY_P_SECTION, .numbered = true, .first_number = 1,
+                     .orientation = -1, .new_page = level == 1, .title = s->title};
+        plan_section(c, &p, s, level, prefix, counter, landscape, numbering);
+    }
+}
+
+bool ly_plan_build(ly_ctx *c)
+{
+    int counter = c->lay->root.first_number;
+    plan_children(c, &c->lay->root, NULL, 1, NULL, &counter, false, &c->lay->root, true);
+    return !c->oom;
+}

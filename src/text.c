@@ -1,0 +1,489 @@
+/* Text shaping with Pango on the bundled fonts.
+ *
+ * A paragraph is laid out once by a PangoLayout, then copied into a compact
+ * form (lines -> runs -> glyphs, in points) and the layout is freed: what
+ * the layout measures is exactly what is later emitted, and emitting never
+ * shapes again. Hinting is off and metrics are unhinted, so positions do not
+ * depend on a resolution and the same input always gives the same output. */
+#include "text.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "fonts.h"
+
+struct pp_text {
+    FcConfig *cfg;
+    PangoFontMap *map;
+    PangoContext *ctx;
+    pp_font_set fonts;
+};
+
+/* A run: consecutive glyphs of one font on one line. */
+typedef struct {
+    int font;
+    size_t glyph0, nglyphs;
+    size_t cluster0, nclusters; /* nclusters 0: no mapping (right-to-left) */
+    size_t text0, ntext;        /* bytes of pp_lines.text */
+    double x, width;            /* pen origin from the line's left edge */
+} text_run;
+
+typedef struct {
+    size_t run0, nruns;
+    double x;      /* left edge from the paragraph's left (alignment) */
+    double width;  /* logical width */
+    double ascent; /* top of the logical box to the baseline */
+    double height; /* logical height, before line spacing */
+} text_line;
+
+struct pp_lines {
+    double size, spacing;
+    char *text;
+    text_line *lines;
+    size_t nlines, cap_lines;
+    text_run *runs;
+    size_t nruns, cap_runs;
+    pp_glyph *glyphs;
+    size_t nglyphs, cap_glyphs;
+    pp_cluster *clusters;
+    size_t nclusters, cap_clusters;
+};
+
+/* Known leaks of the libraries, for LeakSanitizer (sanitizer builds; a
+ * plain function otherwise): Pango 1.50 never releases the FcConfig given
+ * to pango_fc_font_map_set_config (one per pp_text), and its FT2 backend
+ * loads fontconfig's default configuration in a thread (FcInit) that is
+ * never freed. Both are allocated inside fontconfig, so perfpdf's own
+ * allocations are still checked. Here, not in a file of options, so every
+ * program using the text module (tests and perfpdf) gets it. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+
+/* ---- the font set -------------------------------------------------------- */
+
+static void set_context_options(PangoContext *ctx)
+{
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(ctx, 72.0); /* 1 device unit = 1 point */
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    pango_context_set_base_dir(ctx, PANGO_DIRECTION_LTR);
+    pango_context_set_language(ctx, pango_language_from_string("it-it"));
+}
+
+pp_status pp_text_new(const char *fonts_dir, pp_diags *d, pp_text **out)
+{
+    *out = NULL;
+    pp_text *t = calloc(1, sizeof *t);
+    if (!t) {
+        pp_error(d, 0, 0, "out of memory");
+        return PP_ERR_ENV;
+    }
+    if (!(t->cfg = pp_fonts_config_new(fonts_dir, d))) {
+        free(t);
+        return PP_ERR_ENV;
+    }
+    t->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!t->map) {
+        pp_error(d, 0, 0, "cannot create a FreeType font map (Pango/cairo without FreeType?)");
+        pp_text_free(t);
+        return PP_ERR_ENV;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->map), t->cfg);
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(t->map), 72.0);
+    t->ctx = pango_font_map_create_context(t->map);
+    set_context_options(t->ctx);
+    *out = t;
+    return PP_OK;
+}
+
+void pp_text_free(pp_text *t)
+{
+    if (!t)
+        return;
+    pp_font_set_clear(&t->fonts);
+    if (t->ctx)
+        g_object_unref(t->ctx);
+    if (t->map)
+        g_object_unref(t->map);
+    if (t->cfg)
+        FcConfigDestroy(t->cfg);
+    free(t);
+}
+
+bool pp_text_has_family(const pp_text *t, const char *family)
+{
+    return pp_fonts_config_has_family(t->cfg, family);
+}
+
+size_t pp_text_nfonts(const pp_text *t)
+{
+    return t->fonts.count;
+}
+
+const pp_dl_font *pp_text_font(const pp_text *t, int index)
+{
+    if (index < 0 || (size_t)index >= t->fonts.count)
+        return NULL;
+    return &t->fonts.fonts[index];
+}
+
+static size_t table_count(const void *ctx)
+{
+    return pp_text_nfonts(ctx);
+}
+
+static const pp_dl_font *table_get(const void *ctx, int index)
+{
+    return pp_text_font(ctx, index);
+}
+
+pp_font_table pp_text_font_table(const pp_text *t)
+{
+    return (pp_font_table){.count = table_count, .get = table_get, .ctx = t};
+}
+
+/* ---- building the layout ------------------------------------------------- */
+
+/* Sizes Pango can hold (it stores size * 1024 in an int). */
+static double spec_size(const pp_font_spec *f)
+{
+    if (!(f->size > 0) || !isfinite(f->size))
+        return 10.0;
+    return f->size < 0.5 ? 0.5 : f->size > 1000 ? 1000 : f->size;
+}
+
+static int base_weight(const pp_font_spec *f)
+{
+    if (f->weight > 0)
+        return f->weight < 100 ? 100 : f->weight > 1000 ? 1000 : f->weight;
+    return f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+}
+
+static PangoFontDescription *describe(const pp_font_spec *f)
+{
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, f->family && *f->family ? f->family : "DejaVu Serif");
+    pango_font_description_set_absolute_size(fd, spec_size(f) * PANGO_SCALE);
+    pango_font_description_set_weight(fd, base_weight(f));
+    pango_font_description_set_style(fd, f->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    return fd;
+}
+
+/* Concatenates the spans (made valid UTF-8) and marks bold/italic ones. */
+static char *join_spans(const pp_rich *text, const pp_font_spec *f, PangoAttrList *attrs)
+{
+    GString *s = g_string_new(NULL);
+    int bold = base_weight(f) > PANGO_WEIGHT_BOLD ? base_weight(f) : PANGO_WEIGHT_BOLD;
+    for (size_t i = 0; text && i < text->nspans; i++) {
+        const char *span = text->spans[i].text ? text->spans[i].text : "";
+        char *valid = g_utf8_make_valid(span, -1);
+        guint start = (guint)s->len;
+        g_string_append(s, valid);
+        g_free(valid);
+        guint end = (guint)s->len;
+        if (end == start)
+            continue;
+        PangoAttribute *a;
+        if (text->spans[i].style & PP_SPAN_BOLD) {
+            a = pango_attr_weight_new(bold);
+            a->start_index = start, a->end_index = end;
+            pango_attr_list_insert(attrs, a);
+        }
+        if (text->spans[i].style & PP_SPAN_ITALIC) {
+            a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+            a->start_index = start, a->end_index = end;
+            pango_attr_list_insert(attrs, a);
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
+static PangoLayout *make_layout(pp_text *t, const char *utf8, PangoAttrList *attrs,
+                                const pp_font_spec *font, double width, pp_align align)
+{
+    PangoLayout *lay = pango_layout_new(t->ctx);
+    PangoFontDescription *fd = describe(font);
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    if (width > 0 && isfinite(width)) {
+        double w = width * PANGO_SCALE;
+        pango_layout_set_width(lay, w > G_MAXINT / 2 ? G_MAXINT / 2 : (int)w);
+        pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+    }
+    static const PangoAlignment al[] = {
+        [PP_ALIGN_LEFT] = PANGO_ALIGN_LEFT, [PP_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
+        [PP_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT, [PP_ALIGN_JUSTIFY] = PANGO_ALIGN_LEFT};
+    pango_layout_set_alignment(lay, (unsigned)align <= PP_ALIGN_JUSTIFY ? al[align]
+                                                                         : PANGO_ALIGN_LEFT);
+    pango_layout_set_justify(lay, align == PP_ALIGN_JUSTIFY);
+    pango_layout_set_text(lay, utf8, -1);
+    pango_layout_set_attributes(lay, attrs);
+    return lay;
+}
+
+/* ---- copying the layout into pp_lines ----------------------------------- */
+
+/* Makes room for `need` elements in the array whose pointer is at parr
+ * (copied with memcpy: writing a T* through a void** breaks aliasing). */
+static bool grow(void *parr, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap *= 2;
+    if (ncap > SIZE_MAX / size)
+        return false;
+    void *p;
+    memcpy(&p, parr, sizeof p);
+    void *q = realloc(p, ncap * size);
+    if (!q)
+        return false;
+    memcpy(parr, &q, sizeof q);
+    *cap = ncap;
+    return true;
+}
+
+#define GROW(l, arr, n, cap, extra) \
+    grow(&(l)->arr, &(l)->cap, (l)->n + (extra), sizeof *(l)->arr)
+
+/* Glyph clusters of a left-to-right run: consecutive glyphs with the same
+ * log_clusters value came from the same characters. Empty glyphs are not
+ * stored, so a cluster may have 0 glyphs (cairo accepts that). */
+static bool copy_clusters(pp_lines *l, text_run *r, const PangoGlyphItem *gi)
+{
+    const PangoGlyphString *gs = gi->glyphs;
+    r->cluster0 = l->nclusters;
+    if (gs->num_glyphs == 0 || gs->log_clusters[0] != 0)
+        return true; /* leave the run unmapped */
+    for (int i = 1; i < gs->num_glyphs; i++)
+        if (gs->log_clusters[i] < gs->log_clusters[i - 1])
+            return true; /* not left-to-right */
+    for (int i = 0; i < gs->num_glyphs;) {
+        int k = i, nglyphs = 0; /* glyphs [i, k) are one cluster */
+        while (k < gs->num_glyphs && gs->log_clusters[k] == gs->log_clusters[i])
+            nglyphs += gs->glyphs[k++].glyph != PANGO_GLYPH_EMPTY;
+        int end = k < gs->num_glyphs ? gs->log_clusters[k] : gi->item->length;
+        if (!GROW(l, clusters, nclusters, cap_clusters, 1))
+            return false;
+        l->clusters[l->nclusters++] = (pp_cluster){end - gs->log_clusters[i], nglyphs};
+        i = k;
+    }
+    r->nclusters = l->nclusters - r->cluster0;
+    return true;
+}
+
+static bool copy_run(pp_text *t, pp_lines *l, const PangoGlyphItem *gi, double pen)
+{
+    const PangoGlyphString *gs = gi->glyphs;
+    int font = pp_font_set_index(&t->fonts, gi->item->analysis.font);
+    if (font < 0 || !GROW(l, runs, nruns, cap_runs, 1) ||
+        !GROW(l, glyphs, nglyphs, cap_glyphs, (size_t)gs->num_glyphs))
+        return false;
+    text_run *r = &l->runs[l->nruns];
+    *r = (text_run){.font = font, .glyph0 = l->nglyphs, .x = pen,
+                    .text0 = (size_t)gi->item->offset, .ntext = (size_t)gi->item->length};
+    double x = 0;
+    for (int i = 0; i < gs->num_glyphs; i++) {
+        const PangoGlyphInfo *g = &gs->glyphs[i];
+        if (g->glyph != PANGO_GLYPH_EMPTY) {
+            /* A character no bundled font has: show the font's .notdef box. */
+            uint32_t id = (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : g->glyph;
+            l->glyphs[l->nglyphs++] =
+                (pp_glyph){id, (float)(x + (double)g->geometry.x_offset / PANGO_SCALE),
+                           (float)((double)g->geometry.y_offset / PANGO_SCALE)};
+        }
+        x += (double)g->geometry.width / PANGO_SCALE;
+    }
+    r->nglyphs = l->nglyphs - r->glyph0;
+    r->width = x;
+    if (!copy_clusters(l, r, gi))
+        return false;
+    l->nruns++;
+    return true;
+}
+
+static bool copy_line(pp_text *t, pp_lines *l, PangoLayoutIter *it)
+{
+    PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, NULL, &logical);
+    int baseline = pango_layout_iter_get_baseline(it);
+    if (!GROW(l, lines, nlines, cap_lines, 1))
+        return false;
+    text_line *ln = &l->lines[l->nlines];
+    *ln = (text_line){.run0 = l->nruns,
+                      .x = (double)logical.x / PANGO_SCALE,
+                      .width = (double)logical.width / PANGO_SCALE,
+                      .ascent = (double)(baseline - logical.y) / PANGO_SCALE,
+                      .height = (double)logical.height / PANGO_SCALE};
+    double pen = 0;
+    for (GSList *s = pl->runs; s; s = s->next) {
+        const PangoGlyphItem *gi = s->data;
+        if (!copy_run(t, l, gi, pen))
+            return false;
+        pen += l->runs[l->nruns - 1].width;
+    }
+    l->lines[l->nlines].nruns = l->nruns - l->lines[l->nlines].run0;
+    l->nlines++;
+    return true;
+}
+
+static pp_lines *lines_from_layout(pp_text *t, PangoLayout *lay, const pp_font_spec *font)
+{
+    pp_lines *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    l->size = spec_size(font);
+    l->spacing = font->line_spacing > 0 && isfinite(font->line_spacing) ? font->line_spacing : 1.0;
+    const char *text = pango_layout_get_text(lay);
+    bool ok = (l->text = strdup(text)) != NULL;
+    PangoLayoutIter *it = pango_layout_get_iter(lay);
+    do {
+        ok = ok && copy_line(t, l, it);
+    } while (ok && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    if (!ok) {
+        pp_lines_free(l);
+        return NULL;
+    }
+    return l;
+}
+
+pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec *font,
+                             double width, pp_align align)
+{
+    static const pp_font_spec body = {.family = "DejaVu Serif", .size = 10};
+    if (!font)
+        font = &body;
+    PangoAttrList *attrs = pango_attr_list_new();
+    char *utf8 = join_spans(text, font, attrs);
+    PangoLayout *lay = make_layout(t, utf8, attrs, font, width, align);
+    pp_lines *l = lines_from_layout(t, lay, font);
+    g_object_unref(lay);
+    pango_attr_list_unref(attrs);
+    g_free(utf8);
+    return l;
+}
+
+pp_lines *pp_text_shape(pp_text *t, const char *utf8, const pp_font_spec *font, double width,
+                        pp_align align)
+{
+    pp_span span = {.text = utf8 ? utf8 : "", .style = PP_SPAN_PLAIN};
+    pp_rich rich = {.spans = &span, .nspans = 1};
+    return pp_text_shape_rich(t, &rich, font, width, align);
+}
+
+void pp_lines_free(pp_lines *l)
+{
+    if (!l)
+        return;
+    free(l->text);
+    free(l->lines);
+    free(l->runs);
+    free(l->glyphs);
+    free(l->clusters);
+    free(l);
+}
+
+/* ---- measuring ----------------------------------------------------------- */
+
+size_t pp_lines_count(const pp_lines *l)
+{
+    return l ? l->nlines : 0;
+}
+
+/* Each line takes its logical height times the spacing; the extra space
+ * is shared above and below the line (like CSS half-leading). */
+static double pitch(const pp_lines *l, size_t i)
+{
+    return l->lines[i].height * l->spacing;
+}
+
+double pp_lines_height(const pp_lines *l, size_t first, size_t n)
+{
+    double h = 0;
+    for (size_t i = first; l && i < l->nlines && i - first < n; i++)
+        h += pitch(l, i);
+    return h;
+}
+
+double pp_lines_total_height(const pp_lines *l)
+{
+    return pp_lines_height(l, 0, pp_lines_count(l));
+}
+
+double pp_lines_width(const pp_lines *l)
+{
+    double w = 0;
+    for (size_t i = 0; l && i < l->nlines; i++)
+        if (l->lines[i].width > w)
+            w = l->lines[i].width;
+    return w;
+}
+
+double pp_lines_baseline(const pp_lines *l, size_t i)
+{
+    if (!l || i >= l->nlines)
+        return 0;
+    return (pitch(l, i) - l->lines[i].height) / 2 + l->lines[i].ascent;
+}
+
+/* ---- emitting ------------------------------------------------------------ */
+
+static bool emit_run(const pp_lines *l, const text_run *r, pp_page *p, double x, double y,
+                     pp_rgb color, bool strike)
+{
+    pp_dl_item it = {.kind = PP_DL_TEXT};
+    it.u.text.font = r->font;
+    it.u.text.size = l->size;
+    it.u.text.color = color;
+    it.u.text.x = x + r->x;
+    it.u.text.y = y;
+    it.u.text.width = r->width;
+    it.u.text.strike = strike;
+    it.u.text.utf8 = pp_arena_strndup(p->arena, l->text + r->text0, r->ntext);
+    it.u.text.nglyphs = r->nglyphs;
+    it.u.text.glyphs = pp_arena_alloc(p->arena, (r->nglyphs ? r->nglyphs : 1) * sizeof(pp_glyph));
+    if (!it.u.text.utf8 || !it.u.text.glyphs)
+        return false;
+    memcpy(it.u.text.glyphs, l->glyphs + r->glyph0, r->nglyphs * sizeof(pp_glyph));
+    if (r->nclusters) {
+        it.u.text.clusters = pp_arena_alloc(p->arena, r->nclusters * sizeof(pp_cluster));
+        if (!it.u.text.clusters)
+            return false;
+        memcpy(it.u.text.clusters, l->clusters + r->cluster0, r->nclusters * sizeof(pp_cluster));
+        it.u.text.nclusters = r->nclusters;
+    }
+    return pp_page_add(p, &it) != NULL;
+}
+
+bool pp_lines_emit(const pp_lines *l, size_t first, size_t n, pp_page *p, double x, double y,
+                   pp_rgb color, bool strike)
+{
+    for (size_t i = first; l && i < l->nlines && i - first < n; i++) {
+        const text_line *ln = &l->lines[i];
+        double base = y + pp_lines_baseline(l, i);
+        for (size_t k = 0; k < ln->nruns; k++) {
+            const text_run *r = &l->runs[ln->run0 + k];
+            if (r->nglyphs == 0 && r->ntext == 0)
+                continue;
+            if (!emit_run(l, r, p, x + ln->x, base, color, strike))
+                return false;
+        }
+        y += pitch(l, i);
+    }
+    return true;
+}

@@ -1,0 +1,676 @@
+/* The cairo backends: a page with text, shapes, an image, links and an
+ * outline becomes a valid PDF (qpdf --check), with its text extractable,
+ * its fonts embedded and subset, its language set, the same bytes on every
+ * run; write failures leave no file behind. PNG output: one file a page. */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <cairo.h>
+
+#include "backend.h"
+#include "text.h"
+
+#define FONTS PP_SOURCE_DIR "/fonts"
+#define PI 3.14159265358979323846
+
+typedef struct {
+    pp_text *text;
+    char dir[256]; /* a fresh folder for this run's files */
+} fixture;
+
+static const pp_rgb BLACK = {0, 0, 0};
+
+/* ---- helpers --------------------------------------------------------------- */
+
+static char *run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Output of a shell command (NULL when it fails); caller frees. */
+static char *run(const char *fmt, ...)
+{
+    char cmd[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while ((k = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += k;
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = '\0';
+    if (pclose(p) != 0) {
+        fprintf(stderr, "command failed: %s\n%s\n", cmd, buf);
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static bool have_tools(void)
+{
+    char *s = run("command -v qpdf && command -v pdftotext && command -v pdffonts && "
+                  "command -v pdfinfo && command -v pdfimages && command -v pdftoppm");
+    free(s);
+    return s != NULL;
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)len + 1);
+    *n = fread(b, 1, (size_t)len, f);
+    b[*n] = '\0';
+    fclose(f);
+    return b;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* Number of entries of dir (without . and ..): temporary files show here. */
+static int count_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void add_text(pp_text *t, pp_page *p, const char *s, const pp_font_spec *f, double x,
+                     double y, double w, pp_align a)
+{
+    pp_lines *l = pp_text_shape(t, s, f, w, a);
+    assert_non_null(l);
+    assert_true(pp_lines_emit(l, 0, pp_lines_count(l), p, x, y, BLACK, false));
+    pp_lines_free(l);
+}
+
+static void add(pp_page *p, pp_dl_item it)
+{
+    assert_non_null(pp_page_add(p, &it));
+}
+
+static void tag(pp_page *p, pp_dl_kind k, const char *name)
+{
+    pp_dl_item it = {.kind = k};
+    it.u.tag.name = name;
+    add(p, it);
+}
+
+/* A small PNG made with cairo (a red disc on blue). */
+static void make_png(const char *path)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 30);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0.2, 0.3, 0.8);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 0.9, 0.1, 0.1);
+    cairo_arc(cr, 20, 15, 10, 0, 2 * PI);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    assert_int_equal(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+}
+
+/* ---- the sample document ------------------------------------------------------ */
+
+static const char *PARA =
+    "La Relazione sulla performance evidenzia i risultati organizzativi e individuali "
+    "raggiunti nel 2022: il grado di raggiungimento complessivo è pari al 97,98 %, con un "
+    "costo medio di 2,47 € per pratica e più attività per la città.";
+
+static pp_page *page_one(pp_text *t, const char *png)
+{
+    pp_font_spec h1 = {.family = "Titillium Web", .size = 20, .bold = true};
+    pp_font_spec body = {.family = "DejaVu Serif", .size = 10, .line_spacing = 1.2};
+    pp_page *p = pp_page_new(1, 595.276, 841.89);
+    tag(p, PP_DL_TAG_BEGIN, "H1");
+    add_text(t, p, "Relazione sulla performance 2022", &h1, 56.7, 56.7, 480, PP_ALIGN_LEFT);
+    tag(p, PP_DL_TAG_END, "H1");
+    tag(p, PP_DL_TAG_BEGIN, "P");
+    add_text(t, p, PARA, &body, 56.7, 100, 300, PP_ALIGN_JUSTIFY);
+    tag(p, PP_DL_TAG_END, "P");
+    pp_dl_item it = {.kind = PP_DL_RECT};
+    it.u.rect = (__typeof__(it.u.rect)){56.7, 200, 120, 40,
+                                    {true, true, {0.85, 0.92, 1}, {0, 0.3, 0.6}, 1.5, 0}};
+    add(p, it);
+    /* A gauge: a half ring as an arc path, and a dashed line. */
+    pp_path_step *steps = pp_arena_alloc(p->arena, 3 * sizeof *steps);
+    steps[0] = (pp_path_step){.op = PP_PATH_ARC, .cx = 300, .cy = 260, .r = 50, .a1 = PI,
+                              .a2 = 2 * PI};
+    steps[1] = (pp_path_step){.op = PP_PATH_CURVE, .x1 = 330, .y1 = 300, .x2 = 270, .y2 = 300,
+                              .x = 250, .y = 260};
+    steps[2] = (pp_path_step){.op = PP_PATH_CLOSE};
+    it = (pp_dl_item){.kind = PP_DL_PATH};
+    it.u.path.nsteps = 3;
+    it.u.path.steps = steps;
+    it.u.path.paint = (pp_paint){true, true, {0.2, 0.7, 0.3}, {0, 0, 0}, 1, 0};
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_LINE};
+    it.u.line = (__typeof__(it.u.line)){56.7, 320, 538, 320, {.stroke_color = {0.5, 0.5, 0.5},
+                                                          .line_width = 0.5, .dash = 3}};
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_TAG_BEGIN};
+    it.u.tag.name = "Figure";
+    it.u.tag.alt = "Logo: un cerchio rosso su fondo blu";
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_IMAGE};
+    it.u.image = (__typeof__(it.u.image)){png, 400, 200, 80, 60};
+    add(p, it);
+    tag(p, PP_DL_TAG_END, "Figure");
+    /* A link to the second page's heading. */
+    add_text(t, p, "Vai alla sezione 2", &body, 56.7, 340, 0, PP_ALIGN_LEFT);
+    it = (pp_dl_item){.kind = PP_DL_LINK};
+    it.u.link = (__typeof__(it.u.link)){56.7, 340, 100, 14, "sez-2"};
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_DEST};
+    it.u.dest = (__typeof__(it.u.dest)){"sez-1", 56.7, 56.7};
+    add(p, it);
+    return p;
+}
+
+static pp_page *page_two(pp_text *t)
+{
+    pp_font_spec h1 = {.family = "Titillium Web", .size = 18, .weight = 600};
+    pp_font_spec body = {.family = "DejaVu Serif", .size = 10, .italic = true};
+    pp_page *p = pp_page_new(2, 841.89, 595.276); /* landscape */
+    pp_dl_item it = {.kind = PP_DL_DEST};
+    it.u.dest = (__typeof__(it.u.dest)){"sez-2", 56.7, 56.7};
+    add(p, it);
+    tag(p, PP_DL_TAG_BEGIN, "H1");
+    add_text(t, p, "Sezione 2 – Obiettivi", &h1, 56.7, 56.7, 700, PP_ALIGN_LEFT);
+    tag(p, PP_DL_TAG_END, "H1");
+    tag(p, PP_DL_TAG_BEGIN, "P");
+    add_text(t, p, "Pagina orizzontale: tabelle larghe.", &body, 56.7, 100, 700, PP_ALIGN_LEFT);
+    tag(p, PP_DL_TAG_END, "P");
+    return p;
+}
+
+static const pp_dl_meta META = {.title = "Relazione sulla performance 2022",
+                                .author = "Comune di Prova",
+                                .subject = "Relazione sulla performance",
+                                .keywords = "performance, obiettivi",
+                                .creator = "perfpdf",
+                                .lang = "it-IT",
+                                .date = {2023, 6, 30}};
+
+static const pp_outline_entry OUTLINE[] = {{1, "Relazione sulla performance", "sez-1"},
+                                           {2, "Sezione 2 – Obiettivi", "sez-2"}};
+
+/* Renders the two pages into path. */
+static pp_status render(fixture *fx, const char *path, pp_diags *d)
+{
+    char png[300];
+    snprintf(png, sizeof png, "%s/logo.png", fx->dir);
+    if (!exists(png))
+        make_png(png);
+    pp_backend *b = NULL;
+    pp_status st = pp_backend_cairo_pdf(path, &META, pp_text_font_table(fx->text), d, &b);
+    if (st != PP_OK)
+        return st;
+    pp_page *pages[2] = {page_one(fx->text, png), page_two(fx->text)};
+    for (int i = 0; i < 2 && st == PP_OK; i++)
+        st = b->ops->page(b, pages[i], d);
+    if (st == PP_OK)
+        st = b->ops->finish(b, OUTLINE, 2, d);
+    b->ops->destroy(b);
+    pp_page_free(pages[0]);
+    pp_page_free(pages[1]);
+    return st;
+}
+
+/* ---- fixtures ----------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    pp_diags d;
+    pp_diags_init(&d, "fonts");
+    if (pp_text_new(FONTS, &d, &fx->text) != PP_OK) {
+        pp_diags_print(&d, stderr);
+        return -1;
+    }
+    pp_diags_clear(&d);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(fx->dir, sizeof fx->dir, "%s/test_backend.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(fx->dir))
+        return -1;
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    if (getenv("PP_KEEP_OUTPUT")) /* to look at the files */
+        fprintf(stderr, "output kept in %s\n", fx->dir);
+    else
+        free(run("rm -rf '%s'", fx->dir));
+    pp_text_free(fx->text);
+    free(fx);
+    return 0;
+}
+
+/* ---- tests -------------------------------------------------------------------- */
+
+static void pdf_is_valid_and_complete(void **state)
+{
+    fixture *fx = *state;
+    if (!have_tools())
+        skip();
+    char path[300];
+    snprintf(path, sizeof path, "%s/relazione.pdf", fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(render(fx, path, &d), PP_OK);
+    pp_diags_print(&d, stderr);
+    assert_int_equal(d.count, 0);
+    pp_diags_clear(&d);
+
+    char *s = run("qpdf --check '%s'", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "No syntax or stream encoding errors"));
+    free(s);
+
+    s = run("pdftotext -layout '%s' -", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "Relazione sulla performance 2022"));
+    assert_non_null(strstr(s, "2,47 €"));
+    assert_non_null(strstr(s, "città"));
+    assert_non_null(strstr(s, "97,98 %"));
+    assert_non_null(strstr(s, "Sezione 2 – Obiettivi"));
+    free(s);
+
+    /* Every font embedded and subset; the bundled faces are the ones used. */
+    s = run("pdffonts '%s'", path);
+    assert_non_null(s);
+    int fonts = 0;
+    for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "name", 4) == 0 || strncmp(line, "----", 4) == 0)
+            continue;
+        fonts++;
+        assert_non_null(strstr(line, "yes yes"));
+    }
+    free(s);
+    assert_true(fonts >= 4);
+    s = run("pdffonts '%s' | grep -c -e TitilliumWeb -e DejaVuSerif", path);
+    assert_non_null(s);
+    assert_int_equal(atoi(s), fonts);
+    free(s);
+
+    s = run("pdfinfo '%s'", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "Title:           Relazione sulla performance 2022"));
+    assert_non_null(strstr(s, "Author:          Comune di Prova"));
+    assert_non_null(strstr(s, "Pages:           2"));
+    assert_non_null(strstr(s, "Tagged:          yes"));
+    assert_non_null(strstr(s, "CreationDate:    Fri Jun 30 00:00:00 2023"));
+    free(s);
+    /* Page sizes: portrait then landscape. */
+    s = run("pdfinfo -f 1 -l 2 '%s' | grep 'size'", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "595.276 x 841.89"));
+    assert_non_null(strstr(s, "841.89 x 595.276"));
+    free(s);
+
+    /* Language and viewer preferences in the (updated) catalog, dates with D:. */
+    s = run("qpdf --show-object=trailer '%s'", path);
+    assert_non_null(s);
+    free(s);
+    s = run("qpdf --qdf --object-streams=disable '%s' - | grep -a -e /Lang -e "
+            "/DisplayDocTitle -e /CreationDate",
+            path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "/Lang (it-IT)"));
+    assert_non_null(strstr(s, "/DisplayDocTitle true"));
+    assert_non_null(strstr(s, "/CreationDate (D:20230630000000)"));
+    free(s);
+    /* The figure's alternative text (cairo 1.16 cannot write it). */
+    s = run("qpdf --qdf --object-streams=disable '%s' - | grep -a '/Alt'", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "/Alt (Logo: un cerchio rosso su fondo blu)"));
+    free(s);
+
+    /* The outline, two levels, pointing at the named destinations. */
+    s = run("qpdf --json --json-key=outlines '%s'", path);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\"title\": \"Relazione sulla performance\""));
+    assert_non_null(strstr(s, "\"title\": \"Sezione 2 – Obiettivi\""));
+    /* qpdf resolves the names: page 2, at the heading (595.276 - 56.7). */
+    assert_non_null(strstr(s, "\"destpageposfrom1\": 2"));
+    assert_non_null(strstr(s, "538.576"));
+    free(s);
+    /* The link annotation goes to the destination of page 2. */
+    s = run("qpdf --qdf --object-streams=disable '%s' - | grep -a -c '/Dest (sez-2)'", path);
+    assert_non_null(s);
+    assert_true(atoi(s) >= 2); /* the link and the outline entry */
+    free(s);
+    s = run("pdfimages -list '%s' | grep -c image", path);
+    assert_non_null(s);
+    assert_int_equal(atoi(s), 1);
+    free(s);
+}
+
+static void same_input_same_bytes(void **state)
+{
+    fixture *fx = *state;
+    char a[300], b[300];
+    snprintf(a, sizeof a, "%s/a.pdf", fx->dir);
+    snprintf(b, sizeof b, "%s/b.pdf", fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(render(fx, a, &d), PP_OK);
+    sleep(1); /* a clock in the output would show now */
+    assert_int_equal(render(fx, b, &d), PP_OK);
+    pp_diags_clear(&d);
+    size_t na, nb;
+    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_int_equal(na, nb);
+    assert_memory_equal(x, y, na);
+    free(x);
+    free(y);
+}
+
+/* A failed write: PP_ERR_ENV with a message naming the file, nothing left. */
+static void assert_fails_cleanly(fixture *fx, const char *path, const char *reason)
+{
+    int before = count_files(fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(render(fx, path, &d), PP_ERR_ENV);
+    assert_true(d.errors > 0);
+    bool named = false;
+    for (size_t i = 0; i < d.count; i++)
+        named |= strstr(d.items[i].message, path) && strstr(d.items[i].message, reason);
+    if (!named)
+        pp_diags_print(&d, stderr);
+    assert_true(named);
+    pp_diags_clear(&d);
+    assert_int_equal(count_files(fx->dir), before);
+}
+
+static void write_errors_leave_nothing(void **state)
+{
+    fixture *fx = *state;
+    char path[300];
+    make_png(strcat(strcpy(path, fx->dir), "/logo.png"));
+    /* A full device: written straight into, fails on flush. */
+    assert_fails_cleanly(fx, "/dev/full", strerror(ENOSPC));
+    /* A folder nobody can write (not even root). */
+    assert_fails_cleanly(fx, "/proc/perfpdf-test.pdf", "");
+    assert_false(exists("/proc/perfpdf-test.pdf"));
+    /* A missing folder. */
+    snprintf(path, sizeof path, "%s/no/such/dir.pdf", fx->dir);
+    assert_fails_cleanly(fx, path, strerror(ENOENT));
+    /* A read-only folder (root may write anyway: then nothing to test). */
+    if (geteuid() != 0) {
+        char ro[280];
+        snprintf(ro, sizeof ro, "%.270s/ro", fx->dir);
+        assert_int_equal(mkdir(ro, 0555), 0);
+        snprintf(path, sizeof path, "%s/x.pdf", ro);
+        assert_fails_cleanly(fx, path, strerror(EACCES));
+        assert_int_equal(count_files(ro), 0);
+        rmdir(ro);
+    }
+    /* The disk fills up in the middle of the file: a file size limit makes
+     * writes fail the same way ENOSPC does. */
+    struct rlimit old, small;
+    getrlimit(RLIMIT_FSIZE, &old);
+    small = old;
+    small.rlim_cur = 4096;
+    void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    snprintf(path, sizeof path, "%s/big.pdf", fx->dir);
+    assert_fails_cleanly(fx, path, strerror(EFBIG));
+    setrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, prev);
+    assert_false(exists(path));
+}
+
+static void destroy_without_finish_removes_the_file(void **state)
+{
+    fixture *fx = *state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/abandoned.pdf", fx->dir);
+    int before = count_files(fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    pp_backend *b;
+    assert_int_equal(pp_backend_cairo_pdf(path, &META, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    pp_page *p = page_two(fx->text);
+    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
+    assert_int_equal(count_files(fx->dir), before + 1); /* the temporary */
+    b->ops->destroy(b);
+    pp_page_free(p);
+    assert_int_equal(count_files(fx->dir), before);
+    assert_false(exists(path));
+    /* A good file already there survives a failed run. */
+    FILE *f = fopen(path, "w");
+    fputs("previous", f);
+    fclose(f);
+    assert_int_equal(pp_backend_cairo_pdf(path, &META, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    b->ops->destroy(b);
+    size_t n;
+    char *s = slurp(path, &n);
+    assert_string_equal(s, "previous");
+    free(s);
+    unlink(path);
+    pp_diags_clear(&d);
+}
+
+static void bad_items_do_not_break_the_document(void **state)
+{
+    fixture *fx = *state;
+    if (!have_tools())
+        skip();
+    char path[300];
+    snprintf(path, sizeof path, "%s/odd.pdf", fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    pp_backend *b;
+    assert_int_equal(pp_backend_cairo_pdf(path, NULL, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    pp_page *p = page_two(fx->text);
+    tag(p, PP_DL_TAG_END, "Table");   /* never opened */
+    tag(p, PP_DL_TAG_BEGIN, "Table"); /* never closed */
+    tag(p, PP_DL_TAG_BEGIN, "bad name");
+    tag(p, PP_DL_TAG_END, "bad name");
+    pp_dl_item it = {.kind = PP_DL_RECT};
+    it.u.rect = (__typeof__(it.u.rect)){NAN, 0, 10, 10, {.fill = true}};
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_LINK};
+    it.u.link = (__typeof__(it.u.link)){0, 0, 10, 10, "nowhere"};
+    add(p, it);
+    it = (pp_dl_item){.kind = PP_DL_DEST};
+    it.u.dest = (__typeof__(it.u.dest)){"sez-2", 0, 0}; /* twice */
+    add(p, it);
+    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
+    pp_outline_entry bad[] = {{3, "Deep first", "sez-2"}, {1, "Lost", "missing"}};
+    assert_int_equal(b->ops->finish(b, bad, 2, &d), PP_OK);
+    b->ops->destroy(b);
+    pp_page_free(p);
+    assert_true(d.warnings >= 4);
+    assert_int_equal(d.errors, 0);
+    pp_diags_clear(&d);
+    char *s = run("qpdf --check '%s'", path);
+    assert_non_null(s);
+    free(s);
+    /* An unknown font is an internal error, not a crash. */
+    pp_diags_init(&d, "test");
+    assert_int_equal(pp_backend_cairo_pdf(path, NULL, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    p = pp_page_new(1, 595, 842);
+    pp_glyph g = {1, 0, 0};
+    it = (pp_dl_item){.kind = PP_DL_TEXT};
+    it.u.text.font = 999;
+    it.u.text.size = 10;
+    it.u.text.nglyphs = 1;
+    it.u.text.glyphs = &g;
+    it.u.text.width = 5;
+    add(p, it);
+    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_ENV);
+    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_ERR_ENV);
+    b->ops->destroy(b);
+    pp_page_free(p);
+    pp_diags_clear(&d);
+    /* A missing image is the input's fault. */
+    pp_diags_init(&d, "test");
+    char other[300];
+    snprintf(other, sizeof other, "%s/img.pdf", fx->dir);
+    assert_int_equal(pp_backend_cairo_pdf(other, NULL, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    p = pp_page_new(1, 595, 842);
+    it = (pp_dl_item){.kind = PP_DL_IMAGE};
+    it.u.image = (__typeof__(it.u.image)){"/nonexistent/logo.png", 0, 0, 10, 10};
+    add(p, it);
+    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_INPUT);
+    b->ops->destroy(b);
+    pp_page_free(p);
+    assert_false(exists(other));
+    pp_diags_clear(&d);
+}
+
+static void jpeg_is_embedded_as_is(void **state)
+{
+    fixture *fx = *state;
+    if (!have_tools())
+        skip();
+    char src[300], jpg[300], path[300];
+    snprintf(src, sizeof src, "%s/src.pdf", fx->dir);
+    snprintf(path, sizeof path, "%s/jpeg.pdf", fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(render(fx, src, &d), PP_OK);
+    char *s = run("pdftoppm -jpeg -r 20 -f 1 -l 1 -singlefile '%s' '%s/photo'", src, fx->dir);
+    free(s);
+    snprintf(jpg, sizeof jpg, "%s/photo.jpg", fx->dir);
+    assert_true(exists(jpg));
+    pp_backend *b;
+    assert_int_equal(pp_backend_cairo_pdf(path, NULL, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    pp_page *p = pp_page_new(1, 595, 842);
+    pp_dl_item it = {.kind = PP_DL_IMAGE};
+    it.u.image = (__typeof__(it.u.image)){jpg, 50, 50, 300, 424};
+    add(p, it);
+    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
+    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_OK);
+    b->ops->destroy(b);
+    pp_page_free(p);
+    pp_diags_clear(&d);
+    s = run("pdfimages -list '%s' | grep -c ' jpeg '", path);
+    assert_non_null(s);
+    assert_int_equal(atoi(s), 1);
+    free(s);
+}
+
+/* Width and height from a PNG header. */
+static void png_size(const char *path, unsigned *w, unsigned *h)
+{
+    size_t n;
+    unsigned char *b = (unsigned char *)slurp(path, &n);
+    assert_non_null(b);
+    assert_true(n > 24);
+    *w = (unsigned)b[16] << 24 | b[17] << 16 | b[18] << 8 | b[19];
+    *h = (unsigned)b[20] << 24 | b[21] << 16 | b[22] << 8 | b[23];
+    free(b);
+}
+
+static void png_pages(void **state)
+{
+    fixture *fx = *state;
+    char prefix[300], png[300], f1[320], f2[320];
+    snprintf(prefix, sizeof prefix, "%s/anteprima", fx->dir);
+    snprintf(png, sizeof png, "%s/logo.png", fx->dir);
+    make_png(png);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    pp_backend *b;
+    assert_int_equal(pp_backend_cairo_png(prefix, 50, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    pp_page *pages[2] = {page_one(fx->text, png), page_two(fx->text)};
+    assert_int_equal(b->ops->page(b, pages[0], &d), PP_OK);
+    assert_int_equal(b->ops->page(b, pages[1], &d), PP_OK);
+    assert_int_equal(b->ops->finish(b, OUTLINE, 2, &d), PP_OK);
+    b->ops->destroy(b);
+    pp_page_free(pages[0]);
+    pp_page_free(pages[1]);
+    assert_int_equal(d.count, 0);
+    snprintf(f1, sizeof f1, "%s-001.png", prefix);
+    snprintf(f2, sizeof f2, "%s-002.png", prefix);
+    unsigned w, h;
+    png_size(f1, &w, &h);
+    assert_int_equal(w, 414); /* ceil(595.276 * 50 / 72) */
+    assert_int_equal(h, 585);
+    png_size(f2, &w, &h);
+    assert_int_equal(w, 585);
+    assert_int_equal(h, 414);
+    /* Something was drawn: dark pixels where the title is. */
+    cairo_surface_t *img = cairo_image_surface_create_from_png(f1);
+    unsigned char *px = cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img), dark = 0;
+    for (int y = 40; y < 70; y++)
+        for (int x = 40; x < 300; x++)
+            dark += px[y * stride + 4 * x + 1] < 100;
+    cairo_surface_destroy(img);
+    assert_true(dark > 50);
+    /* Unwritable prefix: an error naming the file. */
+    assert_int_equal(pp_backend_cairo_png("/proc/x", 50, pp_text_font_table(fx->text), &d, &b),
+                     PP_OK);
+    pp_page *p = page_two(fx->text);
+    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_ENV);
+    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_ERR_ENV);
+    b->ops->destroy(b);
+    pp_page_free(p);
+    assert_true(d.errors > 0);
+    pp_diags_clear(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pdf_is_valid_and_complete),
+        cmocka_unit_test(same_input_same_bytes),
+        cmocka_unit_test(write_errors_leave_nothing),
+        cmocka_unit_test(destroy_without_finish_removes_the_file),
+        cmocka_unit_test(bad_items_do_not_break_the_document),
+        cmocka_unit_test(jpeg_is_embedded_as_is),
+        cmocka_unit_test(png_pages),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
