@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_data.h"
 #include "cli_render.h"
 #include "diag.h"
 #include "load.h"
@@ -23,6 +24,13 @@ static void usage(FILE *out)
           "  score FILE [--format text|csv|json] compute and print every achievement\n"
           "  render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n"
           "                                     the document as PDF (default out/FILE.pdf)\n"
+          "  import INDICATORS.csv -o DOC.xml [--kind piano|relazione] [--template DOC.xml]\n"
+          "         [--title T] [--ente NAME] [--year YYYY]\n"
+          "                                     a document from a spreadsheet, one row per indicator\n"
+          "  merge PLAN.xml VALUES.csv -o RELAZIONE.xml [--missing error|nd] [--nd-reason T]\n"
+          "                                     measured values into a Piano: the Relazione\n"
+          "  export FILE [--format csv|csv-it|json] [-o OUT]\n"
+          "                                     the scored tree as open data (the CSV imports back)\n"
           "  help                               this text\n"
           "  version                            the program's version\n"
           "\n"
@@ -118,6 +126,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "score") == 0) return cmd_score(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return pp_cmd_render(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0) return pp_cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "merge") == 0) return pp_cmd_merge(argc - 2, argv + 2);
+    if (strcmp(cmd, "export") == 0) return pp_cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return 0;

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "datawrite.h"
 #include "numfmt.h"
 
 bool pp_parse_format(const char *s, pp_format *f)
@@ -21,30 +22,6 @@ static const char *band_label(const pp_doc *doc, const pp_node *n)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void json_string(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", out);
-        else if (*p == '\t') fputs("\\t", out);
-        else if (*p < 0x20) fprintf(out, "\\u%04x", *p);
-        else fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
-static void json_number(FILE *out, bool present, double v)
-{
-    char buf[64];
-    pp_fmt_data(v, buf, sizeof buf);
-    fputs(present ? buf : "null", out);
-}
-
 static bool has_actual(const pp_node *n)
 {
     return n->ind && n->ind->actual.kind == PP_ACTUAL_VALUE;
@@ -56,32 +33,37 @@ typedef struct {
     bool first;
 } emit_ctx;
 
+void pp_json_node_fields(const pp_doc *doc, const pp_node *n, FILE *out)
+{
+    const pp_result *r = &n->result;
+    fputs("\"id\": ", out);
+    pp_json_string(out, n->id);
+    fputs(", \"code\": ", out);
+    pp_json_string(out, n->code);
+    fprintf(out, ", \"level\": \"%s\", \"title\": ", pp_level_name(n->level));
+    pp_json_string(out, n->title);
+    fputs(", \"parent\": ", out);
+    pp_json_string(out, n->parent ? n->parent->id : NULL);
+    fputs(", \"weight\": ", out);
+    pp_json_number(out, n->weight == n->weight, n->weight);
+    fputs(", \"effective_weight\": ", out);
+    pp_json_number(out, true, r->effective_weight);
+    fputs(", \"actual\": ", out);
+    pp_json_number(out, has_actual(n), has_actual(n) ? n->ind->actual.value : 0);
+    fputs(", \"achievement\": ", out);
+    pp_json_number(out, r->has_achievement, r->achievement);
+    fputs(", \"band\": ", out);
+    pp_json_string(out, r->has_achievement ? band_label(doc, n) : NULL);
+    fprintf(out, ", \"overridden\": %s", r->overridden ? "true" : "false");
+}
+
 static bool emit_json(pp_node *n, void *ctx)
 {
     emit_ctx *e = ctx;
-    FILE *out = e->out;
-    const pp_result *r = &n->result;
-    fputs(e->first ? "\n    {" : ",\n    {", out);
+    fputs(e->first ? "\n    {" : ",\n    {", e->out);
     e->first = false;
-    fputs("\"id\": ", out);
-    json_string(out, n->id);
-    fputs(", \"code\": ", out);
-    json_string(out, n->code);
-    fprintf(out, ", \"level\": \"%s\", \"title\": ", pp_level_name(n->level));
-    json_string(out, n->title);
-    fputs(", \"parent\": ", out);
-    json_string(out, n->parent ? n->parent->id : NULL);
-    fputs(", \"weight\": ", out);
-    json_number(out, n->weight == n->weight, n->weight);
-    fputs(", \"effective_weight\": ", out);
-    json_number(out, true, r->effective_weight);
-    fputs(", \"actual\": ", out);
-    json_number(out, has_actual(n), has_actual(n) ? n->ind->actual.value : 0);
-    fputs(", \"achievement\": ", out);
-    json_number(out, r->has_achievement, r->achievement);
-    fputs(", \"band\": ", out);
-    json_string(out, r->has_achievement ? band_label(e->doc, n) : NULL);
-    fprintf(out, ", \"overridden\": %s}", r->overridden ? "true" : "false");
+    pp_json_node_fields(e->doc, n, e->out);
+    fputc('}', e->out);
     return true;
 }
 
@@ -89,7 +71,7 @@ static void write_json(const pp_doc *doc, FILE *out)
 {
     emit_ctx e = {doc, out, true};
     fputs("{\n  \"document\": ", out);
-    json_string(out, doc->title);
+    pp_json_string(out, doc->title);
     fprintf(out, ",\n  \"year\": %d,\n  \"nodes\": [", doc->year);
     pp_tree_walk(doc->root, emit_json, &e);
     fputs("\n  ]\n}\n", out);
@@ -97,27 +79,11 @@ static void write_json(const pp_doc *doc, FILE *out)
 
 /* ---- CSV (RFC 4180) --------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s) return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
+static void csv_field(FILE *out, const char *s) { pp_csv_write_field(out, s, ','); }
 
 static void csv_number(FILE *out, bool present, double v)
 {
-    char buf[64];
-    if (!present) return;
-    pp_fmt_data(v, buf, sizeof buf);
-    fputs(buf, out);
+    pp_csv_write_number(out, present, v, false);
 }
 
 static bool emit_csv(pp_node *n, void *ctx)

@@ -188,6 +188,15 @@ int pp_xml_col(const xmlNode *n)
     return 1;
 }
 
+bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col)
+{
+    position *pos = pp_arena_alloc(x->positions, sizeof *pos);
+    if (!pos) return false;
+    *pos = (position){line, col};
+    n->_private = pos;
+    return true;
+}
+
 pp_status pp_read_file(const char *path, size_t max, char **data, size_t *len, pp_diags *d)
 {
     *data = NULL;

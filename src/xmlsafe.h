@@ -35,6 +35,11 @@ void pp_xml_free(pp_xmldoc *x);
 /* Position of an element's start tag ('<'); 0 when unknown. */
 int pp_xml_line(const xmlNode *n);
 int pp_xml_col(const xmlNode *n);
+/* Gives an element built or copied in memory the position diagnostics
+ * about it should name (for an imported document: the CSV row and
+ * column it comes from). Allocated in x->positions; false when out of
+ * memory. */
+bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col);
 
 /* Quiet libxml2's global error printing; call once from main(). */
 void pp_xml_init(void);

@@ -2,7 +2,10 @@
 # libFuzzer for SECONDS seconds. Fails on any finding.
 file(REMOVE_RECURSE ${CORPUS})
 file(MAKE_DIRECTORY ${CORPUS})
-file(GLOB_RECURSE seeds ${SEEDS}/*.xml)
+if(NOT DEFINED PATTERN)
+  set(PATTERN "*.xml") # fuzz_import is seeded with the CSV fixtures
+endif()
+file(GLOB_RECURSE seeds ${SEEDS}/${PATTERN})
 foreach(seed ${seeds})
   file(SIZE ${seed} size)
   if(size LESS 1048576)

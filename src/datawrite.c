@@ -1,0 +1,56 @@
+#include "datawrite.h"
+
+#include <string.h>
+
+#include "numfmt.h"
+
+void pp_json_string(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
+        else if (*p == '\n') fputs("\\n", out);
+        else if (*p == '\t') fputs("\\t", out);
+        else if (*p < 0x20) fprintf(out, "\\u%04x", *p);
+        else fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+void pp_json_number(FILE *out, bool present, double v)
+{
+    char buf[64];
+    pp_fmt_data(v, buf, sizeof buf);
+    fputs(present ? buf : "null", out);
+}
+
+void pp_csv_write_field(FILE *out, const char *s, char delimiter)
+{
+    if (!s) return;
+    char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+    if (!strpbrk(s, specials)) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void pp_csv_write_number(FILE *out, bool present, double v, bool comma)
+{
+    char buf[64];
+    if (!present) return;
+    pp_fmt_data(v, buf, sizeof buf);
+    if (strcmp(buf, "null") == 0) return;
+    char *dot = comma ? strchr(buf, '.') : NULL;
+    if (dot) *dot = ',';
+    fputs(buf, out);
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The spreadsheet commands end to end (ctest: data_roundtrip).
+#   data_roundtrip.sh PERFPDF SOURCE_DIR OUT_DIR
+# 1. Pistoia-Prato: export (csv and csv-it) -> import with the original as
+#    template -> score: the same results as the original, node by node.
+# 2. The Excel-style plan imports; the values merge into the hand-written
+#    plan, changing nothing but Tipo, Titolo and the added Consuntivo lines.
+# 3. Exit codes and FILE:ROW:COL messages; no file is left on failure.
+set -euo pipefail
+P=$1
+SRC=$2
+OUT=$3
+PISTOIA=$SRC/fixtures/pistoia-prato-relazione-2022.xml
+CSV=$SRC/fixtures/csv
+mkdir -p "$OUT"
+rm -f "$OUT"/*
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# ---- 1. round trip ----------------------------------------------------------------
+"$P" score "$PISTOIA" --format json > "$OUT/orig.json" 2>/dev/null
+for fmt in csv csv-it; do
+  "$P" export "$PISTOIA" --format $fmt -o "$OUT/pistoia.$fmt" 2> "$OUT/export.err"
+  "$P" import "$OUT/pistoia.$fmt" --template "$PISTOIA" -o "$OUT/back-$fmt.xml" 2> "$OUT/import-$fmt.err" \
+    || { cat "$OUT/import-$fmt.err" >&2; fail "import of the $fmt export"; }
+  ! grep -q "unknown column" "$OUT/import-$fmt.err" || fail "import does not know a column export writes"
+  "$P" score "$OUT/back-$fmt.xml" --format json > "$OUT/back-$fmt.json" 2>/dev/null
+  # one node per line: ids, codes, titles, parents, weights, achievements, bands
+  grep '"id": ' "$OUT/orig.json" > "$OUT/orig.nodes"
+  grep '"id": ' "$OUT/back-$fmt.json" > "$OUT/back-$fmt.nodes"
+  [ "$(wc -l < "$OUT/orig.nodes")" -eq 431 ] || fail "expected 431 nodes in the original"
+  diff "$OUT/orig.nodes" "$OUT/back-$fmt.nodes" > "$OUT/nodes-$fmt.diff" \
+    || { head -20 "$OUT/nodes-$fmt.diff" >&2; fail "round trip ($fmt): nodes differ"; }
+  cmp -s "$OUT/orig.json" "$OUT/back-$fmt.json" || fail "round trip ($fmt): document differs"
+done
+head -c 3 "$OUT/pistoia.csv-it" | od -An -tx1 | grep -q "ef bb bf" || fail "csv-it: no BOM"
+head -1 "$OUT/pistoia.csv" | grep -q "^ambito_id,ambito_codice,ambito_titolo," || fail "csv header"
+"$P" export "$PISTOIA" --format json -o "$OUT/pistoia.json" 2>/dev/null
+grep -q '"bands": \[' "$OUT/pistoia.json" || fail "json: no bands"
+[ "$(grep -c '"level": "indicatore"' "$OUT/pistoia.json")" -eq 373 ] || fail "json: 373 indicators"
+
+# ---- 2. spreadsheet -> plan -> relazione ----------------------------------------------
+for f in piano-2023-excel piano-2023-excel-ansi piano-2023-libreoffice-semicolon piano-2023-libreoffice-comma; do
+  "$P" import "$CSV/$f.csv" --ente "Comune di Esempio" -o "$OUT/$f.xml" 2>/dev/null || fail "import $f"
+  "$P" score "$OUT/$f.xml" --format json > "$OUT/$f.json" 2>/dev/null
+done
+for f in piano-2023-excel-ansi piano-2023-libreoffice-semicolon piano-2023-libreoffice-comma; do
+  cmp -s "$OUT/piano-2023-excel.json" "$OUT/$f.json" || fail "$f does not read as the Excel file"
+done
+set +e
+"$P" merge "$CSV/piano-2023.xml" "$CSV/consuntivi-2023.csv" -o "$OUT/relazione.xml" 2> "$OUT/merge.err"
+rc=$?
+set -e
+[ $rc -eq 2 ] || fail "merge with a missing value: exit $rc, expected 2"
+[ ! -e "$OUT/relazione.xml" ] || fail "merge left a file behind"
+grep -q "piano-2023.xml:104:11: error: indicator 'DIG_02' got no value" "$OUT/merge.err" || fail "merge: missing"
+grep -q "consuntivi-2023.csv:8:1: warning: .*'XYZ_99'" "$OUT/merge.err" || fail "merge: unknown code"
+"$P" merge "$CSV/piano-2023.xml" "$CSV/consuntivi-2023.csv" -o "$OUT/relazione.xml" --missing nd 2>/dev/null \
+  || fail "merge --missing nd"
+"$P" validate "$OUT/relazione.xml" 2>/dev/null || fail "the merged Relazione does not validate"
+changed=$(diff "$CSV/piano-2023.xml" "$OUT/relazione.xml" | grep -c '^[<>]' || true)
+added=$(diff "$CSV/piano-2023.xml" "$OUT/relazione.xml" | grep -c '^> *<Consuntivo' || true)
+[ "$added" -eq 7 ] && [ "$changed" -eq 11 ] || fail "merge changed more than values, Tipo and Titolo"
+
+# ---- 3. errors -------------------------------------------------------------------------
+printf 'ambito_titolo;strategico_titolo;indicatore_nome;unita_misura;target_2023\r\nA;S;X;km;>= 1\r\nA;S;"Y;N.;1\r\n' > "$OUT/broken.csv"
+set +e
+"$P" import "$OUT/broken.csv" -o "$OUT/broken.xml" 2> "$OUT/broken.err"
+rc=$?
+set -e
+[ $rc -eq 2 ] || fail "broken CSV: exit $rc, expected 2"
+grep -q "broken.csv:2:4: error: unita_misura: 'km' is not a unit" "$OUT/broken.err" || fail "broken: unit"
+grep -q "broken.csv:3:3: error: unterminated quoted field" "$OUT/broken.err" || fail "broken: quote"
+[ ! -e "$OUT/broken.xml" ] || fail "a failed import left a file"
+! ls -A "$OUT" | grep -q '^\.' || fail "a temporary file was left behind"
+set +e
+"$P" export "$PISTOIA" --format xls > /dev/null 2>&1; [ $? -eq 2 ] || fail "export --format xls"
+"$P" import > /dev/null 2>&1; [ $? -eq 2 ] || fail "import without arguments"
+"$P" merge "$CSV/piano-2023.xml" > /dev/null 2>&1; [ $? -eq 2 ] || fail "merge without values"
+set -e
+echo "data round trip: ok"
