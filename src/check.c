@@ -110,6 +110,19 @@ static bool build_ids(pp_doc *doc, pp_diags *d, id_table *t)
 
 /* ---- references ---------------------------------------------------------- */
 
+/* What an id names, in the words of the messages. */
+static const char *describe(const id_entry *e)
+{
+    static const char *levels[] = {"ente", "area (Ambito)", "strategic objective",
+                                   "operational objective", "indicator"};
+    switch (e->kind) {
+    case 'n': return levels[((const pp_node *)e->what)->level];
+    case 'u': return "organisational unit";
+    case 'p': return "person";
+    default: return "section";
+    }
+}
+
 static const void *resolve(id_table *t, pp_diags *d, const char *ref, char kind, pp_pos pos,
                            const char *attr, const char *expected)
 {
@@ -120,8 +133,8 @@ static const void *resolve(id_table *t, pp_diags *d, const char *ref, char kind,
         return NULL;
     }
     if (e->kind != kind) {
-        pp_error(d, pos.line, pos.col, "%s='%s' must refer to %s (line %d is something else)",
-                 attr, ref, expected, e->pos.line);
+        pp_error(d, pos.line, pos.col, "%s='%s' must refer to %s, not to the %s at line %d", attr,
+                 ref, expected, describe(e), e->pos.line);
         return NULL;
     }
     return e->what;
@@ -256,4 +269,5 @@ void pp_check(pp_doc *doc, pp_diags *d)
     check_refs(doc, &ids, d);
     free(ids.slots);
     if (doc->root) pp_check_tree(doc, d);
+    pp_check_files(doc, d);
 }

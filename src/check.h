@@ -10,6 +10,8 @@ void pp_check(pp_doc *doc, pp_diags *d);
 
 /* Parts, in check.c (document, SMVP, references) and check_tree.c (tree). */
 void pp_check_tree(pp_doc *doc, pp_diags *d);
+/* The logo and images exist and are PNG or JPEG (check_files.c). */
+void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Allowed deviation of a sum of weights from 100, from the precision the
  * weights are written with: each one may be off by half a unit of its
  * last digit; never more than one point in all. */

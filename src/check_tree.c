@@ -139,14 +139,17 @@ static void check_rule(tree_ctx *c, const pp_node *n, const pp_target *t)
     if (!t || t->op == PP_OP_ENTRO || !t->has_value) return;
     if (rule == PP_RULE_SOGLIA) {
         pp_pos sp = ind->soglia_pos;
-        bool wrong = t->op == PP_OP_EQ ||
-                     ((t->op == PP_OP_GE || t->op == PP_OP_GT) && !(ind->soglia < t->value)) ||
-                     ((t->op == PP_OP_LE || t->op == PP_OP_LT) && !(ind->soglia > t->value));
-        if (wrong)
+        if (t->op == PP_OP_EQ)
+            pp_error(c->d, sp.line, sp.col,
+                     "a Soglia cannot score an '=' target (failure lies on both sides): use "
+                     "regola=\"lineare\" or \"binaria\"");
+        else if (((t->op == PP_OP_GE || t->op == PP_OP_GT) && !(ind->soglia < t->value)) ||
+                 ((t->op == PP_OP_LE || t->op == PP_OP_LT) && !(ind->soglia > t->value)))
             pp_error(c->d, sp.line, sp.col,
                      "soglia %.10g cannot score a target '%s %.10g': it must lie on the side of "
-                     "failure",
-                     ind->soglia, pp_op_symbol(t->op), t->value);
+                     "failure (%s the target)",
+                     ind->soglia, pp_op_symbol(t->op), t->value,
+                     t->op == PP_OP_GE || t->op == PP_OP_GT ? "below" : "above");
         return;
     }
     if (rule != PP_RULE_LINEARE || t->value > 0) return;

@@ -4,6 +4,7 @@
  * cover is one page whatever the input says. */
 #include <string.h>
 
+#include "image_info.h"
 #include "layout_internal.h"
 
 typedef struct {
@@ -52,7 +53,7 @@ static bool logo(ly_ctx *c, double y, double max_h)
     char *path = ly_resolve(c, doc->logo_file);
     int pw, ph;
     if (!path) return false;
-    if (!ly_image_size(path, &pw, &ph)) {
+    if (!pp_image_size(path, &pw, &ph)) {
         pp_warning(c->d, doc->logo_pos.line, doc->logo_pos.col,
                    "logo '%s' cannot be read (PNG or JPEG expected); the cover goes without it",
                    doc->logo_file);

@@ -259,8 +259,6 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f);
  * cannot be read, with a warning); percent: of the body width, 0 natural. */
 bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,
                     pp_pos pos);
-/* Image size in pixels from a PNG or JPEG header; false when unreadable. */
-bool ly_image_size(const char *path, int *w, int *h);
 char *ly_resolve(ly_ctx *c, const char *file);
 
 #endif

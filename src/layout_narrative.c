@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image_info.h"
 #include "layout_internal.h"
 
 /* ---- lists ------------------------------------------------------------------------- */
@@ -235,7 +236,7 @@ bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent
     char *path = ly_resolve(c, file);
     if (!path) return false;
     int pw = 0, ph = 0;
-    bool readable = ly_image_size(path, &pw, &ph);
+    bool readable = pp_image_size(path, &pw, &ph);
     if (!readable)
         pp_warning(c->d, pos.line, pos.col, "image '%s' cannot be read (PNG or JPEG expected): "
                                             "a box with its alternative text takes its place",

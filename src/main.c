@@ -2,6 +2,7 @@
  * (read -> validate -> model -> score -> output) and is the one place that
  * prints diagnostics and chooses the exit status:
  *   0 success, 2 bad input or usage, 1 environment or internal failure. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,6 +123,10 @@ int main(int argc, char **argv)
         return 2;
     }
     pp_xml_init();
+    /* Past a file size limit (ulimit -f) a write must fail with EFBIG, so
+     * the output code can remove its temporary file and say why, rather
+     * than the process being killed with half a file on disk. */
+    signal(SIGXFSZ, SIG_IGN);
     const char *cmd = argv[1];
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "score") == 0) return cmd_score(argc - 2, argv + 2);

@@ -1,9 +1,10 @@
-/* The size of an image from its header, so the layout can place it without
- * decoding it (the backend does that). PNG and JPEG, as the schema allows. */
+/* The size of an image from its header, so the checks can refuse a file
+ * that is not an image and the layout can place it without decoding it
+ * (the backend does that). PNG and JPEG, as the schema allows. */
+#include "image_info.h"
+
 #include <stdio.h>
 #include <string.h>
-
-#include "layout_internal.h"
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 
@@ -55,7 +56,7 @@ static bool jpeg_size(FILE *f, int *w, int *h)
     return false;
 }
 
-bool ly_image_size(const char *path, int *w, int *h)
+bool pp_image_size(const char *path, int *w, int *h)
 {
     FILE *f = fopen(path, "rb");
     if (!f) return false;
