@@ -1,10 +1,7 @@
-# A bounded fuzzing run: a fresh corpus seeded with every XML fixture, then
-# libFuzzer for SECONDS seconds. Fails on any finding.
+# A bounded fuzzing run: a fresh corpus seeded with the files of SEEDS that
+# match PATTERN, then libFuzzer for SECONDS seconds. Fails on any finding.
 file(REMOVE_RECURSE ${CORPUS})
 file(MAKE_DIRECTORY ${CORPUS})
-if(NOT DEFINED PATTERN)
-  set(PATTERN "*.xml") # fuzz_import is seeded with the CSV fixtures
-endif()
 file(GLOB_RECURSE seeds ${SEEDS}/${PATTERN})
 foreach(seed ${seeds})
   file(SIZE ${seed} size)
