@@ -1,6 +1,8 @@
 /* import, merge, export: option parsing, printing and exit codes only. */
 #include "cli_data.h"
 
+#include "cli_common.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,6 @@
 #include "merge.h"
 #include "score.h"
 
-static int exit_code(pp_status st) { return st == PP_OK ? 0 : st == PP_ERR_INPUT ? 2 : 1; }
 
 /* ---- options ------------------------------------------------------------------ */
 
@@ -122,7 +123,7 @@ int pp_cmd_import(int argc, char **argv)
     free(xml);
     pp_diags_clear(&csv_d);
     pp_diags_clear(&tpl_d);
-    return exit_code(st);
+    return pp_exit_code(st);
 }
 
 /* ---- merge ------------------------------------------------------------------------- */
@@ -168,7 +169,7 @@ int pp_cmd_merge(int argc, char **argv)
     free(xml);
     pp_diags_clear(&plan_d);
     pp_diags_clear(&csv_d);
-    return exit_code(st);
+    return pp_exit_code(st);
 }
 
 /* ---- export -------------------------------------------------------------------------- */
@@ -197,14 +198,9 @@ int pp_cmd_export(int argc, char **argv)
         fputs("usage: perfpdf export FILE [--format csv|csv-it|json] [-o OUT]\n", stderr);
         return 2;
     }
-    pp_diags d;
-    pp_diags_init(&d, pos[0]);
     pp_doc *doc = NULL;
-    pp_status st = pp_open_document(pos[0], &d, &doc);
-    pp_diags_print(&d, stderr);
-    pp_diags_clear(&d);
-    if (st != PP_OK) return exit_code(st);
-    pp_score(doc);
+    pp_status st = pp_cli_open_scored(pos[0], &doc);
+    if (st != PP_OK) return pp_exit_code(st);
     char *data = NULL;
     size_t len = 0;
     if (!export_to_memory(doc, f, &data, &len)) {
@@ -214,5 +210,5 @@ int pp_cmd_export(int argc, char **argv)
     if (st == PP_OK) st = emit("export", out, data, len);
     free(data);
     pp_doc_free(doc);
-    return exit_code(st);
+    return pp_exit_code(st);
 }

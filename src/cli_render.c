@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "cli_render.h"
+
+#include "cli_common.h"
 #include "layout.h"
 #include "load.h"
 #include "score.h"
@@ -64,7 +66,6 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int exit_code(pp_status st) { return st == PP_OK ? 0 : st == PP_ERR_INPUT ? 2 : 1; }
 
 /* "dir/name.xml" -> "name" */
 static char *base_name(const char *path)
@@ -177,7 +178,7 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
 {
     pp_layout *lay = NULL;
     pp_status st = load_layout(o, doc, &lay);
-    if (st != PP_OK) return exit_code(st);
+    if (st != PP_OK) return pp_exit_code(st);
     char *base = base_name(o->file), *out = NULL;
     if (!base) {
         pp_layout_free(lay);
@@ -218,7 +219,7 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
     pp_layout_free(lay);
     free(base);
     free(out);
-    return exit_code(st);
+    return pp_exit_code(st);
 }
 
 int pp_cmd_render(int argc, char **argv)
@@ -227,13 +228,9 @@ int pp_cmd_render(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc != 0) return rc;
     double t0 = now();
-    pp_diags d;
-    pp_diags_init(&d, o.file);
     pp_doc *doc = NULL;
-    pp_status st = pp_open_document(o.file, &d, &doc);
-    pp_diags_print(&d, stderr);
-    pp_diags_clear(&d);
-    if (st != PP_OK) return exit_code(st);
+    pp_status st = pp_cli_open(o.file, &doc);
+    if (st != PP_OK) return pp_exit_code(st);
     double t1 = now();
     pp_score(doc);
     double t2 = now();

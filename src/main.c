@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_common.h"
 #include "cli_data.h"
 #include "cli_render.h"
 #include "diag.h"
@@ -39,20 +40,6 @@ static void usage(FILE *out)
           out);
 }
 
-static int exit_code(pp_status st) { return st == PP_OK ? 0 : st == PP_ERR_INPUT ? 2 : 1; }
-
-/* Loads, validates and scores FILE; prints diagnostics to stderr. */
-static pp_status open_scored(const char *path, pp_doc **doc)
-{
-    pp_diags d;
-    pp_diags_init(&d, path);
-    pp_status st = pp_open_document(path, &d, doc);
-    pp_diags_print(&d, stderr);
-    pp_diags_clear(&d);
-    if (st == PP_OK) pp_score(*doc);
-    return st;
-}
-
 static int cmd_validate(int argc, char **argv)
 {
     if (argc != 1) {
@@ -72,7 +59,7 @@ static int cmd_validate(int argc, char **argv)
                 d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
     pp_diags_clear(&d);
     pp_doc_free(doc);
-    return exit_code(st);
+    return pp_exit_code(st);
 }
 
 static int cmd_score(int argc, char **argv)
@@ -105,8 +92,8 @@ static int cmd_score(int argc, char **argv)
         return 2;
     }
     pp_doc *doc = NULL;
-    pp_status st = open_scored(file, &doc);
-    if (st != PP_OK) return exit_code(st);
+    pp_status st = pp_cli_open_scored(file, &doc);
+    if (st != PP_OK) return pp_exit_code(st);
     bool ok = pp_write_scores(doc, format, stdout);
     pp_doc_free(doc);
     if (!ok) {

@@ -20,41 +20,61 @@ static const char *band_label(const pp_doc *doc, const pp_node *n)
     return b >= 0 && (size_t)b < doc->smvp.nbands ? doc->smvp.bands[b].label : NULL;
 }
 
-/* ---- JSON ------------------------------------------------------------------ */
+/* ---- the columns of the score contract ---------------------------------------- */
 
-static bool has_actual(const pp_node *n)
+typedef struct emit_ctx emit_ctx;
+
+/* One value of a node: a string (NULL: absent) or a number. */
+typedef struct {
+    bool is_number, present, is_bool;
+    const char *str;
+    double num;
+} value;
+
+#define NCOLUMNS 11
+static const char *const column_names[NCOLUMNS] = {
+    "id",     "code",        "level", "title",    "parent",    "weight", "effective_weight",
+    "actual", "achievement", "band",  "overridden"};
+
+static value str(const char *s) { return (value){false, s != NULL, false, s, 0}; }
+static value num(bool present, double v) { return (value){true, present, false, NULL, v}; }
+
+/* The columns of `score` for one node, in the order of column_names. */
+static void node_values(const pp_doc *doc, const pp_node *n, value v[NCOLUMNS])
 {
-    return n->ind && n->ind->actual.kind == PP_ACTUAL_VALUE;
+    const pp_result *r = &n->result;
+    bool actual = n->ind && n->ind->actual.kind == PP_ACTUAL_VALUE;
+    v[0] = str(n->id);
+    v[1] = str(n->code);
+    v[2] = str(pp_level_name(n->level));
+    v[3] = str(n->title);
+    v[4] = str(n->parent ? n->parent->id : NULL);
+    v[5] = num(n->weight == n->weight, n->weight);
+    v[6] = num(true, r->effective_weight);
+    v[7] = num(actual, actual ? n->ind->actual.value : 0);
+    v[8] = num(r->has_achievement, r->achievement);
+    v[9] = str(r->has_achievement ? band_label(doc, n) : NULL);
+    v[10] = (value){false, true, true, r->overridden ? "true" : "false", 0};
 }
 
-typedef struct {
+struct emit_ctx {
     const pp_doc *doc;
     FILE *out;
     bool first;
-} emit_ctx;
+};
+
+/* ---- JSON ------------------------------------------------------------------ */
 
 void pp_json_node_fields(const pp_doc *doc, const pp_node *n, FILE *out)
 {
-    const pp_result *r = &n->result;
-    fputs("\"id\": ", out);
-    pp_json_string(out, n->id);
-    fputs(", \"code\": ", out);
-    pp_json_string(out, n->code);
-    fprintf(out, ", \"level\": \"%s\", \"title\": ", pp_level_name(n->level));
-    pp_json_string(out, n->title);
-    fputs(", \"parent\": ", out);
-    pp_json_string(out, n->parent ? n->parent->id : NULL);
-    fputs(", \"weight\": ", out);
-    pp_json_number(out, n->weight == n->weight, n->weight);
-    fputs(", \"effective_weight\": ", out);
-    pp_json_number(out, true, r->effective_weight);
-    fputs(", \"actual\": ", out);
-    pp_json_number(out, has_actual(n), has_actual(n) ? n->ind->actual.value : 0);
-    fputs(", \"achievement\": ", out);
-    pp_json_number(out, r->has_achievement, r->achievement);
-    fputs(", \"band\": ", out);
-    pp_json_string(out, r->has_achievement ? band_label(doc, n) : NULL);
-    fprintf(out, ", \"overridden\": %s", r->overridden ? "true" : "false");
+    value v[NCOLUMNS];
+    node_values(doc, n, v);
+    for (int i = 0; i < NCOLUMNS; i++) {
+        fprintf(out, "%s\"%s\": ", i ? ", " : "", column_names[i]);
+        if (v[i].is_number) pp_json_number(out, v[i].present, v[i].num);
+        else if (v[i].is_bool) fputs(v[i].str, out);
+        else pp_json_string(out, v[i].str);
+    }
 }
 
 static bool emit_json(pp_node *n, void *ctx)
@@ -79,36 +99,23 @@ static void write_json(const pp_doc *doc, FILE *out)
 
 /* ---- CSV (RFC 4180) --------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s) { pp_csv_write_field(out, s, ','); }
-
-static void csv_number(FILE *out, bool present, double v)
+static void csv_header(FILE *out)
 {
-    pp_csv_write_number(out, present, v, false);
+    for (int i = 0; i < NCOLUMNS; i++) fprintf(out, "%s%s", i ? "," : "", column_names[i]);
+    fputs("\r\n", out);
 }
 
 static bool emit_csv(pp_node *n, void *ctx)
 {
     emit_ctx *e = ctx;
-    FILE *out = e->out;
-    const pp_result *r = &n->result;
-    csv_field(out, n->id);
-    fputc(',', out);
-    csv_field(out, n->code);
-    fprintf(out, ",%s,", pp_level_name(n->level));
-    csv_field(out, n->title);
-    fputc(',', out);
-    csv_field(out, n->parent ? n->parent->id : NULL);
-    fputc(',', out);
-    csv_number(out, n->weight == n->weight, n->weight);
-    fputc(',', out);
-    csv_number(out, true, r->effective_weight);
-    fputc(',', out);
-    csv_number(out, has_actual(n), has_actual(n) ? n->ind->actual.value : 0);
-    fputc(',', out);
-    csv_number(out, r->has_achievement, r->achievement);
-    fputc(',', out);
-    csv_field(out, r->has_achievement ? band_label(e->doc, n) : NULL);
-    fprintf(out, ",%s\r\n", r->overridden ? "true" : "false");
+    value v[NCOLUMNS];
+    node_values(e->doc, n, v);
+    for (int i = 0; i < NCOLUMNS; i++) {
+        if (i) fputc(',', e->out);
+        if (v[i].is_number) pp_csv_write_number(e->out, v[i].present, v[i].num, false);
+        else pp_csv_write_field(e->out, v[i].str, ',');
+    }
+    fputs("\r\n", e->out);
     return true;
 }
 
@@ -143,9 +150,7 @@ bool pp_write_scores(const pp_doc *doc, pp_format f, FILE *out)
         write_json(doc, out);
         break;
     case PP_FORMAT_CSV:
-        fputs("id,code,level,title,parent,weight,effective_weight,actual,achievement,band,"
-              "overridden\r\n",
-              out);
+        csv_header(out);
         pp_tree_walk(doc->root, emit_csv, &e);
         break;
     case PP_FORMAT_TEXT:
