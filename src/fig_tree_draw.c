@@ -5,16 +5,20 @@
 #include <math.h>
 
 #include "fig_tree.h"
+#include "score.h"
 
 bool tree_draw_box(const pp_tree_diagram *td, const tnode *t, pp_page *p, double x, double y)
 {
     const pp_figure_style *s = &td->style;
     const pp_result *r = &t->n->result;
-    const pp_smvp *smvp = &td->doc->smvp;
+    const pp_smvp *smvp = s->bands ? s->bands : &td->doc->smvp;
     bool ente = t->n->level == PP_LEVEL_ENTE, area = t->n->level == PP_LEVEL_AMBITO;
     double w = t->box_w, h = t->box_h, lw = ente ? 1.0 : 0.6;
     pp_rgb ground = ente || area ? (pp_rgb){0.94, 0.94, 0.94} : FIG_WHITE;
-    int band = r->has_achievement ? r->band : -1;
+    /* the document's band, or, when it defines none, the layout's */
+    int band = !r->has_achievement          ? -1
+               : td->doc->smvp.nbands > 0 ? r->band
+                                          : pp_band_of(smvp, r->achievement);
     if (!fig_rect(p, x + lw / 2, y + lw / 2, w - lw, h - lw,
                   fig_fill_stroke(ground, s->line, lw)) ||
         !fig_rect(p, x + lw, y + lw, TREE_STRIPE, h - 2 * lw,

@@ -16,6 +16,9 @@ typedef struct {
     pp_font_spec label;  /* small labels */
     pp_font_spec value;  /* big numbers (gauge value) */
     pp_rgb text, line, muted;
+    /* The bands in effect: the document's, completed by the layout's
+     * fallback bands when it has none. NULL: the document's own. */
+    const pp_smvp *bands;
 } pp_figure_style;
 
 /* "#2E7D32" -> rgb; false when malformed. */

@@ -302,15 +302,34 @@ static bool place_pending(ly_ctx *c)
     return ok && !c->oom;
 }
 
-bool fl_need(ly_ctx *c, double h)
+/* A page of the wanted orientation to put things on. */
+static bool ready_page(ly_ctx *c)
 {
     ly_flow *f = &c->flow;
     if (c->oom) return false;
     if (f->npages == 0 && !fl_new_page(c, true, true)) return false;
-    if (f->landscape != f->want_landscape && !fl_new_page(c, false, true)) return false;
-    double total = h;
+    return f->landscape == f->want_landscape || fl_new_page(c, false, true);
+}
+
+static double pending_height(const ly_ctx *c)
+{
+    const ly_flow *f = &c->flow;
+    double total = 0;
     for (int i = 0; i < f->npending; i++)
         total += heading_height(c, f->pending[i], f->pending_lines[i], i == 0);
+    return total;
+}
+
+double fl_room_under_headings(ly_ctx *c)
+{
+    return ready_page(c) ? fl_avail(c) - pending_height(c) : 0;
+}
+
+bool fl_need(ly_ctx *c, double h)
+{
+    ly_flow *f = &c->flow;
+    if (!ready_page(c)) return false;
+    double total = h + pending_height(c);
     if (total > fl_avail(c) + 1e-6 && f->has_content && !fl_new_page(c, false, true))
         return false;
     return place_pending(c);

@@ -106,6 +106,9 @@ bool fl_new_page(ly_ctx *c, bool force, bool decor);
 bool fl_break(ly_ctx *c);
 /* Orientation for what follows (a new page when it changes). */
 bool fl_orient(ly_ctx *c, bool landscape);
+/* Room left on the current page (made ready, of the wanted orientation)
+ * once the headings waiting for content are placed; places nothing. */
+double fl_room_under_headings(ly_ctx *c);
 /* Makes room for content of height h: places the pending headings with it
  * (keep-with-next), on a new page when both do not fit here. After it,
  * h fits unless h is taller than an empty page. */

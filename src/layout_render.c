@@ -47,6 +47,7 @@ static void figure_style(ly_ctx *c)
     c->fig.text = ly_col(c, LY_C_TEXT);
     c->fig.line = ly_col(c, LY_C_BORDER);
     c->fig.muted = ly_col(c, LY_C_MUTED);
+    c->fig.bands = &c->smvp;
 }
 
 static char *doc_dir(ly_ctx *c)

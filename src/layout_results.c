@@ -212,7 +212,17 @@ bool ly_tree(ly_ctx *c, bool operational)
         c->oom = true;
         return false;
     }
-    size_t n = pp_tree_diagram_slices(td, fl_body_height(c));
+    /* The first slice goes under the section's heading, so it gets the room
+     * left there; when not even the first box fits (slice 0 empty), the
+     * heading and the diagram start on the next page together. */
+    size_t n = pp_tree_diagram_slices_after(td, fl_room_under_headings(c), fl_body_height(c));
+    if (n > 0 && pp_tree_diagram_slice_height(td, 0) <= 0) {
+        if (!fl_break(c)) {
+            pp_tree_diagram_free(td);
+            return false;
+        }
+        n = pp_tree_diagram_slices_after(td, fl_room_under_headings(c), fl_body_height(c));
+    }
     bool ok = true;
     if (tree_too_tall(c, td, n)) {
         n = 0;

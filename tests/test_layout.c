@@ -510,6 +510,50 @@ static void tiny_pages_terminate(void **state)
     pp_layout_free(tiny);
 }
 
+/* A tree of 3 areas x 25 strategic objectives: the diagram takes several
+ * landscape pages, and its first slice must fit under the section's
+ * heading (it used to be cut to a whole page and run past the margin). */
+static char *big_tree(void)
+{
+    size_t cap = 1 << 20, n = 0;
+    char *s = malloc(cap);
+    n += (size_t)snprintf(s + n, cap - n, "%s<Albero>", DOC_HEAD("relazione"));
+    for (int a = 0; a < 3; a++) {
+        n += (size_t)snprintf(s + n, cap - n,
+                              "<Ambito id=\"a%d\" codice=\"%d\" peso=\"%s\"><Titolo>Area "
+                              "strategica numero %d</Titolo>",
+                              a, a + 1, a < 2 ? "33.33" : "33.34", a + 1);
+        for (int k = 0; k < 25; k++)
+            n += (size_t)snprintf(
+                s + n, cap - n,
+                "<ObiettivoStrategico id=\"s%d_%d\" codice=\"%02d_%02d\" peso=\"4\"><Titolo>"
+                "Obiettivo strategico con un titolo di media lunghezza %d.%d</Titolo>"
+                "<ObiettivoOperativo id=\"o%d_%d\" peso=\"100\"><Titolo>Operativo</Titolo>"
+                "<Indicatore id=\"i%d_%d\" peso=\"100\"><Nome>Indicatore</Nome><Unita>N.</Unita>"
+                "<Target anno=\"2022\" operatore=\"ge\" valore=\"10\"/><Consuntivo "
+                "valore=\"%d\"/></Indicatore></ObiettivoOperativo></ObiettivoStrategico>",
+                a, k, a + 1, k + 1, a + 1, k + 1, a, k, a, k, k % 12);
+        n += (size_t)snprintf(s + n, cap - n, "</Ambito>");
+    }
+    snprintf(s + n, cap - n, "</Albero>%s", DOC_TAIL);
+    return s;
+}
+
+static void big_tree_fits_under_its_heading(void **state)
+{
+    fixture *f = *state;
+    char *xml = big_tree();
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    check *c = run(doc, f->lay, f->text);
+    report(c);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->heading_last, 0);
+    free(c);
+    pp_doc_free(doc);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -540,6 +584,7 @@ int main(void)
         cmocka_unit_test(same_list_twice),
         cmocka_unit_test(long_word_stays_in_its_cell),
         cmocka_unit_test(tiny_pages_terminate),
+        cmocka_unit_test(big_tree_fits_under_its_heading),
         cmocka_unit_test(bad_layout_says_where),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
