@@ -657,7 +657,9 @@ static const char *placeholder(const char *s, const char *const *kv, size_t *len
     return NULL;
 }
 
-/* Two passes: measure, then write, so any number of uses fits. */
+/* Two passes: measure, then write, so any number of uses fits. An empty
+ * value takes one of its surrounding spaces with it ("Ambito strategico
+ * {codice} – {titolo}" without a code has no double space). */
 char *ly_subst(pp_arena *a, const char *tmpl, const char *const *kv)
 {
     size_t total = 0, klen;
@@ -676,6 +678,7 @@ char *ly_subst(pp_arena *a, const char *tmpl, const char *const *kv)
             memcpy(out + o, v, n);
             o += n;
             s += klen;
+            if (n == 0 && *s == ' ' && (o == 0 || out[o - 1] == ' ')) s++;
         } else out[o++] = *s++;
     }
     out[o] = '\0';
