@@ -28,12 +28,11 @@ typedef struct {
     bool timings;
 } options;
 
-#define RENDER_USAGE "usage: perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n"
-
 static int usage_error(const char *msg, const char *arg)
 {
     fprintf(stderr, "perfpdf render: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    fputs(RENDER_USAGE, stderr);
+    fputs("usage: perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n",
+          stderr);
     return 2;
 }
 
@@ -225,10 +224,6 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
 
 int pp_cmd_render(int argc, char **argv)
 {
-    if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-        fputs(RENDER_USAGE, stdout);
-        return 0;
-    }
     options o;
     int rc = parse_args(argc, argv, &o);
     if (rc != 0) return rc;
