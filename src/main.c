@@ -115,6 +115,11 @@ int main(int argc, char **argv)
      * than the process being killed with half a file on disk. */
     signal(SIGXFSZ, SIG_IGN);
     const char *cmd = argv[1];
+    /* "perfpdf COMMAND --help": the usage, which covers every command */
+    if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+        usage(stdout);
+        return 0;
+    }
     if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "score") == 0) return cmd_score(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return pp_cmd_render(argc - 2, argv + 2);
