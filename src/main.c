@@ -103,6 +103,21 @@ static int cmd_score(int argc, char **argv)
     return 0;
 }
 
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"validate", cmd_validate}, {"score", cmd_score},   {"render", pp_cmd_render},
+    {"import", pp_cmd_import},  {"merge", pp_cmd_merge}, {"export", pp_cmd_export},
+};
+
+static bool is_help(const char *a)
+{
+    return strcmp(a, "help") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -115,18 +130,15 @@ int main(int argc, char **argv)
      * than the process being killed with half a file on disk. */
     signal(SIGXFSZ, SIG_IGN);
     const char *cmd = argv[1];
-    /* "perfpdf COMMAND --help": the usage, which covers every command */
-    if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-        usage(stdout);
-        return 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(cmd, commands[i].name) != 0) continue;
+        if (argc == 3 && is_help(argv[2])) { /* the usage covers every command */
+            usage(stdout);
+            return 0;
+        }
+        return commands[i].run(argc - 2, argv + 2);
     }
-    if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
-    if (strcmp(cmd, "score") == 0) return cmd_score(argc - 2, argv + 2);
-    if (strcmp(cmd, "render") == 0) return pp_cmd_render(argc - 2, argv + 2);
-    if (strcmp(cmd, "import") == 0) return pp_cmd_import(argc - 2, argv + 2);
-    if (strcmp(cmd, "merge") == 0) return pp_cmd_merge(argc - 2, argv + 2);
-    if (strcmp(cmd, "export") == 0) return pp_cmd_export(argc - 2, argv + 2);
-    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    if (is_help(cmd)) {
         usage(stdout);
         return 0;
     }
