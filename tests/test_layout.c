@@ -466,15 +466,22 @@ static char *with_long_word(void)
     return out;
 }
 
+/* Lays out a generated document (xml is freed) with the default layout;
+ * the document comes back in *doc for the caller to free. */
+static check *run_xml(fixture *f, char *xml, pp_doc **doc)
+{
+    *doc = scored(xml);
+    free(xml);
+    assert_non_null(*doc);
+    check *c = run(*doc, f->lay, f->text);
+    report(c);
+    return c;
+}
+
 static void long_word_stays_in_its_cell(void **state)
 {
-    fixture *f = *state;
-    char *xml = with_long_word();
-    pp_doc *doc = scored(xml);
-    free(xml);
-    assert_non_null(doc);
-    check *c = run(doc, f->lay, f->text);
-    report(c);
+    pp_doc *doc;
+    check *c = run_xml(*state, with_long_word(), &doc);
     assert_int_equal(c->outside, 0);
     assert_int_equal(c->cells_overflow, 0);
     assert_int_equal(c->th_missing, 0);
@@ -541,13 +548,8 @@ static char *big_tree(void)
 
 static void big_tree_fits_under_its_heading(void **state)
 {
-    fixture *f = *state;
-    char *xml = big_tree();
-    pp_doc *doc = scored(xml);
-    free(xml);
-    assert_non_null(doc);
-    check *c = run(doc, f->lay, f->text);
-    report(c);
+    pp_doc *doc;
+    check *c = run_xml(*state, big_tree(), &doc);
     assert_int_equal(c->outside, 0);
     assert_int_equal(c->heading_last, 0);
     free(c);

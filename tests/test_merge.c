@@ -59,13 +59,7 @@ static pp_doc *open_result(const run *r)
         pp_diags_print(&r->plan, stderr);
         return NULL;
     }
-    pp_diags d;
-    pp_diags_init(&d, "out.xml");
-    pp_doc *doc = NULL;
-    pp_status st = pp_open_document_mem(r->xml, r->len, "out.xml", &d, &doc);
-    pp_diags_clear(&d);
-    if (st == PP_OK) pp_score(doc);
-    return doc;
+    return scored_n(r->xml, r->len);
 }
 
 static char *read_all(const char *path)

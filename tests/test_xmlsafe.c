@@ -56,16 +56,24 @@ static void deep_nesting(void **state)
     free(xml);
 }
 
+/* prefix + 11 MB of 'x' + suffix */
+static char *eleven_mb(const char *prefix, const char *suffix, size_t *n)
+{
+    size_t len = 11 * 1024 * 1024;
+    char *xml = malloc(len + strlen(prefix) + strlen(suffix) + 1);
+    *n = (size_t)sprintf(xml, "%s", prefix);
+    memset(xml + *n, 'x', len);
+    *n += len;
+    *n += (size_t)sprintf(xml + *n, "%s", suffix);
+    return xml;
+}
+
 /* A 10 MB text node: refused quickly, no XML_PARSE_HUGE. */
 static void huge_text_node(void **state)
 {
     (void)state;
-    size_t len = 11 * 1024 * 1024;
-    char *xml = malloc(len + 64);
-    size_t n = (size_t)sprintf(xml, "<a>");
-    memset(xml + n, 'x', len);
-    n += len;
-    n += (size_t)sprintf(xml + n, "</a>");
+    size_t n;
+    char *xml = eleven_mb("<a>", "</a>", &n);
     clock_t t0 = clock();
     pp_diags d;
     assert_int_equal(parse(xml, n, &d), PP_ERR_INPUT);
@@ -78,12 +86,8 @@ static void huge_text_node(void **state)
 static void huge_attribute(void **state)
 {
     (void)state;
-    size_t len = 11 * 1024 * 1024;
-    char *xml = malloc(len + 64);
-    size_t n = (size_t)sprintf(xml, "<a b=\"");
-    memset(xml + n, 'x', len);
-    n += len;
-    n += (size_t)sprintf(xml + n, "\"/>");
+    size_t n;
+    char *xml = eleven_mb("<a b=\"", "\"/>", &n);
     pp_diags d;
     assert_int_equal(parse(xml, n, &d), PP_ERR_INPUT);
     pp_diags_clear(&d);

@@ -45,12 +45,14 @@ static inline pp_status open_text(const char *xml, pp_diags *d, pp_doc **doc)
     return pp_open_document_mem(xml, strlen(xml), "test.xml", d, doc);
 }
 
-/* Opens and scores; fails the test when the document is not valid. */
-static inline pp_doc *scored(const char *xml)
+/* Opens and scores len bytes of XML; NULL (diagnostics on stderr) when the
+ * document is not valid. */
+static inline pp_doc *scored_n(const char *xml, size_t len)
 {
     pp_diags d;
+    pp_diags_init(&d, "test.xml");
     pp_doc *doc = NULL;
-    if (open_text(xml, &d, &doc) != PP_OK) {
+    if (pp_open_document_mem(xml, len, "test.xml", &d, &doc) != PP_OK) {
         pp_diags_print(&d, stderr);
         pp_diags_clear(&d);
         return NULL;
@@ -59,6 +61,8 @@ static inline pp_doc *scored(const char *xml)
     pp_score(doc);
     return doc;
 }
+
+static inline pp_doc *scored(const char *xml) { return scored_n(xml, strlen(xml)); }
 
 typedef struct {
     const char *id;
