@@ -258,6 +258,8 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n);
 bool ly_head_row(ly_table *t, const char *const *labels, size_t n);
 bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f);
+/* A row "peso | code and title | grado | valutazione" for a child node. */
+bool ly_weighted_row(ly_table *t, const pp_node *n);
 /* An image in the flow (or a box with its alternative text when the file
  * cannot be read, with a warning); percent: of the body width, 0 natural. */
 bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,

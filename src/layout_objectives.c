@@ -28,6 +28,19 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
                                f, text);
 }
 
+bool ly_weighted_row(ly_table *t, const pp_node *n)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT);
+    ly_row *r = tb_row(t, false);
+    return r &&
+           tb_text(t, tb_cell(t, r, 1), ly_percent(c, n->result.effective_weight), LY_F_TABLE,
+                   PP_ALIGN_RIGHT, text, false) &&
+           tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
+                   false) &&
+           ly_score_cells(t, r, n, LY_F_TABLE);
+}
+
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n)
 {
     ly_ctx *c = t->c;
@@ -75,17 +88,8 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), col, ly_lbl(c, LY_L_COL_ACHIEVEMENT),
                             ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_band_row(t, ly_code_title(c, parent), parent) && ly_head_row(t, labels, 4);
-    pp_rgb text = ly_col(c, LY_C_TEXT);
-    for (size_t i = 0; ok && i < parent->nchildren; i++) {
-        const pp_node *ch = parent->children[i];
-        if (ch->level != level) continue;
-        ly_row *r = tb_row(t, false);
-        ok = tb_text(t, tb_cell(t, r, 1), ly_percent(c, ch->result.effective_weight), LY_F_TABLE,
-                     PP_ALIGN_RIGHT, text, false) &&
-             tb_text(t, tb_cell(t, r, 1), ly_code_title(c, ch), LY_F_TABLE, PP_ALIGN_LEFT, text,
-                     false) &&
-             ly_score_cells(t, r, ch, LY_F_TABLE);
-    }
+    for (size_t i = 0; ok && i < parent->nchildren; i++)
+        if (parent->children[i]->level == level) ok = ly_weighted_row(t, parent->children[i]);
     ok = ok && tb_place(t);
     tb_free(t);
     fl_gap(c, c->lay->paragraph_gap * 1.5);

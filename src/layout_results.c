@@ -253,16 +253,7 @@ bool ly_ente(ly_ctx *c)
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                             ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_band_row(t, ly_lbl(c, LY_L_ENTE), root) && ly_head_row(t, labels, 4);
-    pp_rgb text = ly_col(c, LY_C_TEXT);
-    for (size_t i = 0; ok && i < root->nchildren; i++) {
-        const pp_node *a = root->children[i];
-        ly_row *r = tb_row(t, false);
-        ok = tb_text(t, tb_cell(t, r, 1), ly_percent(c, a->result.effective_weight), LY_F_TABLE,
-                     PP_ALIGN_RIGHT, text, false) &&
-             tb_text(t, tb_cell(t, r, 1), ly_code_title(c, a), LY_F_TABLE, PP_ALIGN_LEFT, text,
-                     false) &&
-             ly_score_cells(t, r, a, LY_F_TABLE);
-    }
+    for (size_t i = 0; ok && i < root->nchildren; i++) ok = ly_weighted_row(t, root->children[i]);
     ok = ok && tb_place(t);
     tb_free(t);
     return ok;
