@@ -21,7 +21,7 @@
 
 #include <cairo.h>
 
-#include "backend.h"
+#include "backend_cairo.h"
 #include "text.h"
 
 #define FONTS PP_SOURCE_DIR "/fonts"
@@ -242,10 +242,10 @@ static pp_status render(fixture *fx, const char *path, pp_diags *d)
         return st;
     pp_page *pages[2] = {page_one(fx->text, png), page_two(fx->text)};
     for (int i = 0; i < 2 && st == PP_OK; i++)
-        st = b->ops->page(b, pages[i], d);
+        st = pp_backend_page(b, pages[i], d);
     if (st == PP_OK)
-        st = b->ops->finish(b, OUTLINE, 2, d);
-    b->ops->destroy(b);
+        st = pp_backend_finish(b, OUTLINE, 2, d);
+    pp_backend_free(b);
     pp_page_free(pages[0]);
     pp_page_free(pages[1]);
     return st;
@@ -473,9 +473,9 @@ static void destroy_without_finish_removes_the_file(void **state)
     assert_int_equal(pp_backend_cairo_pdf(path, &META, pp_text_font_table(fx->text), &d, &b),
                      PP_OK);
     pp_page *p = page_two(fx->text);
-    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
     assert_int_equal(count_files(fx->dir), before + 1); /* the temporary */
-    b->ops->destroy(b);
+    pp_backend_free(b);
     pp_page_free(p);
     assert_int_equal(count_files(fx->dir), before);
     assert_false(exists(path));
@@ -485,7 +485,7 @@ static void destroy_without_finish_removes_the_file(void **state)
     fclose(f);
     assert_int_equal(pp_backend_cairo_pdf(path, &META, pp_text_font_table(fx->text), &d, &b),
                      PP_OK);
-    b->ops->destroy(b);
+    pp_backend_free(b);
     size_t n;
     char *s = slurp(path, &n);
     assert_string_equal(s, "previous");
@@ -520,10 +520,10 @@ static void bad_items_do_not_break_the_document(void **state)
     it = (pp_dl_item){.kind = PP_DL_DEST};
     it.u.dest = (__typeof__(it.u.dest)){"sez-2", 0, 0}; /* twice */
     add(p, it);
-    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
     pp_outline_entry bad[] = {{3, "Deep first", "sez-2"}, {1, "Lost", "missing"}};
-    assert_int_equal(b->ops->finish(b, bad, 2, &d), PP_OK);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_finish(b, bad, 2, &d), PP_OK);
+    pp_backend_free(b);
     pp_page_free(p);
     assert_true(d.warnings >= 4);
     assert_int_equal(d.errors, 0);
@@ -544,9 +544,9 @@ static void bad_items_do_not_break_the_document(void **state)
     it.u.text.glyphs = &g;
     it.u.text.width = 5;
     add(p, it);
-    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_ENV);
-    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_ERR_ENV);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_ERR_ENV);
+    assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_ERR_ENV);
+    pp_backend_free(b);
     pp_page_free(p);
     pp_diags_clear(&d);
     /* A missing image is the input's fault. */
@@ -559,8 +559,8 @@ static void bad_items_do_not_break_the_document(void **state)
     it = (pp_dl_item){.kind = PP_DL_IMAGE};
     it.u.image = (__typeof__(it.u.image)){"/nonexistent/logo.png", 0, 0, 10, 10};
     add(p, it);
-    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_INPUT);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_ERR_INPUT);
+    pp_backend_free(b);
     pp_page_free(p);
     assert_false(exists(other));
     pp_diags_clear(&d);
@@ -588,9 +588,9 @@ static void jpeg_is_embedded_as_is(void **state)
     pp_dl_item it = {.kind = PP_DL_IMAGE};
     it.u.image = (__typeof__(it.u.image)){jpg, 50, 50, 300, 424};
     add(p, it);
-    assert_int_equal(b->ops->page(b, p, &d), PP_OK);
-    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_OK);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
+    assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_OK);
+    pp_backend_free(b);
     pp_page_free(p);
     pp_diags_clear(&d);
     s = run("pdfimages -list '%s' | grep -c ' jpeg '", path);
@@ -624,10 +624,10 @@ static void png_pages(void **state)
     assert_int_equal(pp_backend_cairo_png(prefix, 50, pp_text_font_table(fx->text), &d, &b),
                      PP_OK);
     pp_page *pages[2] = {page_one(fx->text, png), page_two(fx->text)};
-    assert_int_equal(b->ops->page(b, pages[0], &d), PP_OK);
-    assert_int_equal(b->ops->page(b, pages[1], &d), PP_OK);
-    assert_int_equal(b->ops->finish(b, OUTLINE, 2, &d), PP_OK);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_page(b, pages[0], &d), PP_OK);
+    assert_int_equal(pp_backend_page(b, pages[1], &d), PP_OK);
+    assert_int_equal(pp_backend_finish(b, OUTLINE, 2, &d), PP_OK);
+    pp_backend_free(b);
     pp_page_free(pages[0]);
     pp_page_free(pages[1]);
     assert_int_equal(d.count, 0);
@@ -653,9 +653,9 @@ static void png_pages(void **state)
     assert_int_equal(pp_backend_cairo_png("/proc/x", 50, pp_text_font_table(fx->text), &d, &b),
                      PP_OK);
     pp_page *p = page_two(fx->text);
-    assert_int_equal(b->ops->page(b, p, &d), PP_ERR_ENV);
-    assert_int_equal(b->ops->finish(b, NULL, 0, &d), PP_ERR_ENV);
-    b->ops->destroy(b);
+    assert_int_equal(pp_backend_page(b, p, &d), PP_ERR_ENV);
+    assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_ERR_ENV);
+    pp_backend_free(b);
     pp_page_free(p);
     assert_true(d.errors > 0);
     pp_diags_clear(&d);

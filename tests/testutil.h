@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
+#include "validate.h"
 #include "score.h"
 
 #define DOC_HEAD(kind)                                                                  \

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
-#include "load.h"
+#include "validate.h"
 #include "score.h"
 #include "text.h"
 #include "xmlsafe.h"
@@ -17,42 +17,20 @@
 /* Pages larger than this are the sign of a layout bug, not of a big input. */
 #define MAX_PAGES 2000
 
-typedef struct {
-    pp_backend base;
-    size_t pages;
-} null_backend;
-
 static bool inside(const pp_page *p, double x, double y)
 {
     return isfinite(x) && isfinite(y) && x >= -1 && y >= -1 && x <= p->width + 1 &&
            y <= p->height + 1;
 }
 
-static pp_status page(pp_backend *b, const pp_page *p, pp_diags *d)
+static void check_page(const pp_page *p)
 {
-    (void)d;
-    null_backend *nb = (null_backend *)b;
-    if (++nb->pages > MAX_PAGES) abort();
     for (size_t i = 0; i < p->nitems; i++) {
         const pp_dl_item *it = &p->items[i];
         if (it->kind == PP_DL_TEXT && !inside(p, it->u.text.x, it->u.text.y)) abort();
         if (it->kind == PP_DL_RECT && !inside(p, it->u.rect.x, it->u.rect.y)) abort();
     }
-    return PP_OK;
 }
-
-static pp_status finish(pp_backend *b, const pp_outline_entry *o, size_t n, pp_diags *d)
-{
-    (void)b;
-    (void)o;
-    (void)n;
-    (void)d;
-    return PP_OK;
-}
-
-static void destroy(pp_backend *b) { (void)b; }
-
-static const pp_backend_ops null_ops = {page, finish, destroy};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -77,9 +55,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pp_doc *doc = NULL;
     if (pp_open_document_mem((const char *)data, size, "fuzz.xml", &d, &doc) == PP_OK) {
         pp_score(doc);
-        null_backend nb = {{&null_ops}, 0};
-        pp_backend *backends[] = {&nb.base};
-        pp_render(doc, layout, text, backends, 1, NULL, &d);
+        pp_pages pages;
+        if (pp_layout_document(doc, layout, text, &pages, &d) == PP_OK) {
+            if (pages.npages > MAX_PAGES) abort();
+            for (size_t i = 0; i < pages.npages; i++) check_page(pages.pages[i]);
+            pp_pages_free(&pages);
+        }
         pp_doc_free(doc);
     }
     pp_diags_clear(&d);

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "load.h"
+#include "validate.h"
 #include "score.h"
 #include "score_out.h"
 #include "xmlsafe.h"

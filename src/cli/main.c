@@ -1,0 +1,150 @@
+/* perfpdf: the command line. It only wires the stages together
+ * (read -> validate -> model -> score -> output) and is the one place that
+ * prints diagnostics and chooses the exit status:
+ *   0 success, 2 bad input or usage, 1 environment or internal failure. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "validate.h"
+#include "score.h"
+#include "score_out.h"
+#include "xmlsafe.h"
+
+#define PP_VERSION "0.1.0"
+
+static void usage(FILE *out)
+{
+    fputs("usage: perfpdf COMMAND [OPTIONS] FILE\n"
+          "\n"
+          "Commands:\n"
+          "  validate FILE                      check a document (schema and content)\n"
+          "  score FILE [--format text|csv|json] compute and print every achievement\n"
+          "  render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n"
+          "                                     the document as PDF (default out/FILE.pdf)\n"
+          "  import INDICATORS.csv -o DOC.xml [--kind piano|relazione] [--template DOC.xml]\n"
+          "         [--title T] [--ente NAME] [--year YYYY]\n"
+          "                                     a document from a spreadsheet, one row per indicator\n"
+          "  merge PLAN.xml VALUES.csv -o RELAZIONE.xml [--missing error|nd] [--nd-reason T]\n"
+          "                                     measured values into a Piano: the Relazione\n"
+          "  export FILE [--format csv|csv-it|json] [-o OUT]\n"
+          "                                     the scored tree as open data (the CSV imports back)\n"
+          "  help                               this text\n"
+          "  version                            the program's version\n"
+          "\n"
+          "Exit status: 0 success, 2 bad input or usage, 1 environment failure.\n",
+          out);
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    if (argc != 1) {
+        fputs("perfpdf validate: expected one FILE\n", stderr);
+        return 2;
+    }
+    pp_diags d;
+    pp_diags_init(&d, argv[0]);
+    pp_doc *doc = NULL;
+    pp_status st = pp_open_document(argv[0], &d, &doc);
+    pp_diags_print(&d, stderr);
+    if (st == PP_OK)
+        fprintf(stderr, "%s: valid (%zu warning%s)\n", argv[0], d.warnings,
+                d.warnings == 1 ? "" : "s");
+    else if (st == PP_ERR_INPUT)
+        fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[0], d.errors,
+                d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+    pp_diags_clear(&d);
+    pp_doc_free(doc);
+    return pp_exit_code(st);
+}
+
+static int cmd_score(int argc, char **argv)
+{
+    pp_format format = PP_FORMAT_TEXT;
+    const char *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+            if (!pp_parse_format(argv[++i], &format)) {
+                fprintf(stderr, "perfpdf score: unknown format '%s' (text, csv, json)\n", argv[i]);
+                return 2;
+            }
+        } else if (strncmp(argv[i], "--format=", 9) == 0) {
+            if (!pp_parse_format(argv[i] + 9, &format)) {
+                fprintf(stderr, "perfpdf score: unknown format '%s' (text, csv, json)\n", argv[i] + 9);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "perfpdf score: unknown option '%s'\n", argv[i]);
+            return 2;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fputs("perfpdf score: expected one FILE\n", stderr);
+            return 2;
+        }
+    }
+    if (!file) {
+        fputs("perfpdf score: expected one FILE\n", stderr);
+        return 2;
+    }
+    pp_doc *doc = NULL;
+    pp_status st = pp_cli_open_scored(file, &doc);
+    if (st != PP_OK) return pp_exit_code(st);
+    bool ok = pp_write_scores(doc, format, stdout);
+    pp_doc_free(doc);
+    if (!ok) {
+        perror("perfpdf score: writing the output");
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"validate", cmd_validate}, {"score", cmd_score},   {"render", pp_cmd_render},
+    {"import", pp_cmd_import},  {"merge", pp_cmd_merge}, {"export", pp_cmd_export},
+};
+
+static bool is_help(const char *a)
+{
+    return strcmp(a, "help") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    pp_xml_init();
+    /* Past a file size limit (ulimit -f) a write must fail with EFBIG, so
+     * the output code can remove its temporary file and say why, rather
+     * than the process being killed with half a file on disk. */
+    signal(SIGXFSZ, SIG_IGN);
+    const char *cmd = argv[1];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(cmd, commands[i].name) != 0) continue;
+        if (argc == 3 && is_help(argv[2])) { /* the usage covers every command */
+            usage(stdout);
+            return 0;
+        }
+        return commands[i].run(argc - 2, argv + 2);
+    }
+    if (is_help(cmd)) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        puts("perfpdf " PP_VERSION);
+        return 0;
+    }
+    fprintf(stderr, "perfpdf: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

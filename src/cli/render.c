@@ -1,0 +1,255 @@
+/* The `render` subcommand: read, validate and score the document, load the
+ * layout definition and the bundled fonts, then lay the document out into
+ * the PDF (and, with --png, one PNG per page). Prints diagnostics and picks
+ * the exit status (0 ok, 2 bad input or usage, 1 environment). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+
+#include "backend_cairo.h"
+#include "layout.h"
+#include "score.h"
+
+#ifndef PERFPDF_SOURCE_LAYOUTS_DIR
+#define PERFPDF_SOURCE_LAYOUTS_DIR ""
+#endif
+#ifndef PERFPDF_INSTALLED_LAYOUTS_DIR
+#define PERFPDF_INSTALLED_LAYOUTS_DIR ""
+#endif
+
+typedef struct {
+    const char *file, *out, *layout, *png_dir;
+    bool timings;
+} options;
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "perfpdf render: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+    fputs("usage: perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n",
+          stderr);
+    return 2;
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &o->out
+                            : strcmp(a, "--layout") == 0                        ? &o->layout
+                            : strcmp(a, "--png") == 0                           ? &o->png_dir
+                                                                                : NULL;
+        if (slot) {
+            if (i + 1 >= argc) return usage_error("missing value after", a);
+            *slot = argv[++i];
+        } else if (strncmp(a, "--layout=", 9) == 0) o->layout = a + 9;
+        else if (strncmp(a, "--png=", 6) == 0) o->png_dir = a + 6;
+        else if (strncmp(a, "--output=", 9) == 0) o->out = a + 9;
+        else if (strcmp(a, "--timings") == 0) o->timings = true;
+        else if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
+        else if (!o->file) o->file = a;
+        else return usage_error("expected one FILE, got also", a);
+    }
+    return o->file ? 0 : usage_error("expected a FILE", NULL);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+
+/* "dir/name.xml" -> "name" */
+static char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, b, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+static bool ensure_dir(const char *dir)
+{
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+        struct stat sb;
+        if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) return true;
+    }
+    fprintf(stderr, "perfpdf render: cannot create the folder %s: %s\n", dir,
+            errno == EEXIST ? "a file has that name" : strerror(errno));
+    return false;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* --layout FILE, else layouts/relazione.xml of the source tree or of the
+ * installation, else the copy compiled into the program. */
+static pp_status load_layout(const options *o, const pp_doc *doc, pp_layout **out)
+{
+    char path[4096] = "";
+    if (o->layout) snprintf(path, sizeof path, "%s", o->layout);
+    const char *dirs[] = {PERFPDF_SOURCE_LAYOUTS_DIR, PERFPDF_INSTALLED_LAYOUTS_DIR};
+    for (size_t i = 0; !o->layout && i < 2; i++) {
+        if (!dirs[i][0]) continue;
+        snprintf(path, sizeof path, "%s/relazione.xml", dirs[i]);
+        if (file_exists(path)) break;
+        path[0] = '\0';
+    }
+    pp_diags d;
+    pp_diags_init(&d, path[0] ? path : "layout (built in)");
+    pp_status st;
+    if (path[0]) st = pp_layout_load(path, &d, out);
+    else {
+        size_t len;
+        const char *data = pp_layout_builtin(doc->kind, &len);
+        st = pp_layout_parse(data, len, &d, out);
+    }
+    pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    return st;
+}
+
+/* The date written into the file when the document has none:
+ * SOURCE_DATE_EPOCH (reproducible builds), else today. */
+static pp_date fallback_date(void)
+{
+    time_t t = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0) t = (time_t)v;
+    }
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) return (pp_date){1970, 1, 1};
+    return (pp_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+typedef struct {
+    pp_backend *b[2];
+    size_t n;
+} backends;
+
+static pp_status open_backends(const options *o, const char *out, const char *base,
+                               const pp_dl_meta *meta, pp_font_table fonts, backends *bk,
+                               pp_diags *d)
+{
+    pp_status st = pp_backend_cairo_pdf(out, meta, fonts, d, &bk->b[0]);
+    if (st != PP_OK) return st;
+    bk->n = 1;
+    if (!o->png_dir) return PP_OK;
+    if (!ensure_dir(o->png_dir)) return PP_ERR_ENV;
+    size_t len = strlen(o->png_dir) + strlen(base) + 2;
+    char *prefix = malloc(len);
+    if (!prefix) return PP_ERR_ENV;
+    snprintf(prefix, len, "%s/%s", o->png_dir, base);
+    st = pp_backend_cairo_png(prefix, 110, fonts, d, &bk->b[1]);
+    free(prefix);
+    if (st == PP_OK) bk->n = 2;
+    return st;
+}
+
+static void print_timings(double load, double score, const pp_layout_stats *s, double draw,
+                          double total, size_t pages)
+{
+    fprintf(stderr,
+            "timings: read+validate %.3f s, score %.3f s, plan %.3f s, pagination %.3f s, "
+            "page numbers %.3f s, drawing %.3f s; total %.3f s (%zu pages)\n",
+            load, score, s->plan_s, s->body_s, s->finish_s, draw, total, pages);
+}
+
+/* Layout, then every page to the backends. */
+static pp_status lay_out_and_draw(const options *o, const char *out, const char *base,
+                                  pp_doc *doc, const pp_layout *lay, pp_text *text,
+                                  pp_pages *pages, double *draw_s, pp_diags *d)
+{
+    pp_layout_check_fonts(lay, text, d);
+    pp_dl_meta meta = pp_layout_meta(doc, lay, fallback_date());
+    backends bk = {{NULL, NULL}, 0};
+    pp_status st = open_backends(o, out, base, &meta, pp_text_font_table(text), &bk, d);
+    if (st == PP_OK) st = pp_layout_document(doc, lay, text, pages, d);
+    double t = now();
+    if (st == PP_OK)
+        st = pp_render_pages(bk.b, bk.n, pages->pages, pages->npages, pages->outline,
+                             pages->noutline, d);
+    *draw_s = now() - t;
+    for (size_t i = 0; i < 2; i++) pp_backend_free(bk.b[i]);
+    return st;
+}
+
+static int render(const options *o, pp_doc *doc, double t_start, double t_load, double t_score)
+{
+    pp_layout *lay = NULL;
+    pp_status st = load_layout(o, doc, &lay);
+    if (st != PP_OK) return pp_exit_code(st);
+    char *base = base_name(o->file), *out = NULL;
+    if (!base) {
+        pp_layout_free(lay);
+        return 1;
+    }
+    if (o->out) out = strdup(o->out);
+    else if (ensure_dir("out")) {
+        size_t len = strlen(base) + 9;
+        out = malloc(len);
+        if (out) snprintf(out, len, "out/%s.pdf", base);
+    }
+    pp_diags d;
+    pp_diags_init(&d, o->file);
+    pp_text *text = NULL;
+    pp_pages pages = {0};
+    double draw_s = 0;
+    st = out ? PP_OK : PP_ERR_ENV;
+    if (st == PP_OK) {
+        const char *fonts = pp_fonts_dir_default();
+        if (!fonts) {
+            pp_error(&d, 0, 0, "the bundled fonts folder was not found (set PERFPDF_FONTS)");
+            st = PP_ERR_ENV;
+        } else st = pp_text_new(fonts, &d, &text);
+    }
+    if (st == PP_OK) st = lay_out_and_draw(o, out, base, doc, lay, text, &pages, &draw_s, &d);
+    pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    if (st == PP_OK) fprintf(stderr, "%s: %s (%zu pages)\n", o->file, out, pages.npages);
+    if (o->timings)
+        print_timings(t_load - t_start, t_score - t_load, &pages.stats, draw_s, now() - t_start,
+                      pages.npages);
+    pp_pages_free(&pages);
+    pp_text_free(text);
+    pp_layout_free(lay);
+    free(base);
+    free(out);
+    return pp_exit_code(st);
+}
+
+int pp_cmd_render(int argc, char **argv)
+{
+    options o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != 0) return rc;
+    double t0 = now();
+    pp_doc *doc = NULL;
+    pp_status st = pp_cli_open(o.file, &doc);
+    if (st != PP_OK) return pp_exit_code(st);
+    double t1 = now();
+    pp_score(doc);
+    double t2 = now();
+    rc = render(&o, doc, t0, t1, t2);
+    pp_doc_free(doc);
+    return rc;
+}

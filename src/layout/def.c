@@ -1,0 +1,687 @@
+/* Layout definitions (layouts/NAME.xml) -> pp_layout. Every setting has a
+ * default here, so a definition only states what it changes; whatever it
+ * states is checked, and every problem is reported with its position. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_def.h"
+#include "numfmt.h"
+#include "xmlsafe.h"
+#include "files.h"
+
+/* ---- names ---------------------------------------------------------------- */
+
+static const char *const font_names[] = {
+    "body", "h1", "h2", "h3", "h4", "table", "table-head", "band", "note", "caption",
+    "toc-title", "toc1", "toc2", "header", "footer", "cover-admin", "cover-title",
+    "cover-subtitle", "cover-approval", "figure-label", "figure-value"};
+
+static const char *const colour_names[] = {
+    "text", "muted", "rule", "border", "head-bg", "head-fg",
+    "band-bg", "band-fg", "group-bg", "accent", "mark"};
+
+static const char *const label_names[] = {
+    "toc", "approval", "header", "footer", "ente", "areas", "summary", "legend",
+    "legend-lt", "legend-between", "legend-ge", "col-objective", "col-weight",
+    "col-achievement", "col-outcome", "area-heading", "strategic-heading",
+    "operational-list", "strategic-indicators", "person-heading", "nd", "not-evaluated",
+    "note-nd", "note-override", "note-revised", "continued", "deadline", "source",
+    "ente-caption", "tree-too-large", "keywords", "subject", "no-people", "legend-nd",
+    "col-band-range"};
+
+static const char *const label_defaults[] = {
+    "INDICE",
+    "Adottata con Deliberazione di {organo} n. {numero} del {data}",
+    "{amministrazione} \u2014 {titolo}",
+    "Pagina {n} di {m}",
+    "Performance di ente",
+    "Performance delle aree strategiche",
+    "Sintesi dei risultati: aree strategiche, obiettivi strategici e obiettivi operativi",
+    "Legenda",
+    "inferiore a {a} %",
+    "da {a} % a meno di {b} %",
+    "pari o superiore a {a} %",
+    "Obiettivo",
+    "Peso",
+    "Grado",
+    "Valutazione",
+    "Ambito strategico {codice} \u2013 {titolo}",
+    "Obiettivo strategico {codice} \u2013 {titolo}",
+    "Obiettivo operativo",
+    "Indicatori dell'obiettivo strategico",
+    "{nome}",
+    "N/D",
+    "DA VALUTARE",
+    "{codice}: consuntivo non disponibile (N/D) \u2013 {motivo}",
+    "{codice}: \u25b2 valore attribuito: {motivo}",
+    "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) con deliberazione n. {delibera} del {data}",
+    "(segue)",
+    "Entro {data}",
+    "Fonte: {fonte}",
+    "Performance complessiva dell'ente",
+    ("Albero della performance: il diagramma non entra nella pagina; i gradi di raggiungimento "
+     "sono nelle tabelle che seguono."),
+    "performance; {tipo}; {anno}; {amministrazione}",
+    "{titolo} \u2013 {amministrazione}",
+    "Il documento non assegna obiettivi individuali.",
+    "consuntivo non disponibile (N/D): non conteggiato",
+    "Grado di raggiungimento"};
+
+static const char *const column_names[] = {
+    "peso", "indicatore", "target", "consuntivo", "grado", "stato",
+    "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo"};
+
+static const char *const column_labels[] = {
+    "Peso", "Indicatore", "Target", "Consuntivo", "Grado", "Stato",
+    "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}"};
+
+/* every name has its entry (a missing one would be a NULL at run time) */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+_Static_assert(COUNT(font_names) == LY_F_COUNT, "font_names");
+_Static_assert(COUNT(colour_names) == LY_C_COUNT, "colour_names");
+_Static_assert(COUNT(label_names) == LY_L_COUNT, "label_names");
+_Static_assert(COUNT(label_defaults) == LY_L_COUNT, "label_defaults");
+_Static_assert(COUNT(column_names) == LY_COL_COUNT, "column_names");
+_Static_assert(COUNT(column_labels) == LY_COL_COUNT, "column_labels");
+
+static const char *const roles[] = {
+    "presentazione", "premessa", "sintesi", "risultati", "identita", "contesto", "strategia",
+    "albero", "obiettivi", "valutazione", "individuali", "processo", "allegati", "altro"};
+
+static int find_name(const char *const *names, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0) return (int)i;
+    return -1;
+}
+
+/* ---- defaults -------------------------------------------------------------- */
+
+static void set_font(pp_layout *l, ly_font_role r, const char *family, double size, int weight,
+                     double spacing, double before, double after)
+{
+    ly_font *f = &l->fonts[r];
+    f->spec = (pp_font_spec){.family = family, .size = size, .bold = weight >= 600,
+                             .weight = weight, .line_spacing = spacing};
+    f->color = (pp_rgb){0.1, 0.1, 0.1};
+    f->space_before = before;
+    f->space_after = after;
+}
+
+static void set_defaults(pp_layout *l)
+{
+    l->page_w = 595.28;
+    l->page_h = 841.89;
+    l->margin_top = l->margin_bottom = 42.5;
+    l->margin_left = l->margin_right = 56.7;
+    l->header_h = 28;
+    l->footer_h = 26;
+    l->toc_depth = 2;
+    l->number_depth = 2;
+    l->paragraph_gap = 6;
+    l->cell_pad = 3;
+    const char *sans = "Titillium Web", *serif = "DejaVu Serif";
+    set_font(l, LY_F_BODY, serif, 9.5, 400, 1.3, 0, 6);
+    set_font(l, LY_F_H1, sans, 17, 700, 1.1, 18, 10);
+    set_font(l, LY_F_H2, sans, 14, 700, 1.1, 14, 8);
+    set_font(l, LY_F_H3, sans, 12, 600, 1.1, 12, 6);
+    set_font(l, LY_F_H4, sans, 11, 600, 1.1, 10, 5);
+    set_font(l, LY_F_TABLE, sans, 8.5, 400, 1.05, 0, 0);
+    set_font(l, LY_F_TABLE_HEAD, sans, 8.5, 700, 1.05, 0, 0);
+    set_font(l, LY_F_BAND, sans, 9.5, 700, 1.05, 0, 0);
+    set_font(l, LY_F_NOTE, sans, 8, 400, 1.1, 2, 0);
+    set_font(l, LY_F_CAPTION, sans, 9, 600, 1.1, 4, 3);
+    set_font(l, LY_F_TOC_TITLE, sans, 18, 700, 1.1, 0, 14);
+    set_font(l, LY_F_TOC1, sans, 11, 700, 1.15, 6, 0);
+    set_font(l, LY_F_TOC2, sans, 10, 400, 1.15, 2, 0);
+    set_font(l, LY_F_HEADER, sans, 8, 400, 1.0, 0, 0);
+    set_font(l, LY_F_FOOTER, sans, 8, 400, 1.0, 0, 0);
+    set_font(l, LY_F_COVER_ADMIN, sans, 20, 600, 1.15, 0, 0);
+    set_font(l, LY_F_COVER_TITLE, sans, 30, 700, 1.1, 0, 0);
+    set_font(l, LY_F_COVER_SUBTITLE, sans, 16, 400, 1.15, 0, 0);
+    set_font(l, LY_F_COVER_APPROVAL, sans, 12, 400, 1.2, 0, 0);
+    set_font(l, LY_F_FIG_LABEL, sans, 8, 400, 1.05, 0, 0);
+    set_font(l, LY_F_FIG_VALUE, sans, 14, 700, 1.0, 0, 0);
+    for (int r = LY_F_H1; r <= LY_F_H4; r++) l->fonts[r].color = (pp_rgb){0.0, 0.2, 0.4};
+    l->fonts[LY_F_TOC_TITLE].color = (pp_rgb){0.0, 0.2, 0.4};
+    l->fonts[LY_F_COVER_TITLE].color = (pp_rgb){0.0, 0.2, 0.4};
+    l->fonts[LY_F_HEADER].color = l->fonts[LY_F_FOOTER].color = (pp_rgb){0.35, 0.35, 0.35};
+    l->fonts[LY_F_TABLE_HEAD].color = (pp_rgb){1, 1, 1};
+    l->fonts[LY_F_BAND].color = (pp_rgb){0.0, 0.2, 0.4};
+    pp_rgb c[LY_C_COUNT] = {
+        [LY_C_TEXT] = {0.1, 0.1, 0.1},     [LY_C_MUTED] = {0.4, 0.4, 0.4},
+        [LY_C_RULE] = {0.0, 0.4, 0.8},     [LY_C_BORDER] = {0.6, 0.6, 0.6},
+        [LY_C_HEAD_BG] = {0.0, 0.2, 0.4},  [LY_C_HEAD_FG] = {1, 1, 1},
+        [LY_C_BAND_BG] = {0.85, 0.9, 0.95}, [LY_C_BAND_FG] = {0.0, 0.2, 0.4},
+        [LY_C_GROUP_BG] = {0.94, 0.95, 0.97}, [LY_C_ACCENT] = {0.0, 0.4, 0.8},
+        [LY_C_MARK] = {0.6, 0.1, 0.1}};
+    memcpy(l->colours, c, sizeof c);
+    for (int i = 0; i < LY_L_COUNT; i++) l->labels[i] = label_defaults[i];
+}
+
+/* ---- reading helpers ---------------------------------------------------------- */
+
+typedef struct {
+    pp_layout *l;
+    pp_diags *d;
+    bool oom;
+} reader;
+
+#define ERR(r, n, ...) pp_error((r)->d, pp_xml_line(n), pp_xml_col(n), __VA_ARGS__)
+
+static bool is_el(const xmlNode *n) { return n && n->type == XML_ELEMENT_NODE; }
+
+/* Attribute value copied into the layout's arena; NULL when absent. */
+static const char *attr(reader *r, const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v) return NULL;
+    char *s = pp_arena_strdup(r->l->arena, (const char *)v);
+    xmlFree(v);
+    if (!s) r->oom = true;
+    return s;
+}
+
+/* Every attribute must be one of `allowed` (NULL-terminated). */
+static void check_attrs(reader *r, const xmlNode *n, const char *const *allowed)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        bool ok = false;
+        for (const char *const *p = allowed; *p && !ok; p++) ok = strcmp(*p, (const char *)a->name) == 0;
+        if (!ok) ERR(r, n, "<%s>: unknown attribute '%s'", (const char *)n->name, (const char *)a->name);
+    }
+}
+
+static bool num(reader *r, const xmlNode *n, const char *name, double lo, double hi, double *out)
+{
+    const char *s = attr(r, n, name);
+    if (!s) return false;
+    double v;
+    if (!pp_parse_decimal(s, &v, NULL) || v < lo || v > hi) {
+        ERR(r, n, "<%s %s=\"%s\">: expected a number from %g to %g", (const char *)n->name, name, s,
+            lo, hi);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool boolean(reader *r, const xmlNode *n, const char *name, bool *out)
+{
+    const char *s = attr(r, n, name);
+    if (!s) return false;
+    if (strcmp(s, "true") == 0) *out = true;
+    else if (strcmp(s, "false") == 0) *out = false;
+    else {
+        ERR(r, n, "<%s %s=\"%s\">: expected true or false", (const char *)n->name, name, s);
+        return false;
+    }
+    return true;
+}
+
+static void colour(reader *r, const xmlNode *n, const char *name, pp_rgb *out)
+{
+    const char *s = attr(r, n, name);
+    if (s && !pp_rgb_parse(s, out))
+        ERR(r, n, "<%s %s=\"%s\">: expected a colour #RRGGBB", (const char *)n->name, name, s);
+}
+
+/* ---- elements ------------------------------------------------------------------- */
+
+static void read_page(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"width", "height", "margin-top", "margin-bottom",
+                                     "margin-left", "margin-right", "header", "footer", NULL};
+    check_attrs(r, n, ok);
+    pp_layout *l = r->l;
+    num(r, n, "width", 144, 14400, &l->page_w);
+    num(r, n, "height", 144, 14400, &l->page_h);
+    num(r, n, "margin-top", 0, 7200, &l->margin_top);
+    num(r, n, "margin-bottom", 0, 7200, &l->margin_bottom);
+    num(r, n, "margin-left", 0, 7200, &l->margin_left);
+    num(r, n, "margin-right", 0, 7200, &l->margin_right);
+    num(r, n, "header", 0, 7200, &l->header_h);
+    num(r, n, "footer", 0, 7200, &l->footer_h);
+}
+
+static void read_spacing(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"paragraph", "cell-padding", NULL};
+    check_attrs(r, n, ok);
+    num(r, n, "paragraph", 0, 200, &r->l->paragraph_gap);
+    num(r, n, "cell-padding", 0, 50, &r->l->cell_pad);
+}
+
+static void read_numbering(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"depth", "toc-depth", NULL};
+    check_attrs(r, n, ok);
+    double v;
+    if (num(r, n, "depth", 0, 6, &v)) r->l->number_depth = (int)v;
+    if (num(r, n, "toc-depth", 0, 6, &v)) r->l->toc_depth = (int)v;
+}
+
+static void read_font(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"role", "family", "size", "weight", "italic", "line-spacing",
+                                     "colour", "before", "after", NULL};
+    check_attrs(r, n, ok);
+    const char *role = attr(r, n, "role");
+    int i = role ? find_name(font_names, LY_F_COUNT, role) : -1;
+    if (i < 0) {
+        ERR(r, n, "<font>: role '%s' is not one of body, h1-h4, table, table-head, band, note, "
+                  "caption, toc-title, toc1, toc2, header, footer, cover-admin, cover-title, "
+                  "cover-subtitle, cover-approval, figure-label, figure-value",
+            role ? role : "");
+        return;
+    }
+    ly_font *f = &r->l->fonts[i];
+    const char *family = attr(r, n, "family");
+    if (family) {
+        if (!*family) ERR(r, n, "<font>: empty family");
+        else f->spec.family = family;
+    }
+    num(r, n, "size", 2, 200, &f->spec.size);
+    double w;
+    if (num(r, n, "weight", 100, 900, &w)) {
+        f->spec.weight = (int)w;
+        f->spec.bold = w >= 600;
+    }
+    boolean(r, n, "italic", &f->spec.italic);
+    num(r, n, "line-spacing", 0.5, 4, &f->spec.line_spacing);
+    colour(r, n, "colour", &f->color);
+    num(r, n, "before", 0, 500, &f->space_before);
+    num(r, n, "after", 0, 500, &f->space_after);
+}
+
+static void read_colour(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"name", "value", NULL};
+    check_attrs(r, n, ok);
+    const char *name = attr(r, n, "name");
+    int i = name ? find_name(colour_names, LY_C_COUNT, name) : -1;
+    if (i < 0) {
+        ERR(r, n, "<colour>: unknown name '%s'", name ? name : "");
+        return;
+    }
+    if (!attr(r, n, "value")) ERR(r, n, "<colour>: missing value");
+    colour(r, n, "value", &r->l->colours[i]);
+}
+
+static void read_band(reader *r, const xmlNode *n, size_t cap)
+{
+    static const char *const ok[] = {"from", "label", "colour", "status", NULL};
+    check_attrs(r, n, ok);
+    pp_layout *l = r->l;
+    if (l->nbands == cap) return;
+    pp_band *b = &l->bands[l->nbands];
+    if (!num(r, n, "from", 0, 100, &b->from)) {
+        ERR(r, n, "<band>: missing or bad 'from'");
+        return;
+    }
+    if (l->nbands > 0 && b->from <= l->bands[l->nbands - 1].from)
+        ERR(r, n, "<band>: bands must be in ascending order of 'from'");
+    b->label = attr(r, n, "label");
+    b->colour = attr(r, n, "colour");
+    b->status = attr(r, n, "status");
+    pp_rgb tmp;
+    if (!b->label) ERR(r, n, "<band>: missing label");
+    if (!b->colour || !pp_rgb_parse(b->colour, &tmp)) ERR(r, n, "<band>: colour must be #RRGGBB");
+    b->pos = (pp_pos){pp_xml_line(n), pp_xml_col(n)};
+    l->nbands++;
+}
+
+static void read_label(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"key", "text", NULL};
+    check_attrs(r, n, ok);
+    const char *key = attr(r, n, "key"), *text = attr(r, n, "text");
+    int i = key ? find_name(label_names, LY_L_COUNT, key) : -1;
+    if (i < 0) ERR(r, n, "<label>: unknown key '%s'", key ? key : "");
+    else if (!text) ERR(r, n, "<label key=\"%s\">: missing text", key);
+    else r->l->labels[i] = text;
+}
+
+static size_t count_elements(const xmlNode *n, const char *name)
+{
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (is_el(c) && (!name || strcmp((const char *)c->name, name) == 0)) k++;
+    return k;
+}
+
+static void read_columns(reader *r, const xmlNode *n)
+{
+    check_attrs(r, n, (const char *const[]){NULL});
+    size_t cap = count_elements(n, NULL);
+    r->l->columns = pp_arena_alloc(r->l->arena, (cap ? cap : 1) * sizeof(ly_column));
+    r->l->ncolumns = 0;
+    if (!r->l->columns) {
+        r->oom = true;
+        return;
+    }
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!is_el(c)) continue;
+        if (strcmp((const char *)c->name, "column") != 0) {
+            ERR(r, c, "<indicator-table>: unexpected <%s> (only <column>)", (const char *)c->name);
+            continue;
+        }
+        static const char *const ok[] = {"key", "width", "label", NULL};
+        check_attrs(r, c, ok);
+        const char *key = attr(r, c, "key");
+        int k = key ? find_name(column_names, LY_COL_COUNT, key) : -1;
+        ly_column col = {.width = 10};
+        if (k < 0) {
+            ERR(r, c, "<column>: unknown key '%s' (peso, indicatore, target, consuntivo, grado, "
+                      "stato, numeratore, denominatore, scostamento, tipologia, target-successivo)",
+                key ? key : "");
+            continue;
+        }
+        col.key = (ly_column_key)k;
+        num(r, c, "width", 0.1, 1000, &col.width);
+        col.label = attr(r, c, "label");
+        if (!col.label) col.label = column_labels[k];
+        r->l->columns[r->l->ncolumns++] = col;
+    }
+    if (r->l->ncolumns == 0) ERR(r, n, "<indicator-table>: at least one <column> is needed");
+}
+
+static void default_columns(reader *r)
+{
+    static const struct { ly_column_key k; double w; } def[] = {
+        {LY_COL_WEIGHT, 8}, {LY_COL_INDICATOR, 35}, {LY_COL_TARGET, 16},
+        {LY_COL_ACTUAL, 14}, {LY_COL_ACHIEVEMENT, 10}, {LY_COL_STATUS, 17}};
+    size_t n = sizeof def / sizeof def[0];
+    r->l->columns = pp_arena_alloc(r->l->arena, n * sizeof(ly_column));
+    if (!r->l->columns) {
+        r->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->l->columns[i] = (ly_column){def[i].k, def[i].w, column_labels[def[i].k]};
+    r->l->ncolumns = n;
+}
+
+/* ---- the outline ------------------------------------------------------------------ */
+
+static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth);
+
+static void read_children(reader *r, const xmlNode *n, ly_part *p, int depth)
+{
+    size_t k = count_elements(n, NULL);
+    p->children = k ? pp_arena_alloc(r->l->arena, k * sizeof(ly_part)) : NULL;
+    if (k && !p->children) {
+        r->oom = true;
+        return;
+    }
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (is_el(c) && read_part(r, c, &p->children[p->nchildren], depth + 1)) p->nchildren++;
+}
+
+static void read_section(reader *r, const xmlNode *n, ly_part *p, int depth)
+{
+    static const char *const ok[] = {"role", "title", "numbered", "first-number",
+                                     "orientation", "new-page", NULL};
+    check_attrs(r, n, ok);
+    p->role = attr(r, n, "role");
+    if (p->role && find_name(roles, sizeof roles / sizeof roles[0], p->role) < 0)
+        ERR(r, n, "<section>: unknown role '%s'", p->role);
+    p->title = attr(r, n, "title");
+    if (!p->role && !p->title) ERR(r, n, "<section>: needs a role or a title");
+    boolean(r, n, "numbered", &p->numbered);
+    double v;
+    if (num(r, n, "first-number", 0, 1000, &v)) p->first_number = (int)v;
+    boolean(r, n, "new-page", &p->new_page);
+    const char *o = attr(r, n, "orientation");
+    if (o) {
+        if (strcmp(o, "portrait") == 0) p->orientation = 0;
+        else if (strcmp(o, "landscape") == 0) p->orientation = 1;
+        else ERR(r, n, "<section orientation=\"%s\">: expected portrait or landscape", o);
+    }
+    if (depth > 6) {
+        ERR(r, n, "<section>: sections nest at most 6 deep");
+        return;
+    }
+    read_children(r, n, p, depth);
+}
+
+static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
+{
+    static const struct { const char *name; ly_part_kind kind; } kinds[] = {
+        {"cover", LY_P_COVER},       {"toc", LY_P_TOC},           {"section", LY_P_SECTION},
+        {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
+        {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
+        {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
+    const char *name = (const char *)n->name;
+    *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
+                   .orientation = -1};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strcmp(kinds[i].name, name) != 0) continue;
+        p->kind = kinds[i].kind;
+        if (p->kind == LY_P_SECTION) {
+            read_section(r, n, p, depth);
+        } else {
+            static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
+                                     *const objs[] = {"show", NULL};
+            check_attrs(r, n, p->kind == LY_P_TREE ? tree : p->kind == LY_P_OBJECTIVES ? objs : none);
+            if (p->kind == LY_P_TREE) boolean(r, n, "operational", &p->operational);
+            const char *show = p->kind == LY_P_OBJECTIVES ? attr(r, n, "show") : NULL;
+            if (show) {
+                if (strcmp(show, "strategic") == 0) p->show = LY_SHOW_STRATEGIC;
+                else if (strcmp(show, "operational") == 0) p->show = LY_SHOW_OPERATIONAL;
+                else if (strcmp(show, "all") != 0)
+                    ERR(r, n, "<objectives show=\"%s\">: expected all, strategic or operational",
+                        show);
+            }
+            if (count_elements(n, NULL)) ERR(r, n, "<%s>: takes no content", name);
+            if (depth <= 1 && p->kind != LY_P_COVER && p->kind != LY_P_TOC &&
+                p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK)
+                ERR(r, n, "<%s>: belongs inside a <section>", name);
+        }
+        return true;
+    }
+    ERR(r, n, "<outline>: unknown element <%s>", name);
+    return false;
+}
+
+/* ---- the whole file -------------------------------------------------------------------- */
+
+static void read_root(reader *r, const xmlNode *root)
+{
+    if (strcmp((const char *)root->name, "layout") != 0) {
+        ERR(r, root, "the root element must be <layout>, not <%s>", (const char *)root->name);
+        return;
+    }
+    static const char *const ok[] = {"kind", NULL};
+    check_attrs(r, root, ok);
+    size_t nbands = count_elements(root, "band");
+    r->l->bands = nbands ? pp_arena_alloc(r->l->arena, nbands * sizeof(pp_band)) : NULL;
+    if (nbands && !r->l->bands) r->oom = true;
+    bool have_outline = false, have_columns = false;
+    for (const xmlNode *c = root->children; c && !r->oom; c = c->next) {
+        if (!is_el(c)) continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "page") == 0) read_page(r, c);
+        else if (strcmp(name, "spacing") == 0) read_spacing(r, c);
+        else if (strcmp(name, "numbering") == 0) read_numbering(r, c);
+        else if (strcmp(name, "font") == 0) read_font(r, c);
+        else if (strcmp(name, "colour") == 0) read_colour(r, c);
+        else if (strcmp(name, "band") == 0) read_band(r, c, nbands);
+        else if (strcmp(name, "label") == 0) read_label(r, c);
+        else if (strcmp(name, "indicator-table") == 0) {
+            read_columns(r, c);
+            have_columns = true;
+        } else if (strcmp(name, "outline") == 0) {
+            if (have_outline) ERR(r, c, "<outline>: only one is allowed");
+            check_attrs(r, c, (const char *const[]){NULL});
+            r->l->root = (ly_part){.kind = LY_P_SECTION, .numbered = true, .first_number = 1,
+                                   .orientation = 0};
+            read_children(r, c, &r->l->root, 1);
+            have_outline = true;
+        } else ERR(r, c, "<layout>: unknown element <%s>", name);
+    }
+    if (!have_outline) ERR(r, root, "<layout>: missing <outline>");
+    if (!have_columns && !r->oom) default_columns(r);
+}
+
+/* The page must leave room for content: everything else (a line, a row, a
+ * figure) is then guaranteed to fit an empty page, which is what keeps
+ * pagination finite. */
+static void check_geometry(reader *r, const xmlNode *root)
+{
+    pp_layout *l = r->l;
+    double short_side = l->page_w < l->page_h ? l->page_w : l->page_h;
+    double body_w = short_side - l->margin_left - l->margin_right;
+    double body_h = short_side - l->margin_top - l->margin_bottom - l->header_h - l->footer_h;
+    if (body_w < 144 || body_h < 144)
+        ERR(r, root, "<page>: margins, header and footer leave %.0f x %.0f pt for content; at "
+                     "least 144 x 144 pt are needed (also in landscape)",
+            body_w, body_h);
+    for (int i = 0; i < LY_F_COUNT; i++) {
+        const ly_font *f = &l->fonts[i];
+        double line = f->spec.size * (f->spec.line_spacing > 0 ? f->spec.line_spacing : 1) * 1.6;
+        if (line + f->space_before + f->space_after > 120)
+            ERR(r, root, "<font role=\"%s\">: size and spacing too large for a page",
+                font_names[i]);
+    }
+}
+
+static pp_status parse(const char *data, size_t len, pp_diags *d, pp_layout **out)
+{
+    *out = NULL;
+    pp_xmldoc x;
+    size_t before = d->errors;
+    pp_status st = pp_xml_parse(data, len, d, &x);
+    if (st != PP_OK) return st;
+    pp_layout *l = calloc(1, sizeof *l);
+    pp_arena *a = pp_arena_new();
+    if (!l || !a) {
+        free(l);
+        pp_arena_free(a);
+        pp_xml_free(&x);
+        pp_error(d, 0, 0, "out of memory");
+        return PP_ERR_ENV;
+    }
+    l->arena = a;
+    set_defaults(l);
+    reader r = {l, d, false};
+    const xmlNode *root = xmlDocGetRootElement(x.doc);
+    if (root) {
+        read_root(&r, root);
+        check_geometry(&r, root);
+    } else pp_error(d, 1, 1, "empty layout definition");
+    pp_xml_free(&x);
+    if (r.oom) pp_error(d, 0, 0, "out of memory");
+    if (r.oom || d->errors > before) {
+        pp_layout_free(l);
+        return r.oom ? PP_ERR_ENV : PP_ERR_INPUT;
+    }
+    *out = l;
+    return PP_OK;
+}
+
+pp_status pp_layout_parse(const char *data, size_t len, pp_diags *d, pp_layout **out)
+{
+    return parse(data, len, d, out);
+}
+
+pp_status pp_layout_load(const char *path, pp_diags *d, pp_layout **out)
+{
+    *out = NULL;
+    char *data;
+    size_t len;
+    pp_status st = pp_read_file(path, 4u * 1024 * 1024, &data, &len, d);
+    if (st != PP_OK) return st;
+    st = parse(data, len, d, out);
+    free(data);
+    return st;
+}
+
+void pp_layout_free(pp_layout *l)
+{
+    if (!l) return;
+    pp_arena_free(l->arena);
+    free(l);
+}
+
+extern const unsigned char pp_layout_relazione_xml[];
+extern const size_t pp_layout_relazione_xml_len;
+
+const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
+{
+    (void)kind; /* one definition so far: the Relazione's serves every kind */
+    *len = pp_layout_relazione_xml_len;
+    return (const char *)pp_layout_relazione_xml;
+}
+
+void pp_layout_check_fonts(const pp_layout *l, const pp_text *t, pp_diags *d)
+{
+    for (int i = 0; i < LY_F_COUNT; i++) {
+        const char *fam = l->fonts[i].spec.family;
+        bool seen = false;
+        for (int j = 0; j < i && !seen; j++) seen = strcmp(l->fonts[j].spec.family, fam) == 0;
+        if (!seen && !pp_text_has_family(t, fam))
+            pp_warning(d, 0, 0, "font family '%s' (role %s) is not among the bundled fonts; "
+                                "another face will be used",
+                       fam, font_names[i]);
+    }
+}
+
+pp_layout_box pp_layout_page_box(const pp_layout *l, bool landscape)
+{
+    double w = l->page_w, h = l->page_h;
+    if (landscape != (w > h)) {
+        double t = w;
+        w = h;
+        h = t;
+    }
+    return (pp_layout_box){w, h, l->margin_left, l->margin_top, w - l->margin_right,
+                           h - l->margin_bottom};
+}
+
+/* ---- labels -------------------------------------------------------------------------------- */
+
+/* Value of the placeholder starting at s ("{name}"), NULL when s does not
+ * start one of kv; *len receives the placeholder's length. */
+static const char *placeholder(const char *s, const char *const *kv, size_t *len)
+{
+    if (*s != '{') return NULL;
+    const char *close = strchr(s, '}');
+    if (!close) return NULL;
+    size_t n = (size_t)(close - s - 1);
+    for (const char *const *p = kv; p && p[0]; p += 2)
+        if (strlen(p[0]) == n && strncmp(s + 1, p[0], n) == 0) {
+            *len = n + 2;
+            return p[1] ? p[1] : "";
+        }
+    return NULL;
+}
+
+/* Two passes: measure, then write, so any number of uses fits. An empty
+ * value takes one of its surrounding spaces with it ("Ambito strategico
+ * {codice} – {titolo}" without a code has no double space). */
+char *ly_subst(pp_arena *a, const char *tmpl, const char *const *kv)
+{
+    size_t total = 0, klen;
+    for (const char *s = tmpl; *s;) {
+        const char *v = placeholder(s, kv, &klen);
+        total += v ? strlen(v) : 1;
+        s += v ? klen : 1;
+    }
+    char *out = pp_arena_alloc(a, total + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (const char *s = tmpl; *s;) {
+        const char *v = placeholder(s, kv, &klen);
+        if (v) {
+            size_t n = strlen(v);
+            memcpy(out + o, v, n);
+            o += n;
+            s += klen;
+            if (n == 0 && *s == ' ' && (o == 0 || out[o - 1] == ' ')) s++;
+        } else out[o++] = *s++;
+    }
+    out[o] = '\0';
+    return out;
+}

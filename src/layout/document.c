@@ -1,0 +1,254 @@
+/* pp_layout_document: plan -> body -> INDICE page numbers, running headers
+ * and "Pagina N di M" footers -> the pages and the outline, for the caller
+ * to hand to the backends. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "layout_internal.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ---- setup ------------------------------------------------------------------------ */
+
+/* The SMVP's bands, completed from the layout: all of them when the
+ * document has none, the colour of a band that lacks one. */
+static bool effective_smvp(ly_ctx *c)
+{
+    const pp_smvp *s = &c->doc->smvp;
+    const pp_layout *l = c->lay;
+    c->smvp = *s;
+    if (s->nbands == 0) {
+        c->smvp.bands = l->bands;
+        c->smvp.nbands = l->nbands;
+    } else if (l->nbands > 0) {
+        pp_band *b = pp_arena_alloc(c->arena, s->nbands * sizeof *b);
+        if (!b) return false;
+        memcpy(b, s->bands, s->nbands * sizeof *b);
+        pp_rgb tmp;
+        for (size_t i = 0; i < s->nbands; i++)
+            if (!b[i].colour || !pp_rgb_parse(b[i].colour, &tmp))
+                b[i].colour = l->bands[i < l->nbands ? i : l->nbands - 1].colour;
+        c->smvp.bands = b;
+    }
+    if (!c->smvp.status_not_counted) c->smvp.status_not_counted = ly_lbl(c, LY_L_NOT_EVALUATED);
+    return true;
+}
+
+static void figure_style(ly_ctx *c)
+{
+    c->fig.label = c->lay->fonts[LY_F_FIG_LABEL].spec;
+    c->fig.value = c->lay->fonts[LY_F_FIG_VALUE].spec;
+    c->fig.text = ly_col(c, LY_C_TEXT);
+    c->fig.line = ly_col(c, LY_C_BORDER);
+    c->fig.muted = ly_col(c, LY_C_MUTED);
+    c->fig.bands = &c->smvp;
+}
+
+static char *doc_dir(ly_ctx *c)
+{
+    const char *p = c->doc->path;
+    const char *slash = p ? strrchr(p, '/') : NULL;
+    if (!slash) return NULL;
+    return pp_arena_strndup(c->arena, p, slash == p ? 1 : (size_t)(slash - p));
+}
+
+/* ---- the body ------------------------------------------------------------------------ */
+
+static bool body(ly_ctx *c)
+{
+    bool ok = true;
+    for (size_t i = 0; i < c->nplan && ok && !c->oom; i++) {
+        const ly_plan_item *it = &c->plan[i];
+        switch (it->kind) {
+        case PL_COVER: ok = ly_cover(c); break;
+        case PL_TOC: ok = ly_toc_reserve(c); break;
+        case PL_HEADING: ok = fl_heading(c, it->heading); break;
+        case PL_BLOCKS: ok = ly_blocks(c, it->blocks, it->nblocks); break;
+        case PL_RESULTS: ok = ly_results(c); break;
+        case PL_TREE: ok = ly_tree(c, it->flag); break;
+        case PL_AREA: ok = ly_area(c, it->node); break;
+        case PL_STRATEGIC: ok = ly_strategic(c, it->node); break;
+        case PL_OPERATIONAL: ok = ly_operational(c, it->node); break;
+        case PL_ENTE: ok = ly_ente(c); break;
+        case PL_PERSON: ok = ly_person(c, it->person); break;
+        case PL_NO_PEOPLE:
+            ok = ly_text_para(c, ly_lbl(c, LY_L_NO_PEOPLE), LY_F_BODY, PP_ALIGN_LEFT, "P");
+            break;
+        case PL_ORIENT: ok = fl_orient(c, it->flag); break;
+        case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
+        }
+    }
+    ok = ok && fl_flush(c);
+    if (ok && c->flow.npages == 0) ok = fl_new_page(c, true, true); /* never an empty file */
+    /* close what is still open on the last page */
+    while (ok && c->flow.ntags > 0) ok = fl_end(c);
+    return ok && !c->oom;
+}
+
+/* ---- running header and footer ---------------------------------------------------------- */
+
+static bool add_line(pp_page *p, double x1, double x2, double y, pp_rgb colour)
+{
+    pp_dl_item it = {.kind = PP_DL_LINE};
+    it.u.line.x1 = x1;
+    it.u.line.x2 = x2;
+    it.u.line.y1 = it.u.line.y2 = y;
+    it.u.line.paint = (pp_paint){.stroke = true, .stroke_color = colour, .line_width = 0.5};
+    return pp_page_add(p, &it) != NULL;
+}
+
+/* Header text shaped once per orientation; only its first line is shown. */
+static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
+{
+    bool land = p->width > p->height;
+    pp_layout_box b = pp_layout_page_box(c->lay, land);
+    const ly_font *hf = ly_font_of(c, LY_F_HEADER), *ff = ly_font_of(c, LY_F_FOOTER);
+    pp_rgb rule = ly_col(c, LY_C_RULE);
+    bool ok = true;
+    if (c->lay->header_h > 0 && header[land]) {
+        double h = pp_lines_height(header[land], 0, 1);
+        if (h <= c->lay->header_h) {
+            ok = pp_lines_emit(header[land], 0, 1, p, b.x0, b.y0, hf->color, false);
+            if (h + 3 <= c->lay->header_h) ok = ok && add_line(p, b.x0, b.x1, b.y0 + h + 2, rule);
+        }
+    }
+    if (c->lay->footer_h > 0) {
+        char n[24], m[24];
+        snprintf(n, sizeof n, "%zu", index + 1);
+        snprintf(m, sizeof m, "%zu", c->flow.npages);
+        const char *kv[] = {"n", n, "m", m, NULL};
+        char *text = ly_subst(c->arena, ly_lbl(c, LY_L_FOOTER), kv);
+        pp_lines *l = text ? pp_text_shape(c->text, text, &ff->spec, 0, PP_ALIGN_LEFT) : NULL;
+        if (!l) return false;
+        double h = pp_lines_height(l, 0, 1), w = pp_lines_width(l);
+        if (h <= c->lay->footer_h && w <= b.x1 - b.x0) {
+            ok = ok && pp_lines_emit(l, 0, 1, p, b.x1 - w, b.y1 - h, ff->color, false);
+            if (h + 3 <= c->lay->footer_h)
+                ok = ok && add_line(p, b.x0, b.x1, b.y1 - h - 2, rule);
+        }
+        pp_lines_free(l);
+    }
+    return ok;
+}
+
+static bool decorate_all(ly_ctx *c)
+{
+    const pp_doc *doc = c->doc;
+    const char *kv[] = {"amministrazione", doc->admin_name ? doc->admin_name : "", "titolo",
+                        doc->title ? doc->title : "", NULL};
+    char *text = ly_subst(c->arena, ly_lbl(c, LY_L_HEADER), kv);
+    if (!text) return false;
+    pp_lines *header[2] = {NULL, NULL};
+    bool ok = true;
+    for (int land = 0; land < 2 && ok; land++) {
+        pp_layout_box b = pp_layout_page_box(c->lay, land);
+        header[land] = pp_text_shape(c->text, text, &ly_font_of(c, LY_F_HEADER)->spec,
+                                     b.x1 - b.x0, PP_ALIGN_LEFT);
+        ok = header[land] != NULL;
+    }
+    for (size_t i = 0; ok && i < c->flow.npages; i++)
+        if (c->flow.decor[i]) ok = decorate(c, c->flow.pages[i], i, header);
+    pp_lines_free(header[0]);
+    pp_lines_free(header[1]);
+    return ok;
+}
+
+/* ---- result ------------------------------------------------------------------------------- */
+
+/* The pages move to the result, with the context's arena: the items point
+ * at strings in it (destinations, labels), as does the outline. */
+static bool take_result(ly_ctx *c, pp_pages *out)
+{
+    size_t n = c->nheads + (c->has_toc ? 1 : 0), k = 0;
+    out->outline = pp_arena_alloc(c->arena, (n ? n : 1) * sizeof *out->outline);
+    if (!out->outline) return false;
+    if (c->has_toc) out->outline[k++] = (pp_outline_entry){1, ly_lbl(c, LY_L_TOC), "toc"};
+    for (size_t i = 0; i < c->nheads; i++)
+        if (c->heads[i].page > 0)
+            out->outline[k++] = (pp_outline_entry){c->heads[i].level, c->heads[i].text,
+                                                   c->heads[i].dest};
+    out->noutline = k;
+    out->pages = c->flow.pages;
+    out->npages = c->flow.npages;
+    out->arena = c->arena;
+    c->flow.pages = NULL;
+    c->flow.npages = 0;
+    c->arena = NULL;
+    return true;
+}
+
+void pp_pages_free(pp_pages *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->npages; i++) pp_page_free(p->pages[i]);
+    free(p->pages);
+    pp_arena_free(p->arena);
+    *p = (pp_pages){0};
+}
+
+static void cleanup(ly_ctx *c)
+{
+    if (c->toc_lines)
+        for (size_t i = 0; i < c->nheads; i++) pp_lines_free(c->toc_lines[i]);
+    free(c->toc_lines);
+    fl_free(c);
+    ly_cache_free(c);
+    pp_arena_free(c->arena);
+}
+
+pp_status pp_layout_document(const pp_doc *doc, const pp_layout *l, pp_text *text, pp_pages *out,
+                             pp_diags *d)
+{
+    ly_ctx c = {.doc = doc, .lay = l, .text = text, .d = d};
+    *out = (pp_pages){0};
+    double t0 = now();
+    c.arena = pp_arena_new();
+    bool ok = c.arena && effective_smvp(&c) && ly_cache_new(&c) && fl_init(&c);
+    if (ok) {
+        figure_style(&c);
+        c.doc_dir = doc_dir(&c);
+        ok = ly_plan_build(&c);
+    }
+    double t1 = now();
+    ok = ok && body(&c);
+    double t2 = now();
+    ok = ok && ly_toc_fill(&c) && decorate_all(&c);
+    double t3 = now();
+    ok = ok && take_result(&c, out);
+    if (!ok) {
+        if (d->errors == 0) pp_error(d, 0, 0, "out of memory while laying out the document");
+        pp_pages_free(out);
+    } else {
+        out->stats = (pp_layout_stats){t1 - t0, t2 - t1, t3 - t2};
+    }
+    cleanup(&c);
+    return ok ? PP_OK : PP_ERR_ENV;
+}
+
+/* ---- metadata --------------------------------------------------------------------------------- */
+
+pp_dl_meta pp_layout_meta(const pp_doc *doc, const pp_layout *l, pp_date fallback)
+{
+    static const char *const kinds[] = {"piano", "relazione", "schede"};
+    char year[16];
+    snprintf(year, sizeof year, "%d", doc->year);
+    const char *kv[] = {"titolo", doc->title ? doc->title : "",
+                        "amministrazione", doc->admin_name ? doc->admin_name : "",
+                        "tipo", (unsigned)doc->kind < 3 ? kinds[doc->kind] : "",
+                        "anno", year, NULL};
+    pp_dl_meta m = {0};
+    m.title = doc->title;
+    m.author = doc->admin_name;
+    m.subject = ly_subst(doc->arena, l->labels[LY_L_SUBJECT], kv);
+    m.keywords = ly_subst(doc->arena, l->labels[LY_L_KEYWORDS], kv);
+    m.creator = "perfpdf";
+    m.lang = "it-IT";
+    m.date = pp_date_valid(doc->document_date) ? doc->document_date : fallback;
+    return m;
+}

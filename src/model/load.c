@@ -1,0 +1,590 @@
+#include "load_internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+/* ---- XML access ---------------------------------------------------------- */
+
+static bool is_ours(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           strcmp((const char *)n->ns->href, PP_NS) == 0 &&
+           (!name || strcmp((const char *)n->name, name) == 0);
+}
+
+xmlNode *ld_next(const xmlNode *after, const char *name)
+{
+    for (xmlNode *c = after ? after->next : NULL; c; c = c->next)
+        if (is_ours(c, name)) return c;
+    return NULL;
+}
+
+xmlNode *ld_first(const xmlNode *parent, const char *name)
+{
+    if (!parent) return NULL;
+    for (xmlNode *c = parent->children; c; c = c->next)
+        if (is_ours(c, name)) return c;
+    return NULL;
+}
+
+size_t ld_count(const xmlNode *parent, const char *name)
+{
+    size_t n = 0;
+    for (xmlNode *c = ld_first(parent, name); c; c = ld_next(c, name)) n++;
+    return n;
+}
+
+void *ld_array(loader *L, size_t count, size_t size)
+{
+    if (count == 0) return NULL;
+    if (count > SIZE_MAX / size) {
+        L->oom = true;
+        return NULL;
+    }
+    void *p = pp_arena_alloc(L->a, count * size);
+    if (!p) L->oom = true;
+    return p;
+}
+
+char *ld_collapse(char *s, bool trim)
+{
+    char *o = s;
+    bool space = trim; /* drop leading space when trimming */
+    for (char *p = s; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            if (!space) *o++ = ' ';
+            space = true;
+        } else {
+            *o++ = *p;
+            space = false;
+        }
+    }
+    if (trim && o > s && o[-1] == ' ') o--;
+    *o = '\0';
+    return s;
+}
+
+const char *ld_attr(loader *L, const xmlNode *n, const char *name)
+{
+    if (!n) return NULL;
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    if (!v) return NULL;
+    char *s = pp_arena_strdup(L->a, (const char *)v);
+    xmlFree(v);
+    if (!s) L->oom = true;
+    return s;
+}
+
+const char *ld_text(loader *L, const xmlNode *n)
+{
+    if (!n) return NULL;
+    xmlChar *v = xmlNodeGetContent(n);
+    if (!v) return pp_arena_strdup(L->a, "");
+    char *s = pp_arena_strdup(L->a, (const char *)v);
+    xmlFree(v);
+    if (!s) {
+        L->oom = true;
+        return NULL;
+    }
+    return ld_collapse(s, true);
+}
+
+const char *ld_child_text(loader *L, const xmlNode *parent, const char *name)
+{
+    return ld_text(L, ld_first(parent, name));
+}
+
+pp_pos ld_pos(const xmlNode *n) { return (pp_pos){pp_xml_line(n), pp_xml_col(n)}; }
+
+/* ---- scalar values ------------------------------------------------------- */
+
+
+static bool attr_number(loader *L, const xmlNode *n, const char *name, double *v)
+{
+    return pp_parse_decimal(ld_attr(L, n, name), v, NULL);
+}
+
+static bool attr_date(loader *L, const xmlNode *n, const char *name, pp_date *d)
+{
+    return pp_date_parse_iso(ld_attr(L, n, name), d);
+}
+
+static bool attr_bool(loader *L, const xmlNode *n, const char *name, bool *b)
+{
+    const char *v = ld_attr(L, n, name);
+    if (!v) return false;
+    *b = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+    return true;
+}
+
+static int text_int(loader *L, const xmlNode *n)
+{
+    const char *t = ld_text(L, n);
+    double v;
+    return pp_parse_decimal(t, &v, NULL) && fabs(v) < 1e6 ? (int)v : 0;
+}
+
+static int attr_int(loader *L, const xmlNode *n, const char *name)
+{
+    double v;
+    return attr_number(L, n, name, &v) && fabs(v) < 1e6 ? (int)v : 0;
+}
+
+/* ---- general data and SMVP ---------------------------------------------- */
+
+static void load_general(loader *L, const xmlNode *g)
+{
+    pp_doc *doc = L->doc;
+    const char *kind = ld_child_text(L, g, "Tipo");
+    doc->kind = kind && strcmp(kind, "piano") == 0       ? PP_DOC_PIANO
+                : kind && strcmp(kind, "schede") == 0    ? PP_DOC_SCHEDE
+                                                         : PP_DOC_RELAZIONE;
+    doc->title = ld_child_text(L, g, "Titolo");
+    doc->subtitle = ld_child_text(L, g, "Sottotitolo");
+    doc->year = text_int(L, ld_first(g, "AnnoRiferimento"));
+    doc->year_pos = ld_pos(ld_first(g, "AnnoRiferimento"));
+    const xmlNode *span = ld_first(g, "Triennio");
+    doc->span_pos = ld_pos(span);
+    doc->span_from = attr_int(L, span, "da");
+    doc->span_to = attr_int(L, span, "a");
+    const xmlNode *admin = ld_first(g, "Amministrazione");
+    doc->admin_name = ld_child_text(L, admin, "Denominazione");
+    doc->admin_short = ld_child_text(L, admin, "DenominazioneBreve");
+    const xmlNode *logo = ld_first(admin, "Logo");
+    doc->logo_file = ld_attr(L, logo, "file");
+    doc->logo_alt = ld_attr(L, logo, "testoAlternativo");
+    doc->logo_pos = ld_pos(logo);
+    const xmlNode *ap = ld_first(g, "Approvazione");
+    doc->has_approval = ap != NULL;
+    doc->approval_pos = ld_pos(ap);
+    doc->approval_organ = ld_child_text(L, ap, "Organo");
+    doc->approval_number = ld_child_text(L, ap, "NumeroDelibera");
+    pp_date_parse_iso(ld_child_text(L, ap, "Data"), &doc->approval_date);
+    if (!pp_date_parse_iso(ld_child_text(L, g, "DataDocumento"), &doc->document_date))
+        doc->document_date = doc->approval_date;
+}
+
+static bool parse_rule(const char *s, pp_rule *r)
+{
+    if (!s) return false;
+    if (strcmp(s, "lineare") == 0) *r = PP_RULE_LINEARE;
+    else if (strcmp(s, "soglia") == 0) *r = PP_RULE_SOGLIA;
+    else if (strcmp(s, "binaria") == 0) *r = PP_RULE_BINARIA;
+    else return false;
+    return true;
+}
+
+static void load_bands(loader *L, const xmlNode *fasce)
+{
+    pp_smvp *s = &L->doc->smvp;
+    s->bands_pos = ld_pos(fasce);
+    s->status_not_counted = ld_attr(L, fasce, "statoNonValutato");
+    s->nbands = ld_count(fasce, "Fascia");
+    s->bands = ld_array(L, s->nbands, sizeof *s->bands);
+    if (!s->bands) {
+        s->nbands = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *f = ld_first(fasce, "Fascia"); f; f = ld_next(f, "Fascia"), i++) {
+        pp_band *b = &s->bands[i];
+        attr_number(L, f, "da", &b->from);
+        b->label = ld_attr(L, f, "etichetta");
+        b->colour = ld_attr(L, f, "colore");
+        b->status = ld_attr(L, f, "stato");
+        b->pos = ld_pos(f);
+    }
+}
+
+static void load_smvp(loader *L, const xmlNode *sys)
+{
+    pp_smvp *s = &L->doc->smvp;
+    s->default_rule = PP_RULE_LINEARE;
+    if (!sys) return;
+    parse_rule(ld_child_text(L, sys, "RegolaPredefinita"), &s->default_rule);
+    s->deadline_tolerance_days = attr_int(L, ld_first(sys, "TolleranzaScadenza"), "giorni");
+    for (xmlNode *t = ld_first(sys, "FasciaTolleranza"); t; t = ld_next(t, "FasciaTolleranza")) {
+        const char *lv = ld_attr(L, t, "livello");
+        int k = !lv ? -1 : strcmp(lv, "strategico") == 0 ? 0 : strcmp(lv, "operativo") == 0 ? 1 : 2;
+        if (k < 0) continue;
+        pp_tolerance *tol = &s->tolerance[k];
+        if (tol->set) { /* the first one counts; the checks report the repeat */
+            s->tolerance_repeat[k] = ld_pos(t);
+            continue;
+        }
+        tol->set = attr_number(L, t, "tolleranza", &tol->tolerance) &&
+                   attr_number(L, t, "critico", &tol->critical);
+        tol->pos = ld_pos(t);
+    }
+    const xmlNode *mix = ld_first(sys, "ComposizioneStrategica");
+    if (mix) {
+        s->has_mix = attr_number(L, mix, "operativi", &s->mix_operativi) &&
+                     attr_number(L, mix, "indicatori", &s->mix_indicatori);
+        s->mix_pos = ld_pos(mix);
+    }
+    const xmlNode *fasce = ld_first(sys, "Fasce");
+    if (fasce) load_bands(L, fasce);
+}
+
+/* ---- organisation and people --------------------------------------------- */
+
+static void load_units(loader *L, const xmlNode *org)
+{
+    pp_doc *doc = L->doc;
+    doc->nunits = ld_count(org, "Unita");
+    doc->units = ld_array(L, doc->nunits, sizeof *doc->units);
+    if (!doc->units) {
+        doc->nunits = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *u = ld_first(org, "Unita"); u; u = ld_next(u, "Unita"), i++) {
+        pp_unit_org *o = &doc->units[i];
+        o->id = ld_attr(L, u, "id");
+        o->name = ld_text(L, u);
+        o->type = ld_attr(L, u, "tipo");
+        o->parent_ref = ld_attr(L, u, "padre");
+        o->manager_ref = ld_attr(L, u, "responsabile");
+        o->pos = ld_pos(u);
+    }
+}
+
+static void load_person(loader *L, const xmlNode *x, pp_person *p)
+{
+    p->id = ld_attr(L, x, "id");
+    p->unit_ref = ld_attr(L, x, "unita");
+    p->name = ld_child_text(L, x, "Nome");
+    p->role = ld_child_text(L, x, "Incarico");
+    p->pos = ld_pos(x);
+    p->nobjectives = ld_count(x, "ObiettivoIndividuale");
+    p->objectives = ld_array(L, p->nobjectives, sizeof *p->objectives);
+    if (!p->objectives) {
+        p->nobjectives = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *o = ld_first(x, "ObiettivoIndividuale"); o;
+         o = ld_next(o, "ObiettivoIndividuale"), i++) {
+        pp_individual *ob = &p->objectives[i];
+        ob->ref = ld_attr(L, o, "rif");
+        ob->has_weight = attr_number(L, o, "peso", &ob->weight);
+        ob->pos = ld_pos(o);
+    }
+}
+
+static void load_people(loader *L, const xmlNode *persone)
+{
+    pp_doc *doc = L->doc;
+    doc->npeople = ld_count(persone, "Persona");
+    doc->people = ld_array(L, doc->npeople, sizeof *doc->people);
+    if (!doc->people) {
+        doc->npeople = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *p = ld_first(persone, "Persona"); p; p = ld_next(p, "Persona"), i++)
+        load_person(L, p, &doc->people[i]);
+}
+
+/* ---- indicator ----------------------------------------------------------- */
+
+static bool parse_op(const char *s, pp_op *op)
+{
+    static const char *names[] = {"ge", "le", "eq", "gt", "lt", "entro"};
+    for (int i = 0; s && i < 6; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *op = (pp_op)i;
+            return true;
+        }
+    return false;
+}
+
+static pp_unit parse_unit(const char *s)
+{
+    static const char *names[] = {"N.", "%", "€", "gg", "h", "fte", "data"};
+    for (int i = 0; s && i < 7; i++)
+        if (strcmp(s, names[i]) == 0) return (pp_unit)i;
+    return PP_UNIT_N;
+}
+
+static void load_measure(loader *L, const xmlNode *x, pp_measure *m)
+{
+    if (!x) return;
+    m->text = ld_text(L, x);
+    m->has_value = attr_number(L, x, "valore", &m->value);
+    m->pos = ld_pos(x);
+}
+
+static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
+{
+    ind->ntargets = ld_count(x, "Target");
+    ind->targets = ld_array(L, ind->ntargets, sizeof *ind->targets);
+    if (!ind->targets) {
+        ind->ntargets = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *t = ld_first(x, "Target"); t; t = ld_next(t, "Target"), i++) {
+        pp_target *tg = &ind->targets[i];
+        tg->year = attr_int(L, t, "anno");
+        if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
+        tg->has_value = attr_number(L, t, "valore", &tg->value);
+        attr_date(L, t, "data", &tg->date);
+        tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
+        tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
+        tg->pos = ld_pos(t);
+        tg->nrevisions = ld_count(t, "Revisione");
+        tg->revisions = ld_array(L, tg->nrevisions, sizeof *tg->revisions);
+        if (!tg->revisions) tg->nrevisions = 0;
+        size_t k = 0;
+        for (xmlNode *r = ld_first(t, "Revisione"); r && k < tg->nrevisions;
+             r = ld_next(r, "Revisione"), k++) {
+            pp_revision *rv = &tg->revisions[k];
+            rv->has_value = attr_number(L, r, "valorePrecedente", &rv->old_value);
+            attr_date(L, r, "dataPrecedente", &rv->old_date);
+            rv->delibera = ld_attr(L, r, "delibera");
+            attr_date(L, r, "data", &rv->date);
+        }
+    }
+}
+
+static void load_history(loader *L, const xmlNode *serie, pp_indicator *ind)
+{
+    ind->nhistory = ld_count(serie, "Valore");
+    ind->history = ld_array(L, ind->nhistory, sizeof *ind->history);
+    if (!ind->history) {
+        ind->nhistory = 0;
+        return;
+    }
+    size_t i = 0;
+    for (xmlNode *v = ld_first(serie, "Valore"); v; v = ld_next(v, "Valore"), i++) {
+        pp_history *h = &ind->history[i];
+        h->year = attr_int(L, v, "anno");
+        bool nd = false;
+        attr_bool(L, v, "nd", &nd);
+        h->available = !nd && attr_number(L, v, "valore", &h->value);
+    }
+}
+
+static void load_actual(loader *L, const xmlNode *c, pp_indicator *ind)
+{
+    pp_actual *a = &ind->actual;
+    if (!c) return;
+    a->pos = ld_pos(c);
+    bool nd = false;
+    a->attr_nd = attr_bool(L, c, "nd", &nd) && nd;
+    a->attr_value = attr_number(L, c, "valore", &a->value);
+    a->attr_date = attr_date(L, c, "data", &a->date);
+    if (a->attr_nd) {
+        a->kind = PP_ACTUAL_ND;
+        a->nd_reason = ld_text(L, c);
+    } else if (a->attr_value) {
+        a->kind = PP_ACTUAL_VALUE;
+    } else if (a->attr_date) {
+        a->kind = PP_ACTUAL_DATE;
+    }
+}
+
+/* With no measured value but numerator and denominator values, the
+ * consuntivo is their ratio (x100 for percentages), as DOMAIN §3 says. */
+static void derive_actual(pp_indicator *ind)
+{
+    pp_actual *a = &ind->actual;
+    if (a->kind != PP_ACTUAL_NONE || !ind->numerator.has_value || !ind->denominator.has_value ||
+        ind->denominator.value == 0)
+        return;
+    a->kind = PP_ACTUAL_VALUE;
+    a->value = ind->numerator.value / ind->denominator.value;
+    if (ind->unit == PP_UNIT_PERCENT) a->value *= 100;
+    a->from_ratio = true;
+    a->pos = ind->numerator.pos;
+}
+
+static const char **load_notes(loader *L, const xmlNode *x, size_t *n)
+{
+    *n = ld_count(x, "Nota");
+    const char **notes = ld_array(L, *n, sizeof *notes);
+    if (!notes) {
+        *n = 0;
+        return NULL;
+    }
+    size_t i = 0;
+    for (xmlNode *c = ld_first(x, "Nota"); c; c = ld_next(c, "Nota")) notes[i++] = ld_text(L, c);
+    return notes;
+}
+
+static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
+{
+    pp_indicator *ind = pp_arena_alloc(L->a, sizeof *ind);
+    if (!ind) {
+        L->oom = true;
+        return;
+    }
+    n->ind = ind;
+    n->title = ind->name = ld_child_text(L, x, "Nome");
+    n->description = ind->description = ld_child_text(L, x, "Descrizione");
+    ind->algorithm = ld_child_text(L, x, "Algoritmo");
+    ind->fonte = ld_child_text(L, x, "Fonte");
+    ind->tipologia = ld_attr(L, x, "tipologia");
+    ind->rule_set = parse_rule(ld_attr(L, x, "regola"), &ind->rule);
+    load_measure(L, ld_first(x, "Numeratore"), &ind->numerator);
+    load_measure(L, ld_first(x, "Denominatore"), &ind->denominator);
+    ind->unit = parse_unit(ld_child_text(L, x, "Unita"));
+    load_targets(L, x, ind);
+    const xmlNode *soglia = ld_first(x, "Soglia");
+    ind->has_soglia = attr_number(L, soglia, "valore", &ind->soglia);
+    ind->soglia_pos = ld_pos(soglia);
+    load_history(L, ld_first(x, "SerieStorica"), ind);
+    load_actual(L, ld_first(x, "Consuntivo"), ind);
+    derive_actual(ind);
+    const xmlNode *ov = ld_first(x, "RaggiungimentoAttribuito");
+    if (ov) {
+        ind->has_override = attr_number(L, ov, "valore", &ind->override_value);
+        ind->override_reason = ld_text(L, ov);
+        ind->override_pos = ld_pos(ov);
+    }
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static void load_class(loader *L, const xmlNode *c, pp_node *n)
+{
+    if (!c) return;
+    pp_class *k = &n->cls;
+    n->has_class = true;
+    k->prospettiva = ld_attr(L, c, "prospettiva");
+    k->missione = ld_attr(L, c, "missione");
+    k->programma = ld_attr(L, c, "programma");
+    k->cofog = ld_attr(L, c, "cofog");
+    k->tipo = ld_attr(L, c, "tipo");
+    k->unit_ref = ld_attr(L, c, "unita");
+    k->manager_ref = ld_attr(L, c, "responsabile");
+    k->has_budget = attr_number(L, c, "risorse", &k->budget);
+    k->has_gender = attr_bool(L, c, "genere", &k->gender);
+    k->pos = ld_pos(c);
+}
+
+static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent);
+
+/* Children of one node: for a strategic objective its own indicators come
+ * before its operational objectives, as the vocabulary orders them. */
+static void load_children(loader *L, const xmlNode *x, pp_node *n, const char *first_kind,
+                          pp_level first_level, const char *second_kind, pp_level second_level)
+{
+    size_t n1 = first_kind ? ld_count(x, first_kind) : 0;
+    size_t n2 = second_kind ? ld_count(x, second_kind) : 0;
+    n->children = ld_array(L, n1 + n2, sizeof *n->children);
+    if (!n->children) return;
+    for (xmlNode *c = first_kind ? ld_first(x, first_kind) : NULL; c; c = ld_next(c, first_kind)) {
+        pp_node *child = load_node(L, c, first_level, n);
+        if (child) n->children[n->nchildren++] = child;
+    }
+    for (xmlNode *c = second_kind ? ld_first(x, second_kind) : NULL; c;
+         c = ld_next(c, second_kind)) {
+        pp_node *child = load_node(L, c, second_level, n);
+        if (child) n->children[n->nchildren++] = child;
+    }
+}
+
+static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent)
+{
+    pp_node *n = pp_arena_alloc(L->a, sizeof *n);
+    if (!n) {
+        L->oom = true;
+        return NULL;
+    }
+    n->level = level;
+    n->parent = parent;
+    n->pos = ld_pos(x);
+    n->weight_pos = n->pos;
+    n->id = ld_attr(L, x, "id");
+    n->code = ld_attr(L, x, "codice");
+    n->weight = NAN;
+    double w;
+    int decimals = 0;
+    if (pp_parse_decimal(ld_attr(L, x, "peso"), &w, &decimals)) {
+        n->weight = w;
+        n->weight_decimals = decimals;
+    }
+    n->result.band = -1;
+    switch (level) {
+    case PP_LEVEL_INDICATORE:
+        load_indicator(L, x, n);
+        break;
+    case PP_LEVEL_OPERATIVO:
+        load_children(L, x, n, "Indicatore", PP_LEVEL_INDICATORE, NULL, 0);
+        break;
+    case PP_LEVEL_STRATEGICO:
+        load_children(L, x, n, "Indicatore", PP_LEVEL_INDICATORE, "ObiettivoOperativo",
+                      PP_LEVEL_OPERATIVO);
+        break;
+    case PP_LEVEL_AMBITO:
+        load_children(L, x, n, "ObiettivoStrategico", PP_LEVEL_STRATEGICO, NULL, 0);
+        break;
+    case PP_LEVEL_ENTE:
+        load_children(L, x, n, "Ambito", PP_LEVEL_AMBITO, NULL, 0);
+        break;
+    }
+    if (level != PP_LEVEL_INDICATORE) {
+        n->title = ld_child_text(L, x, "Titolo");
+        n->description = ld_child_text(L, x, "Descrizione");
+        n->comment = ld_child_text(L, x, "Commento");
+        load_class(L, ld_first(x, "Classificazione"), n);
+    }
+    n->notes = load_notes(L, x, &n->nnotes);
+    return n;
+}
+
+static void load_tree(loader *L, const xmlNode *albero)
+{
+    pp_doc *doc = L->doc;
+    pp_node *root = load_node(L, albero, PP_LEVEL_ENTE, NULL);
+    if (!root) return;
+    root->id = "ente";
+    root->title = doc->admin_name ? doc->admin_name : "Ente";
+    root->weight = 100;
+    doc->root = root;
+}
+
+bool pp_load_is_document(const pp_xmldoc *x)
+{
+    xmlNode *root = xmlDocGetRootElement(x->doc);
+    return root && is_ours(root, "DocumentoPerformance");
+}
+
+pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
+{
+    *out = NULL;
+    xmlNode *root = xmlDocGetRootElement(x->doc);
+    if (!pp_load_is_document(x)) {
+        pp_error(d, root ? pp_xml_line(root) : 1, root ? pp_xml_col(root) : 1,
+                 "not a perfpdf document: the root must be <DocumentoPerformance "
+                 "xmlns=\"" PP_NS "\">");
+        return PP_ERR_INPUT;
+    }
+    pp_doc *doc = pp_doc_new();
+    if (!doc) {
+        pp_error(d, 0, 0, "out of memory");
+        return PP_ERR_ENV;
+    }
+    loader L = {doc, doc->arena, false};
+    doc->path = pp_arena_strdup(L.a, path);
+    load_general(&L, ld_first(root, "DatiGenerali"));
+    load_smvp(&L, ld_first(root, "Sistema"));
+    load_units(&L, ld_first(root, "Organizzazione"));
+    load_people(&L, ld_first(root, "Persone"));
+    const xmlNode *albero = ld_first(root, "Albero");
+    doc->tree_pos = ld_pos(albero);
+    if (albero) load_tree(&L, albero);
+    ld_sections(&L, ld_first(root, "Testi"));
+    if (L.oom) {
+        pp_doc_free(doc);
+        pp_error(d, 0, 0, "out of memory while reading the document");
+        return PP_ERR_ENV;
+    }
+    *out = doc;
+    return PP_OK;
+}

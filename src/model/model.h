@@ -1,0 +1,326 @@
+/* The document model: what a performance plan or report says, independent
+ * of XML and of the page. Built by load.c, checked by check.c, scored by
+ * score.c/rollup.c (which fill the `result` of each node), read by layout.
+ *
+ * All memory belongs to the document's arena: pp_doc_free() releases it. */
+#ifndef PP_MODEL_H
+#define PP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "date.h"
+
+typedef struct {
+    int line, col; /* of the element in the source file; 0 when built in code */
+} pp_pos;
+
+typedef enum { PP_DOC_PIANO, PP_DOC_RELAZIONE, PP_DOC_SCHEDE } pp_doc_kind;
+
+typedef enum {
+    PP_LEVEL_ENTE,
+    PP_LEVEL_AMBITO,
+    PP_LEVEL_STRATEGICO,
+    PP_LEVEL_OPERATIVO,
+    PP_LEVEL_INDICATORE
+} pp_level;
+
+typedef enum { PP_OP_GE, PP_OP_LE, PP_OP_EQ, PP_OP_GT, PP_OP_LT, PP_OP_ENTRO } pp_op;
+
+typedef enum { PP_UNIT_N, PP_UNIT_PERCENT, PP_UNIT_EURO, PP_UNIT_DAYS, PP_UNIT_HOURS,
+               PP_UNIT_FTE, PP_UNIT_DATE } pp_unit;
+
+typedef enum { PP_RULE_LINEARE, PP_RULE_SOGLIA, PP_RULE_BINARIA } pp_rule;
+
+/* ---- scoring configuration (the SMVP) ---------------------------------- */
+
+typedef struct {
+    double from;         /* lower bound, included */
+    const char *label;   /* "raggiunto" */
+    const char *colour;  /* "#2E7D32" */
+    const char *status;  /* word next to an indicator: "IN LINEA"; may be NULL */
+    pp_pos pos;
+} pp_band;
+
+typedef struct {
+    bool set;
+    double tolerance; /* achievement >= 100 - tolerance counts 100 */
+    double critical;  /* achievement < critical counts 0 */
+    pp_pos pos;
+} pp_tolerance;
+
+typedef struct {
+    pp_rule default_rule;
+    int deadline_tolerance_days; /* 0: a late deadline scores 0 */
+    pp_tolerance tolerance[3];   /* indexed by level - PP_LEVEL_STRATEGICO */
+    pp_pos tolerance_repeat[3];  /* a second FasciaTolleranza for one level */
+    bool has_mix;                /* strategic = mix of operational and own indicators */
+    double mix_operativi, mix_indicatori;
+    pp_pos mix_pos;
+    pp_band *bands; /* ascending by `from` */
+    size_t nbands;
+    const char *status_not_counted; /* "DA VALUTARE" */
+    pp_pos bands_pos;
+} pp_smvp;
+
+/* ---- indicator --------------------------------------------------------- */
+
+typedef struct {
+    const char *text;
+    bool has_value;
+    double value;
+    pp_pos pos;
+} pp_measure;
+
+typedef struct {
+    bool has_value;
+    double old_value;
+    pp_date old_date;  /* y == 0 when absent */
+    const char *delibera;
+    pp_date date;
+} pp_revision;
+
+typedef struct {
+    int year;
+    pp_op op;
+    bool has_value;
+    double value;  /* numeric targets */
+    pp_date date;  /* deadlines (op == PP_OP_ENTRO) */
+    bool attr_value, attr_date; /* written, even if malformed (the schema says so) */
+    pp_revision *revisions;
+    size_t nrevisions;
+    pp_pos pos;
+} pp_target;
+
+typedef struct {
+    int year;
+    bool available;
+    double value;
+} pp_history;
+
+typedef enum { PP_ACTUAL_NONE, PP_ACTUAL_VALUE, PP_ACTUAL_DATE, PP_ACTUAL_ND } pp_actual_kind;
+
+typedef struct {
+    pp_actual_kind kind;
+    double value;          /* PP_ACTUAL_VALUE */
+    pp_date date;          /* PP_ACTUAL_DATE */
+    const char *nd_reason; /* PP_ACTUAL_ND */
+    bool from_ratio;       /* value computed from numerator/denominator */
+    pp_pos pos;
+    /* Attributes as written, for the checks of consistency. */
+    bool attr_value, attr_date, attr_nd;
+} pp_actual;
+
+typedef struct {
+    const char *name, *description, *algorithm, *fonte, *tipologia;
+    pp_measure numerator, denominator;
+    pp_unit unit;
+    bool rule_set;
+    pp_rule rule;
+    pp_target *targets;
+    size_t ntargets;
+    bool has_soglia;
+    double soglia;
+    pp_pos soglia_pos;
+    pp_history *history;
+    size_t nhistory;
+    pp_actual actual;
+    bool has_override;
+    double override_value;
+    const char *override_reason;
+    pp_pos override_pos;
+} pp_indicator;
+
+/* ---- classifications of objectives -------------------------------------- */
+
+typedef struct {
+    const char *prospettiva, *missione, *programma, *cofog;
+    const char *tipo;         /* "comune" / "specifico" */
+    const char *unit_ref;     /* id of a pp_unit_org */
+    const char *manager_ref;  /* id of a pp_person */
+    bool has_budget;
+    double budget;
+    bool has_gender, gender;
+    pp_pos pos;
+} pp_class;
+
+/* ---- score results (filled by the scoring stage) ------------------------ */
+
+typedef struct {
+    bool counted;            /* takes part in its parent's mean */
+    bool has_achievement;    /* false: N/D, nothing to score */
+    double achievement;      /* 0-100, after tolerance bands */
+    double computed;         /* 0-100, before tolerance bands / override */
+    double effective_weight; /* weight after re-weighting among counted siblings */
+    bool overridden;         /* set by the evaluator (RaggiungimentoAttribuito) */
+    int band;                /* index in smvp.bands, -1 when none */
+    const char *why_not_counted; /* short reason when !counted */
+    const pp_target *target; /* the target of the reference year, if any */
+    bool has_deviation;      /* scostamento, in the unit or in days */
+    double deviation;
+} pp_result;
+
+/* ---- the tree ----------------------------------------------------------- */
+
+typedef struct pp_node pp_node;
+struct pp_node {
+    pp_level level;
+    const char *id, *code, *title, *description, *comment;
+    double weight;
+    int weight_decimals; /* as written: tells how much rounding to allow */
+    pp_pos pos, weight_pos;
+    pp_node *parent;
+    pp_node **children;  /* strategic: own indicators first, then operational */
+    size_t nchildren;
+    pp_class cls;
+    bool has_class;
+    pp_indicator *ind;   /* level == PP_LEVEL_INDICATORE */
+    const char **notes;
+    size_t nnotes;
+    pp_result result;
+};
+
+/* ---- organisation and people ------------------------------------------- */
+
+typedef struct {
+    const char *id, *name, *type, *parent_ref, *manager_ref;
+    pp_pos pos;
+} pp_unit_org;
+
+typedef struct {
+    const char *ref; /* id of an objective */
+    bool has_weight;
+    double weight;
+    pp_pos pos;
+    const pp_node *objective; /* resolved by the checks */
+} pp_individual;
+
+typedef struct {
+    const char *id, *name, *role, *unit_ref;
+    pp_individual *objectives;
+    size_t nobjectives;
+    pp_pos pos;
+} pp_person;
+
+/* ---- narrative content --------------------------------------------------- */
+
+typedef enum { PP_SPAN_PLAIN = 0, PP_SPAN_BOLD = 1, PP_SPAN_ITALIC = 2 } pp_span_style;
+
+typedef struct {
+    const char *text;
+    int style; /* PP_SPAN_* bits */
+} pp_span;
+
+typedef struct {
+    pp_span *spans;
+    size_t nspans;
+} pp_rich;
+
+typedef enum {
+    PP_BLOCK_PARAGRAPH,
+    PP_BLOCK_LIST,
+    PP_BLOCK_TABLE,
+    PP_BLOCK_CHART,
+    PP_BLOCK_IMAGE,
+    PP_BLOCK_PAGEBREAK,
+    PP_BLOCK_SECTION
+} pp_block_kind;
+
+typedef struct {
+    pp_rich *cells;
+    size_t ncells;
+} pp_row;
+
+typedef struct {
+    const char *label;
+    double value;
+} pp_point;
+
+typedef struct {
+    const char *name;
+    pp_point *points;
+    size_t npoints;
+} pp_series;
+
+typedef struct pp_section pp_section;
+
+typedef struct {
+    pp_block_kind kind;
+    pp_pos pos;
+    pp_rich text;          /* paragraph */
+    pp_rich *items;        /* list */
+    size_t nitems;
+    bool numbered;
+    const char *caption;   /* table, chart title */
+    const char *source;    /* table source line */
+    pp_row *header;        /* table; NULL when none */
+    pp_row *rows;
+    size_t nrows;
+    const char *chart_type; /* "barre" / "torta" */
+    const char *chart_unit;
+    pp_series *series;
+    size_t nseries;
+    const char *file;       /* image */
+    const char *alt;        /* image, chart */
+    double width_percent;   /* image; 0 = natural */
+    pp_section *section;    /* nested section */
+} pp_block;
+
+struct pp_section {
+    const char *id, *role, *title;
+    pp_block *blocks;
+    size_t nblocks;
+    pp_pos pos;
+};
+
+/* ---- the document -------------------------------------------------------- */
+
+typedef struct {
+    pp_arena *arena;
+    const char *path; /* source file, for messages and relative file names */
+    pp_doc_kind kind;
+    const char *title, *subtitle;
+    int year, span_from, span_to; /* span 0 when absent */
+    pp_pos year_pos, span_pos, tree_pos;
+    const char *admin_name, *admin_short, *logo_file, *logo_alt;
+    pp_pos logo_pos;
+    bool has_approval;
+    const char *approval_organ, *approval_number;
+    pp_date approval_date;
+    pp_date document_date;
+    pp_pos approval_pos;
+    pp_smvp smvp;
+    pp_unit_org *units;
+    size_t nunits;
+    pp_person *people;
+    size_t npeople;
+    pp_node *root; /* level PP_LEVEL_ENTE, titled with the administration */
+    pp_section *sections;
+    size_t nsections;
+} pp_doc;
+
+pp_doc *pp_doc_new(void);
+void pp_doc_free(pp_doc *doc);
+
+/* Names as the vocabulary and the page use them. */
+const char *pp_level_name(pp_level l);  /* "ente", "ambito", ... */
+const char *pp_op_symbol(pp_op op);     /* ">=", "<=", "=", ">", "<", "Entro" */
+const char *pp_unit_symbol(pp_unit u);  /* "N.", "%", ... ("" for dates) */
+const char *pp_rule_name(pp_rule r);
+
+/* The target for `year`, or NULL. */
+const pp_target *pp_indicator_target(const pp_indicator *ind, int year);
+
+/* Depth-first walk in document order; stops early when fn returns false. */
+typedef bool (*pp_visit_fn)(pp_node *n, void *ctx);
+bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx);
+
+/* ---- rules of the data itself --------------------------------------- */
+
+/* a meets target t under op (equality with a relative tolerance of 1e-9,
+ * so that 0.1 + 0.2 = 0.3 as on paper). */
+bool pp_target_met(pp_op op, double a, double t);
+bool pp_nearly_equal(double a, double b);
+
+#endif

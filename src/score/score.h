@@ -1,0 +1,31 @@
+/* Scoring (DOMAIN §4): the achievement of each indicator, then the weighted
+ * roll-up to objectives, areas and the ente. Scoring knows nothing of the
+ * page; it fills pp_node.result. Every rule is a pure function here so
+ * that tests can hold it to the published figures. */
+#ifndef PP_SCORE_H
+#define PP_SCORE_H
+
+#include "model.h"
+
+/* Linear rule; NAN when undefined (target not met with t <= 0). */
+double pp_rule_linear(pp_op op, double a, double t);
+/* Linear between soglia s (0 %) and target t (100 %). NAN when the soglia is
+ * on the wrong side of the target or op is "=". */
+double pp_rule_threshold(pp_op op, double a, double t, double s);
+/* 100 when met, else 0. */
+double pp_rule_binary(pp_op op, double a, double t);
+/* Deadline: 100 when done on or before due; late by d days: linear down to
+ * 0 at tolerance_days (0: late is 0). */
+double pp_rule_deadline(pp_date due, pp_date done, int tolerance_days);
+/* Tolerance bands: >= 100 - tolerance counts 100, < critical counts 0. */
+double pp_apply_tolerance(const pp_tolerance *t, double achievement);
+/* Index of the band containing the achievement as printed (two decimals),
+ * -1 when there are no bands. */
+int pp_band_of(const pp_smvp *s, double achievement);
+
+/* Scores one indicator (node->result). */
+void pp_score_indicator(const pp_doc *doc, pp_node *n);
+/* Scores the whole tree, bottom up. */
+void pp_score(pp_doc *doc);
+
+#endif

@@ -1,0 +1,23 @@
+/* Numbers as the Italian page prints them ("1.146.100,00", "97,98 %"), as
+ * data formats write them, and as the XML vocabulary writes them. */
+#ifndef PP_NUMFMT_H
+#define PP_NUMFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* v with `decimals` decimals, '.' between thousands and ',' before the
+ * decimals. Rounds half away from zero, as a reader expects ("0,005" ->
+ * "0,01"). Non-finite values print as "N/D". */
+void pp_fmt_it(double v, int decimals, char *buf, size_t size);
+/* "97,98 %" */
+void pp_fmt_percent_it(double v, char *buf, size_t size);
+/* Shortest round-trip-safe "C" representation for data formats (json/csv):
+ * '.' decimals, no exponent for ordinary magnitudes, deterministic. */
+void pp_fmt_data(double v, char *buf, size_t size);
+
+/* Parses an xs:decimal ("-12.50"); false when malformed or out of range.
+ * *decimals receives the number of digits written after the point. */
+bool pp_parse_decimal(const char *s, double *v, int *decimals);
+
+#endif

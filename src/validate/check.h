@@ -1,0 +1,17 @@
+/* Semantic checks: what the schema cannot say. Each problem becomes one
+ * diagnostic at the element it concerns; the checks never stop early. */
+#ifndef PP_CHECK_H
+#define PP_CHECK_H
+
+#include "validate.h"
+
+/* Parts, in check.c (document, SMVP, references) and tree.c (tree). */
+void pp_check_tree(pp_doc *doc, pp_diags *d);
+/* The logo and images exist and are PNG or JPEG (files.c). */
+void pp_check_files(const pp_doc *doc, pp_diags *d);
+/* Allowed deviation of a sum of weights from 100, from the precision the
+ * weights are written with: each one may be off by half a unit of its
+ * last digit; never more than one point in all. */
+double pp_weight_tolerance(const pp_node *const *nodes, size_t n);
+
+#endif

@@ -1,0 +1,263 @@
+#include "xmlsafe.h"
+#include "files.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+typedef struct {
+    int line, col;
+} position;
+
+typedef struct {
+    pp_diags *diags;
+    pp_arena *positions;
+    startElementNsSAX2Func start_element; /* libxml2's own handlers */
+    endElementNsSAX2Func end_element;
+    charactersSAXFunc characters;
+    size_t text_run; /* bytes of text since the last tag */
+    int doctype_line;
+} reader_state;
+
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void pp_xml_init(void)
+{
+    xmlInitParser();
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* libxml2 messages name elements as "{urn:...}Name" and quote whole
+ * values, however long: keep the name, shorten the value, one line. */
+void pp_xml_clean_message(const char *msg, char *buf, size_t size)
+{
+    enum { MAX_QUOTED = 40 };
+    size_t o = 0, quoted = 0;
+    bool in_quote = false;
+    for (const char *p = msg; *p && o + 4 < size; p++) {
+        if (*p == '{' && (strncmp(p, "{urn:", 5) == 0 || strncmp(p, "{http", 5) == 0)) {
+            const char *close = strchr(p, '}');
+            if (close) {
+                p = close;
+                continue;
+            }
+        }
+        if (*p == '\'') {
+            in_quote = !in_quote;
+            quoted = 0;
+        } else if (in_quote && ++quoted > MAX_QUOTED) {
+            if (quoted == MAX_QUOTED + 1) {
+                memcpy(buf + o, "...", 3);
+                o += 3;
+            }
+            continue;
+        }
+        buf[o++] = *p == '\n' || *p == '\r' ? ' ' : *p;
+    }
+    while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '.')) o--;
+    buf[o] = '\0';
+}
+
+static void on_parse_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    char msg[512];
+    pp_xml_clean_message(err->message ? err->message : "malformed XML", msg, sizeof msg);
+    pp_diag_add(st->diags, err->level == XML_ERR_WARNING ? PP_WARNING : PP_ERROR,
+                err->line, err->int2 > 0 ? err->int2 : 1, "%s", msg);
+}
+
+/* A DOCTYPE is where entities live; refusing it up front means that no
+ * entity, internal or external, is ever declared, let alone expanded. */
+static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                               const xmlChar *system_id)
+{
+    (void)name;
+    (void)ext_id;
+    (void)system_id;
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    st->doctype_line = ctxt->input ? ctxt->input->line : 1;
+    pp_error(st->diags, st->doctype_line, 1,
+             "DOCTYPE declarations are not allowed (no DTD, no entities)");
+    xmlStopParser(ctxt);
+}
+
+/* Finds where the start tag that has just been parsed began. The parser
+ * stands at its end ('>' or "/>"); '<' cannot occur inside a start tag, so
+ * the nearest '<' behind is its beginning. */
+static position start_tag_position(xmlParserCtxtPtr ctxt)
+{
+    xmlParserInputPtr in = ctxt->input;
+    position pos = {in->line, in->col > 0 ? in->col : 1};
+    const xmlChar *p = in->cur;
+    int newlines = 0, chars = 0;
+    while (p > in->base && *p != '<') {
+        p--;
+        if (*p == '\n') newlines++;
+        if ((*p & 0xC0) != 0x80) chars++;
+    }
+    if (*p != '<') return pos;
+    pos.line = in->line - newlines;
+    if (newlines == 0) {
+        pos.col = in->col - chars;
+    } else { /* count back to the start of the tag's own line */
+        const xmlChar *q = p;
+        int col = 1;
+        while (q > in->base && q[-1] != '\n') {
+            q--;
+            if ((*q & 0xC0) != 0x80) col++;
+        }
+        pos.col = col;
+    }
+    if (pos.col < 1) pos.col = 1;
+    return pos;
+}
+
+/* Text is counted per run between tags, so a single enormous text node is
+ * refused early, however libxml2 chunks it. */
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    st->text_run += (size_t)len;
+    if (st->text_run > PP_XML_MAX_TEXT) {
+        pp_error(st->diags, ctxt->input ? ctxt->input->line : 0, 1,
+                 "text longer than %u KB between two tags: not a performance document",
+                 PP_XML_MAX_TEXT / 1024);
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->characters(ctx, ch, len);
+}
+
+static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    st->text_run = 0;
+    st->end_element(ctx, localname, prefix, URI);
+}
+
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                             const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader_state *st = ctxt->_private;
+    position where = start_tag_position(ctxt);
+    st->text_run = 0;
+    st->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
+                      nb_defaulted, attributes);
+    if (ctxt->node && ctxt->node->type == XML_ELEMENT_NODE) {
+        position *pos = pp_arena_alloc(st->positions, sizeof *pos);
+        if (pos) {
+            *pos = where;
+            ctxt->node->_private = pos;
+        }
+    }
+}
+
+int pp_xml_line(const xmlNode *n)
+{
+    if (!n) return 0;
+    if (n->type == XML_ATTRIBUTE_NODE) n = n->parent;
+    if (n && n->type == XML_ELEMENT_NODE && n->_private) return ((position *)n->_private)->line;
+    return n ? (int)xmlGetLineNo(n) : 0;
+}
+
+int pp_xml_col(const xmlNode *n)
+{
+    if (!n) return 0;
+    if (n->type == XML_ATTRIBUTE_NODE) n = n->parent;
+    if (n && n->type == XML_ELEMENT_NODE && n->_private) return ((position *)n->_private)->col;
+    return 1;
+}
+
+bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col)
+{
+    position *pos = pp_arena_alloc(x->positions, sizeof *pos);
+    if (!pos) return false;
+    *pos = (position){line, col};
+    n->_private = pos;
+    return true;
+}
+
+pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out)
+{
+    memset(out, 0, sizeof *out);
+    if (len > INT_MAX) {
+        pp_error(d, 0, 0, "file too large");
+        return PP_ERR_INPUT;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    pp_arena *positions = pp_arena_new();
+    if (!ctxt || !positions) {
+        xmlFreeParserCtxt(ctxt);
+        pp_arena_free(positions);
+        pp_error(d, 0, 0, "out of memory");
+        return PP_ERR_ENV;
+    }
+    reader_state st = {d, positions, ctxt->sax->startElementNs, ctxt->sax->endElementNs,
+                       ctxt->sax->characters, 0, 0};
+    ctxt->_private = &st;
+    ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_internal_subset;
+    ctxt->sax->startElementNs = on_start_element;
+    ctxt->sax->endElementNs = on_end_element;
+    ctxt->sax->characters = on_characters;
+    ctxt->vctxt.error = silent;
+    ctxt->vctxt.warning = silent;
+
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
+    size_t errors_before = d->errors;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
+    bool failed = !doc || !ctxt->wellFormed || d->errors > errors_before;
+    if (failed && d->errors == errors_before)
+        pp_error(d, 1, 1, "not a well-formed XML document");
+    xmlFreeParserCtxt(ctxt);
+    if (failed) {
+        xmlFreeDoc(doc);
+        pp_arena_free(positions);
+        return PP_ERR_INPUT;
+    }
+    out->doc = doc;
+    out->positions = positions;
+    return PP_OK;
+}
+
+pp_status pp_xml_read(const char *path, pp_diags *d, pp_xmldoc *out)
+{
+    char *data;
+    size_t len;
+    memset(out, 0, sizeof *out);
+    pp_status st = pp_read_file(path, PP_XML_MAX_FILE, &data, &len, d);
+    if (st != PP_OK) return st;
+    st = pp_xml_parse(data, len, d, out);
+    free(data);
+    return st;
+}
+
+void pp_xml_free(pp_xmldoc *x)
+{
+    if (!x) return;
+    xmlFreeDoc(x->doc);
+    pp_arena_free(x->positions);
+    x->doc = NULL;
+    x->positions = NULL;
+}
