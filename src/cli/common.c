@@ -1,3 +1,5 @@
+/* What every subcommand shares: opening a document with its diagnostics
+ * printed, and the exit status of a pp_status. */
 #include "cli.h"
 
 #include "validate.h"

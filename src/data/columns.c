@@ -1,3 +1,6 @@
+/* The spreadsheet columns of an indicator row: their names, the aliases
+ * import accepts, and reading and writing each cell. One table serves import,
+ * merge and export, so what export writes imports back. */
 #include "columns.h"
 
 #include <stdio.h>

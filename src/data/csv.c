@@ -1,3 +1,6 @@
+/* CSV reading for import and merge: encoding (UTF-8, with or without BOM;
+ * Windows-1252 with a warning), delimiter detection, RFC 4180 quoting, and
+ * every problem reported at its row and column. */
 #include "csv.h"
 
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* Documents produced in memory by import and merge: serialised, then read
+ * back through the front end exactly as a file is, so nothing invalid leaves. */
 #include "docsave.h"
 
 #include <errno.h>

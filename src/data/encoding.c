@@ -1,3 +1,5 @@
+/* Text encodings of spreadsheet files: UTF-8 checks and the Windows-1252
+ * conversion Excel files need. */
 #include "encoding.h"
 
 #include <stdint.h>

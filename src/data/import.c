@@ -1,3 +1,5 @@
+/* perfpdf import: a spreadsheet of indicators (one row each) to a
+ * document of the vocabulary, built as an XML tree, checked, serialised. */
 #include "import_internal.h"
 
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* Values as Italian spreadsheets write them: "1.234,5", "12,5 %",
+ * "30/06/2022", operators and units, read into the model's types. */
 #include "parse_it.h"
 
 #include <math.h>

@@ -1,3 +1,5 @@
+/* A small string -> pointer hash map in an arena, for codes and ids met
+ * while importing and merging. */
 #include "strmap.h"
 
 #include <stdint.h>

@@ -1,3 +1,5 @@
+/* What the figures share: text placed and measured through the text
+ * module, colours of the bands, boxes, legends and the path helpers. */
 #include "fig_common.h"
 
 #include <math.h>

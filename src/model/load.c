@@ -1,3 +1,5 @@
+/* The loader: a parsed XML document -> the model (model.h), tolerant so
+ * that every problem can be reported in one run by the checks. */
 #include "load_internal.h"
 
 #include <math.h>

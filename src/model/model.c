@@ -1,3 +1,5 @@
+/* The document model's own functions: allocation, names of levels, operators
+ * and units, the tree walk, and what "target met" means. */
 #include "model.h"
 
 #include <math.h>

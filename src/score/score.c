@@ -1,3 +1,6 @@
+/* The scoring rules of DOMAIN.md §4, each a pure function: linear,
+ * threshold (soglia), binary, deadline, tolerance bands, bands; and the score
+ * of one indicator. */
 #include "score.h"
 
 #include <math.h>

@@ -1,3 +1,4 @@
+/* `perfpdf score` output: every node's achievement as text, CSV or JSON. */
 #include "score_out.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* Arena allocation: many small blocks freed at once with their owner. */
 #include "arena.h"
 
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* Writers of open-data formats shared by score and export: JSON strings
+ * and numbers, RFC 4180 CSV fields. */
 #include "datawrite.h"
 
 #include <string.h>

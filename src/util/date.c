@@ -1,3 +1,5 @@
+/* Calendar dates (dd/mm/yyyy on the page, yyyy-mm-dd in data): parsing,
+ * validity and day differences for deadlines. */
 #include "date.h"
 
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* Diagnostics as data: collected with file, line and column, sorted and
+ * printed only by the command line. */
 #include "diag.h"
 
 #include <stdarg.h>

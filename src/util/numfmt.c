@@ -1,3 +1,5 @@
+/* Numbers in and out: the Italian page format, the shortest round-trip
+ * form for data, and xs:decimal parsing. */
 #include "numfmt.h"
 
 #include <math.h>

@@ -1,3 +1,6 @@
+/* Semantic checks of the whole document (what the schema cannot say):
+ * identifiers and references, the SMVP, bands and tolerance; the tree and
+ * the files are in tree.c and files.c. */
 #include "check.h"
 
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* XSD validation against the vocabulary compiled into the program, with
+ * libxml2's messages turned into diagnostics at line and column. */
 #include "schema.h"
 
 #include <libxml/xmlschemas.h>

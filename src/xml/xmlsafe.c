@@ -1,3 +1,5 @@
+/* Safe XML reading: no network, no DTD or entities, bounded depth and text,
+ * and the start-tag position of every element for diagnostics. */
 #include "xmlsafe.h"
 #include "files.h"
 
