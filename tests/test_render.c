@@ -45,7 +45,8 @@ static pp_status r_begin(void *impl, const pp_page *p, pp_diags *d)
 {
     rec *r = impl;
     say(r, "begin %d", p->number);
-    if (r->file && !r->out && !(r->out = pp_backend_file(r->self, r->file, d))) return PP_ERR_ENV;
+    if (r->file && !r->out && pp_backend_file(r->self, r->file, d, &r->out) != PP_OK)
+        return PP_ERR_ENV;
     if (r->out) pp_outfile_write(r->out, "page\n", 5);
     return PP_OK;
 }
@@ -341,6 +342,8 @@ static void files_are_published_only_at_the_end(void **state)
     assert_int_not_equal(access(path, F_OK), 0); /* not there while being written */
     assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_OK);
     assert_string_equal(r.amended, "tmp hidden");  /* amended before it is published */
+    assert_int_not_equal(access(path, F_OK), 0);
+    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
     char buf[16] = "";

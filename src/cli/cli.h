@@ -8,8 +8,12 @@
 
 /* 0 success, 2 bad input or usage, 1 environment or internal failure. */
 int pp_exit_code(pp_status st);
+/* Marks a file as an input of this run: no output may replace it
+ * (util/outfile.h). False, with "out of memory" printed, on failure. */
+bool pp_cli_protect(const char *path);
 /* Reads and validates FILE, prints its diagnostics (warnings too) to
- * stderr; on PP_OK *doc is the model. */
+ * stderr; on PP_OK *doc is the model, and
+ * FILE and the files it names are protected inputs. */
 pp_status pp_cli_open(const char *path, pp_doc **doc);
 /* The same, then scores the document. */
 pp_status pp_cli_open_scored(const char *path, pp_doc **doc);

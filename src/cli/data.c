@@ -106,6 +106,7 @@ int pp_cmd_import(int argc, char **argv)
         return 2;
     }
     o.csv_path = pos[0];
+    if (!pp_cli_protect(o.csv_path) || !pp_cli_protect(o.template_path)) return 1;
     pp_diags csv_d, tpl_d;
     pp_diags_init(&csv_d, o.csv_path);
     pp_diags_init(&tpl_d, o.template_path ? o.template_path : "");
@@ -147,6 +148,7 @@ int pp_cmd_merge(int argc, char **argv)
     }
     o.plan_path = pos[0];
     o.values_path = pos[1];
+    if (!pp_cli_protect(o.plan_path) || !pp_cli_protect(o.values_path)) return 1;
     o.missing = missing && strcmp(missing, "nd") == 0 ? PP_MISSING_ND : PP_MISSING_ERROR;
     pp_diags plan_d, csv_d;
     pp_diags_init(&plan_d, o.plan_path);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "outfile.h"
 #include "validate.h"
 #include "score.h"
 #include "score_out.h"
@@ -127,6 +128,8 @@ int main(int argc, char **argv)
      * the output code can remove its temporary file and say why, rather
      * than the process being killed with half a file on disk. */
     signal(SIGXFSZ, SIG_IGN);
+    /* An interrupted run leaves no hidden temporary behind. */
+    pp_outfile_cleanup_on_signals();
     const char *cmd = argv[1];
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0) continue;

@@ -2,6 +2,7 @@
  * layout definition and the bundled fonts, then lay the document out into
  * the PDF (and, with --png, one PNG per page). Prints diagnostics and picks
  * the exit status (0 ok, 2 bad input or usage, 1 environment). */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,23 +99,34 @@ static bool file_exists(const char *path)
     return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* --layout FILE, else layouts/relazione.xml of the source tree or of the
- * installation, else the copy compiled into the program. */
+/* layouts/relazione.xml of the source tree or of the installation
+ * (malloc'ed), NULL when neither exists. */
+static char *installed_layout(void)
+{
+    const char *dirs[] = {PERFPDF_SOURCE_LAYOUTS_DIR, PERFPDF_INSTALLED_LAYOUTS_DIR};
+    for (size_t i = 0; i < 2; i++) {
+        if (!dirs[i][0]) continue;
+        size_t len = strlen(dirs[i]) + sizeof "/relazione.xml";
+        char *path = malloc(len);
+        if (!path) return NULL;
+        snprintf(path, len, "%s/relazione.xml", dirs[i]);
+        if (file_exists(path)) return path;
+        free(path);
+    }
+    return NULL;
+}
+
+/* --layout FILE, else the installed layouts/relazione.xml, else the copy
+ * compiled into the program. The file read is an input of the run. */
 static pp_status load_layout(const options *o, const pp_doc *doc, pp_layout **out)
 {
-    char path[4096] = "";
-    if (o->layout) snprintf(path, sizeof path, "%s", o->layout);
-    const char *dirs[] = {PERFPDF_SOURCE_LAYOUTS_DIR, PERFPDF_INSTALLED_LAYOUTS_DIR};
-    for (size_t i = 0; !o->layout && i < 2; i++) {
-        if (!dirs[i][0]) continue;
-        snprintf(path, sizeof path, "%s/relazione.xml", dirs[i]);
-        if (file_exists(path)) break;
-        path[0] = '\0';
-    }
+    char *found = o->layout ? NULL : installed_layout();
+    const char *path = o->layout ? o->layout : found;
     pp_diags d;
-    pp_diags_init(&d, path[0] ? path : "layout (built in)");
+    pp_diags_init(&d, path ? path : "layout (built in)");
     pp_status st;
-    if (path[0]) st = pp_layout_load(path, &d, out);
+    if (path && !pp_cli_protect(path)) st = PP_ERR_ENV;
+    else if (path) st = pp_layout_load(path, &d, out);
     else {
         size_t len;
         const char *data = pp_layout_builtin(doc->kind, &len);
@@ -122,7 +134,26 @@ static pp_status load_layout(const options *o, const pp_doc *doc, pp_layout **ou
     }
     pp_diags_print(&d, stderr);
     pp_diags_clear(&d);
+    free(found);
     return st;
+}
+
+/* The bundled fonts are inputs too: no output may replace one. */
+static bool protect_fonts(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) return true; /* pp_text_new says what is wrong with the folder */
+    bool ok = true;
+    for (struct dirent *e; ok && (e = readdir(dp));) {
+        if (e->d_name[0] == '.') continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(len);
+        if (path) snprintf(path, len, "%s/%s", dir, e->d_name);
+        ok = path && pp_cli_protect(path);
+        free(path);
+    }
+    closedir(dp);
+    return ok;
 }
 
 /* The date written into the file when the document has none:
@@ -219,6 +250,8 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
         const char *fonts = pp_fonts_dir_default();
         if (!fonts) {
             pp_error(&d, 0, 0, "the bundled fonts folder was not found (set PERFPDF_FONTS)");
+            st = PP_ERR_ENV;
+        } else if (!protect_fonts(fonts)) {
             st = PP_ERR_ENV;
         } else st = pp_text_new(fonts, &d, &text);
     }

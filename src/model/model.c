@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 pp_doc *pp_doc_new(void)
 {
@@ -81,4 +82,33 @@ bool pp_target_met(pp_op op, double a, double t)
     case PP_OP_ENTRO: return false;
     }
     return false;
+}
+
+char *pp_doc_file_path(const pp_doc *doc, const char *file)
+{
+    const char *slash = doc->path ? strrchr(doc->path, '/') : NULL;
+    size_t dir = file[0] == '/' || !slash ? 0 : (size_t)(slash - doc->path) + 1;
+    char *s = malloc(dir + strlen(file) + 1);
+    if (!s) return NULL;
+    memcpy(s, doc->path ? doc->path : "", dir);
+    strcpy(s + dir, file);
+    return s;
+}
+
+static bool section_files(const pp_doc *doc, const pp_section *s, pp_file_fn fn, void *ctx)
+{
+    for (size_t i = 0; s && i < s->nblocks; i++) {
+        const pp_block *b = &s->blocks[i];
+        if (b->kind == PP_BLOCK_IMAGE && b->file && !fn(doc, b->file, b->pos, ctx)) return false;
+        if (b->kind == PP_BLOCK_SECTION && !section_files(doc, b->section, fn, ctx)) return false;
+    }
+    return true;
+}
+
+bool pp_doc_each_file(const pp_doc *doc, pp_file_fn fn, void *ctx)
+{
+    if (doc->logo_file && !fn(doc, doc->logo_file, doc->logo_pos, ctx)) return false;
+    for (size_t i = 0; i < doc->nsections; i++)
+        if (!section_files(doc, &doc->sections[i], fn, ctx)) return false;
+    return true;
 }

@@ -316,6 +316,15 @@ const pp_target *pp_indicator_target(const pp_indicator *ind, int year);
 typedef bool (*pp_visit_fn)(pp_node *n, void *ctx);
 bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx);
 
+/* Files the document names (the logo, images), as written in the document
+ * and where they are: a relative name is relative to the document's
+ * folder. pp_doc_file_path returns a malloc'ed path, NULL when out of
+ * memory. pp_doc_each_file calls fn for each, in document order, until fn
+ * returns false (then it returns false). */
+char *pp_doc_file_path(const pp_doc *doc, const char *file);
+typedef bool (*pp_file_fn)(const pp_doc *doc, const char *file, pp_pos pos, void *ctx);
+bool pp_doc_each_file(const pp_doc *doc, pp_file_fn fn, void *ctx);
+
 /* ---- rules of the data itself --------------------------------------- */
 
 /* a meets target t under op (equality with a relative tolerance of 1e-9,

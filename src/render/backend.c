@@ -21,6 +21,7 @@ struct pp_backend {
     GHashTable *links;    /* destination names linked to */
     pp_outfile **files;
     size_t nfiles;
+    GPtrArray *obsolete; /* paths removed after publication */
 };
 
 pp_backend *pp_backend_new(const pp_backend_ops *ops, void *impl, pp_font_table fonts,
@@ -39,26 +40,30 @@ pp_backend *pp_backend_new(const pp_backend_ops *ops, void *impl, pp_font_table 
     b->open_tags = g_ptr_array_new_with_free_func(g_free);
     b->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     b->links = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    b->obsolete = g_ptr_array_new_with_free_func(g_free);
     return b;
 }
 
-pp_outfile *pp_backend_file(pp_backend *b, const char *path, pp_diags *d)
+pp_status pp_backend_file(pp_backend *b, const char *path, pp_diags *d, pp_outfile **out)
 {
+    *out = NULL;
     pp_outfile *o = calloc(1, sizeof *o);
     pp_outfile **files = realloc(b->files, (b->nfiles + 1) * sizeof *files);
     if (!o || !files) {
         free(o);
         if (files) b->files = files;
         pp_error(d, 0, 0, "out of memory");
-        return NULL;
+        return PP_ERR_ENV;
     }
     b->files = files;
-    if (pp_outfile_open(o, path, d) != PP_OK) {
+    pp_status st = pp_outfile_open(o, path, d);
+    if (st != PP_OK) {
         free(o);
-        return NULL;
+        return st;
     }
     b->files[b->nfiles++] = o;
-    return o;
+    *out = o;
+    return PP_OK;
 }
 
 void pp_backend_free(pp_backend *b)
@@ -75,6 +80,7 @@ void pp_backend_free(pp_backend *b)
     g_ptr_array_free(b->open_tags, TRUE);
     g_hash_table_destroy(b->dests);
     g_hash_table_destroy(b->links);
+    g_ptr_array_free(b->obsolete, TRUE);
     free(b);
 }
 
@@ -360,8 +366,8 @@ static pp_status finish_structure(pp_backend *b, const pp_outline_entry *outline
     return st;
 }
 
-/* Every file closed (and amended), then all published. */
-static pp_status publish(pp_backend *b, pp_diags *d)
+/* Every file closed and amended: ready to be published. */
+static pp_status prepare(pp_backend *b, pp_diags *d)
 {
     for (size_t i = 0; i < b->nfiles; i++) {
         pp_outfile *o = b->files[i];
@@ -369,9 +375,24 @@ static pp_status publish(pp_backend *b, pp_diags *d)
         if (o->tmp && b->ops->amend && b->ops->amend(b->impl, o->tmp, o->path, d) != PP_OK)
             return PP_ERR_ENV;
     }
+    return PP_OK;
+}
+
+pp_status pp_backend_publish(pp_backend *b, pp_diags *d)
+{
+    if (!b->finished || b->failed) return PP_ERR_ENV;
+    b->failed = true;
     for (size_t i = 0; i < b->nfiles; i++)
         if (pp_outfile_commit(b->files[i], d) != PP_OK) return PP_ERR_ENV;
+    for (guint i = 0; i < b->obsolete->len; i++)
+        if (pp_outfile_remove(g_ptr_array_index(b->obsolete, i), d) != PP_OK) return PP_ERR_ENV;
+    b->failed = false;
     return PP_OK;
+}
+
+void pp_backend_obsolete(pp_backend *b, const char *path)
+{
+    g_ptr_array_add(b->obsolete, g_strdup(path));
 }
 
 pp_status pp_backend_finish(pp_backend *b, const pp_outline_entry *outline, size_t n,
@@ -380,7 +401,7 @@ pp_status pp_backend_finish(pp_backend *b, const pp_outline_entry *outline, size
     if (b->failed || b->finished) return PP_ERR_ENV;
     b->failed = true; /* until everything below has worked */
     pp_status st = finish_structure(b, outline, n, d);
-    if (st == PP_OK) st = publish(b, d);
+    if (st == PP_OK) st = prepare(b, d);
     if (st != PP_OK) return st;
     b->failed = false;
     b->finished = true;
@@ -399,8 +420,14 @@ pp_status pp_render_pages(pp_backend *const *backends, size_t nb, pp_page **page
         pp_page_free(pages[i]);
         pages[i] = NULL;
     }
+    /* All backends complete before any file is published: a PNG failure
+     * must not leave a new PDF beside the old pages. */
     for (size_t k = 0; k < nb; k++) {
         pp_status st = pp_backend_finish(backends[k], outline, noutline, d);
+        if (st != PP_OK) return st;
+    }
+    for (size_t k = 0; k < nb; k++) {
+        pp_status st = pp_backend_publish(backends[k], d);
         if (st != PP_OK) return st;
     }
     return PP_OK;

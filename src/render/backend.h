@@ -17,7 +17,9 @@
  *     when the whole document succeeded, all of a backend's files together.
  *
  * Pages arrive one at a time, in order (pp_backend_page), then
- * pp_backend_finish hands over the outline and publishes the files. */
+ * pp_backend_finish hands over the outline and completes the files, and
+ * pp_backend_publish renames them into place: pp_render_pages publishes
+ * only when every backend has finished. */
 #ifndef PP_BACKEND_H
 #define PP_BACKEND_H
 
@@ -73,17 +75,29 @@ typedef struct pp_backend pp_backend;
 pp_backend *pp_backend_new(const pp_backend_ops *ops, void *impl, pp_font_table fonts,
                            pp_diags *d);
 /* An output file of the backend: written atomically and published at
- * pp_backend_finish; NULL with a diagnostic when it cannot be created. */
-pp_outfile *pp_backend_file(pp_backend *b, const char *path, pp_diags *d);
+ * pp_backend_finish. On failure (a diagnostic in d) *out is NULL:
+ * PP_ERR_INPUT when path is an input of the run (outfile.h), else
+ * PP_ERR_ENV. */
+pp_status pp_backend_file(pp_backend *b, const char *path, pp_diags *d, pp_outfile **out);
+
+/* A file to remove once the backend's files are published (an earlier
+ * render's page that this one does not have). */
+void pp_backend_obsolete(pp_backend *b, const char *path);
 
 pp_status pp_backend_page(pp_backend *b, const pp_page *page, pp_diags *d);
+/* After the last page: the rest of the output written, every file closed
+ * (and amended), ready to be published. */
 pp_status pp_backend_finish(pp_backend *b, const pp_outline_entry *outline, size_t n,
                             pp_diags *d);
+/* After a successful finish: the files renamed into place, the obsolete
+ * ones removed. */
+pp_status pp_backend_publish(pp_backend *b, pp_diags *d);
 /* Frees the backend; files not published are removed. */
 void pp_backend_free(pp_backend *b);
 
 /* Hands every page to every backend, in order, freeing each page once
- * drawn, then finishes the backends with the outline. */
+ * drawn, then finishes the backends with the outline and, when all have
+ * finished, publishes their files. */
 pp_status pp_render_pages(pp_backend *const *backends, size_t nbackends, pp_page **pages,
                           size_t npages, const pp_outline_entry *outline, size_t noutline,
                           pp_diags *d);

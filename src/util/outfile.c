@@ -1,13 +1,133 @@
-/* Output files: written under a temporary name in the target's folder,
- * renamed into place only when complete (see outfile.h). */
+/* Output files: the one way perfpdf writes a file (see outfile.h). A regular
+ * target is written under a short temporary name in its folder and renamed
+ * into place when complete; the temporary is removed on failure and on
+ * SIGINT/SIGTERM/SIGHUP; an input is never an output; a replaced file keeps
+ * its mode and owner; a special file is written straight into. */
+/* realpath is XSI. */
+#define _XOPEN_SOURCE 700
+
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* ---- inputs that must never be replaced -------------------------------------- */
+
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    char *path;
+} input_id;
+
+static input_id *inputs;
+static size_t ninputs;
+
+bool pp_outfile_protect(const char *path)
+{
+    struct stat sb;
+    if (!path || stat(path, &sb) != 0) return true; /* nothing there to destroy */
+    input_id *grown = realloc(inputs, (ninputs + 1) * sizeof *grown);
+    if (!grown) return false;
+    inputs = grown;
+    char *copy = strdup(path);
+    if (!copy) return false;
+    inputs[ninputs++] = (input_id){sb.st_dev, sb.st_ino, copy};
+    return true;
+}
+
+void pp_outfile_unprotect_all(void)
+{
+    for (size_t i = 0; i < ninputs; i++) free(inputs[i].path);
+    free(inputs);
+    inputs = NULL;
+    ninputs = 0;
+}
+
+/* Device and inode, not names: "./a.xml", a hard link or a symbolic link
+ * to the input are the input too. */
+static const input_id *input_at(const struct stat *sb)
+{
+    for (size_t i = 0; i < ninputs; i++)
+        if (inputs[i].dev == sb->st_dev && inputs[i].ino == sb->st_ino) return &inputs[i];
+    return NULL;
+}
+
+/* ---- temporaries removed on signals -------------------------------------------- */
+
+/* The temporaries being written, for the signal handler. Changed only with
+ * the signals blocked, so the handler never sees a list half updated. */
+typedef struct temp_node {
+    struct temp_node *next;
+    char path[];
+} temp_node;
+
+static temp_node *volatile temps;
+static const int CLEANUP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void block_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof CLEANUP_SIGNALS / sizeof *CLEANUP_SIGNALS; i++)
+        sigaddset(&set, CLEANUP_SIGNALS[i]);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Called with the signals blocked. */
+static bool temp_register(const char *path)
+{
+    size_t n = strlen(path) + 1;
+    temp_node *t = malloc(sizeof *t + n);
+    if (!t) return false;
+    memcpy(t->path, path, n);
+    t->next = temps;
+    temps = t;
+    return true;
+}
+
+static void temp_forget(const char *path)
+{
+    sigset_t old;
+    block_signals(&old);
+    for (temp_node *volatile *p = &temps; *p; p = &(*p)->next) {
+        temp_node *t = *p;
+        if (strcmp(t->path, path) == 0) {
+            *p = t->next;
+            free(t);
+            break;
+        }
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Async-signal-safe: unlink, then die of the same signal. */
+static void on_signal(int sig)
+{
+    for (temp_node *t = temps; t; t = t->next) unlink(t->path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void pp_outfile_cleanup_on_signals(void)
+{
+    for (size_t i = 0; i < sizeof CLEANUP_SIGNALS / sizeof *CLEANUP_SIGNALS; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof CLEANUP_SIGNALS / sizeof *CLEANUP_SIGNALS; k++)
+            sigaddset(&sa.sa_mask, CLEANUP_SIGNALS[k]);
+        sigaction(CLEANUP_SIGNALS[i], &sa, NULL);
+    }
+}
+
+/* ---- opening ------------------------------------------------------------------- */
 
 /* "DIR/.perfpdf-XXXXXX" for mkstemp: the same folder, so the rename is
  * atomic; a short name, so any target name the system accepts works. */
@@ -33,25 +153,54 @@ static bool open_special(pp_outfile *o, pp_diags *d)
     return true;
 }
 
-static bool open_temp(pp_outfile *o, pp_diags *d)
+/* The temporary's mode: the replaced file's (a confidential 0600 draft
+ * stays 0600), else what a plain fopen would give (0666 less the umask). */
+static void set_mode(int fd, const struct stat *old)
 {
-    o->tmp = temp_template(o->path);
-    if (!o->tmp) {
-        pp_error(d, 0, 0, "out of memory");
-        return false;
+    if (old) {
+        (void)fchmod(fd, old->st_mode & 07777);
+        /* Only root may give a file away; for others this keeps the group
+         * where the folder allows it, and failing changes nothing. */
+        if (fchown(fd, old->st_uid, old->st_gid) != 0) (void)fchown(fd, (uid_t)-1, old->st_gid);
+        return;
     }
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        pp_error(d, 0, 0, "cannot write %s: %s", o->path, strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
-        return false;
-    }
-    /* mkstemp makes the file private (0600); the result is an ordinary
-     * document, so give it the permissions a plain fopen would. */
     mode_t mask = umask(0);
     umask(mask);
     (void)fchmod(fd, 0666 & ~mask);
+}
+
+/* The temporary is created and registered for the signal handler with
+ * the signals blocked: no moment when it exists unknown to the handler. */
+static int make_temp(char *tmp)
+{
+    sigset_t old;
+    block_signals(&old);
+    int fd = mkstemp(tmp);
+    if (fd >= 0 && !temp_register(tmp)) {
+        unlink(tmp);
+        close(fd);
+        fd = -1;
+        errno = ENOMEM;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return fd;
+}
+
+static bool open_temp(pp_outfile *o, const struct stat *old, pp_diags *d)
+{
+    char *tmp = temp_template(o->path);
+    if (!tmp) {
+        pp_error(d, 0, 0, "out of memory");
+        return false;
+    }
+    int fd = make_temp(tmp);
+    if (fd < 0) {
+        pp_error(d, 0, 0, "cannot write %s: %s", o->path, strerror(errno));
+        free(tmp);
+        return false;
+    }
+    o->tmp = tmp;
+    set_mode(fd, old);
     if (!(o->f = fdopen(fd, "wb"))) {
         pp_error(d, 0, 0, "cannot write %s: %s", o->path, strerror(errno));
         close(fd);
@@ -60,28 +209,58 @@ static bool open_temp(pp_outfile *o, pp_diags *d)
     return true;
 }
 
-/* On failure everything is released (and the temporary removed) here. */
+/* What may not be written: a folder, an input, a read-only file. */
+static bool target_ok(const char *path, const struct stat *sb, pp_diags *d)
+{
+    const input_id *in = input_at(sb);
+    if (in) {
+        pp_error(d, 0, 0, "%s is the input file %s: it would be destroyed; choose another output",
+                 path, in->path);
+        return false;
+    }
+    if (S_ISDIR(sb->st_mode)) {
+        pp_error(d, 0, 0, "cannot write %s: it is a folder", path);
+        return false;
+    }
+    if (S_ISREG(sb->st_mode) && !(sb->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) {
+        pp_error(d, 0, 0, "cannot write %s: the file is read-only (it is not replaced)", path);
+        return false;
+    }
+    return true;
+}
+
+/* A symbolic link is followed: the file it points at is the one replaced,
+ * and the link stays a link. */
+static char *resolve(const char *path)
+{
+    struct stat lsb;
+    if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        char *real = realpath(path, NULL);
+        if (real) return real;
+    }
+    return strdup(path);
+}
+
 pp_status pp_outfile_open(pp_outfile *o, const char *path, pp_diags *d)
 {
     *o = (pp_outfile){0};
     if (!path || !*path) {
         pp_error(d, 0, 0, "no output file name");
-        return PP_ERR_ENV;
+        return PP_ERR_INPUT;
     }
-    if (!(o->path = strdup(path))) {
+    if (!(o->path = resolve(path))) {
         pp_error(d, 0, 0, "out of memory");
         return PP_ERR_ENV;
     }
-    struct stat st;
-    bool ok;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        pp_error(d, 0, 0, "cannot write %s: it is a folder", path);
-        ok = false;
-    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        ok = open_special(o, d);
-    } else {
-        ok = open_temp(o, d);
+    struct stat sb;
+    bool exists = stat(o->path, &sb) == 0;
+    if (exists && !target_ok(path, &sb, d)) {
+        pp_status st = input_at(&sb) ? PP_ERR_INPUT : PP_ERR_ENV;
+        pp_outfile_abort(o);
+        return st;
     }
+    bool ok = exists && !S_ISREG(sb.st_mode) ? open_special(o, d)
+                                             : open_temp(o, exists ? &sb : NULL, d);
     if (!ok) {
         pp_outfile_abort(o);
         return PP_ERR_ENV;
@@ -89,12 +268,12 @@ pp_status pp_outfile_open(pp_outfile *o, const char *path, pp_diags *d)
     return PP_OK;
 }
 
+/* ---- writing, closing, publishing ------------------------------------------------ */
+
 bool pp_outfile_write(pp_outfile *o, const void *data, size_t len)
 {
-    if (o->discard)
-        return true;
-    if (o->err || !o->f)
-        return false;
+    if (o->discard) return true;
+    if (o->err || !o->f) return false;
     if (len && fwrite(data, 1, len, o->f) != len) {
         o->err = errno ? errno : EIO;
         return false;
@@ -110,17 +289,13 @@ void pp_outfile_error(const pp_outfile *o, pp_diags *d)
 
 pp_status pp_outfile_close(pp_outfile *o, pp_diags *d)
 {
-    if (!o->f)
-        return o->err ? (pp_outfile_error(o, d), PP_ERR_ENV) : PP_OK;
+    if (!o->f) return o->err ? (pp_outfile_error(o, d), PP_ERR_ENV) : PP_OK;
     errno = 0;
-    if (fflush(o->f) != 0 && !o->err)
-        o->err = errno ? errno : EIO;
+    if (fflush(o->f) != 0 && !o->err) o->err = errno ? errno : EIO;
     /* Sync the temporary before renaming it, so the new name never points
      * at data still in flight. Special files may not support fsync. */
-    if (o->tmp && !o->err && fsync(fileno(o->f)) != 0)
-        o->err = errno;
-    if (fclose(o->f) != 0 && !o->err)
-        o->err = errno ? errno : EIO;
+    if (o->tmp && !o->err && fsync(fileno(o->f)) != 0) o->err = errno;
+    if (fclose(o->f) != 0 && !o->err) o->err = errno ? errno : EIO;
     o->f = NULL;
     if (o->err) {
         pp_outfile_error(o, d);
@@ -131,12 +306,12 @@ pp_status pp_outfile_close(pp_outfile *o, pp_diags *d)
 
 pp_status pp_outfile_commit(pp_outfile *o, pp_diags *d)
 {
-    if (!o->tmp)
-        return PP_OK;
+    if (!o->tmp) return PP_OK;
     if (rename(o->tmp, o->path) != 0) {
         pp_error(d, 0, 0, "cannot write %s: %s", o->path, strerror(errno));
         return PP_ERR_ENV;
     }
+    temp_forget(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
     return PP_OK;
@@ -144,29 +319,38 @@ pp_status pp_outfile_commit(pp_outfile *o, pp_diags *d)
 
 void pp_outfile_abort(pp_outfile *o)
 {
-    if (o->f)
-        fclose(o->f);
-    if (o->tmp)
+    if (o->f) fclose(o->f);
+    if (o->tmp) {
         unlink(o->tmp);
+        temp_forget(o->tmp);
+    }
     free(o->tmp);
     free(o->path);
     *o = (pp_outfile){0};
 }
 
+pp_status pp_outfile_remove(const char *path, pp_diags *d)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 || input_at(&sb)) return PP_OK;
+    if (unlink(path) != 0 && errno != ENOENT) {
+        pp_error(d, 0, 0, "cannot remove %s: %s", path, strerror(errno));
+        return PP_ERR_ENV;
+    }
+    return PP_OK;
+}
+
 pp_status pp_write_file(const char *path, const void *data, size_t len, pp_diags *d)
 {
     pp_outfile o;
-    if (pp_outfile_open(&o, path, d) != PP_OK)
-        return PP_ERR_ENV;
-    pp_status st = PP_OK;
+    pp_status st = pp_outfile_open(&o, path, d);
+    if (st != PP_OK) return st;
     if (!pp_outfile_write(&o, data, len)) {
         pp_outfile_error(&o, d);
         st = PP_ERR_ENV;
     }
-    if (st == PP_OK)
-        st = pp_outfile_close(&o, d);
-    if (st == PP_OK)
-        st = pp_outfile_commit(&o, d);
+    if (st == PP_OK) st = pp_outfile_close(&o, d);
+    if (st == PP_OK) st = pp_outfile_commit(&o, d);
     pp_outfile_abort(&o);
     return st;
 }

@@ -273,9 +273,10 @@ pp_status pp_backend_cairo_pdf(const char *path, const pp_dl_meta *meta, pp_font
     b->info = info_dict(meta);
     pp_backend *be = pp_backend_new(&pdf_ops, b, fonts, d);
     if (!be) return PP_ERR_ENV;
-    if (!(b->out = pp_backend_file(be, path, d))) {
+    pp_status st = pp_backend_file(be, path, d, &b->out);
+    if (st != PP_OK) {
         pp_backend_free(be);
-        return PP_ERR_ENV;
+        return st;
     }
     /* The first page's size is set again by pdf_begin_page. */
     b->surface = cairo_pdf_surface_create_for_stream(write_out, b->out, 595, 842);

@@ -1,9 +1,11 @@
 /* One PNG per page (previews, visual checks): PREFIX-NNN.png at a given
  * resolution on a white background. Files are published together when
- * the whole document succeeded (backend.h). Structure tags, links,
+ * the whole document succeeded (backend.h), and pages of an earlier,
+ * longer render of the same name are removed then. Structure tags, links,
  * destinations and the outline have no meaning here: no such operations. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "backend_cairo.h"
 #include "cairo_draw.h"
@@ -14,6 +16,7 @@ typedef struct {
     char *prefix;
     double dpi;
     cairo_surface_t *img; /* the page being drawn */
+    int last;             /* number of the last page written */
 } png_backend;
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
@@ -51,9 +54,10 @@ static void drop_page(png_backend *b)
 static pp_status write_page(png_backend *b, const pp_page *page, pp_diags *d)
 {
     char *path = g_strdup_printf("%s-%03d.png", b->prefix, page->number);
-    pp_outfile *out = pp_backend_file(b->self, path, d);
+    pp_outfile *out;
+    pp_status st = pp_backend_file(b->self, path, d, &out);
     g_free(path);
-    if (!out) return PP_ERR_ENV;
+    if (st != PP_OK) return st;
     cairo_status_t cs = cairo_surface_write_to_png_stream(b->img, write_out, out);
     if (out->err) {
         pp_outfile_error(out, d);
@@ -80,13 +84,38 @@ static pp_status png_end_page(void *impl, const pp_page *page, pp_diags *d)
         st = PP_ERR_ENV;
     }
     if (st == PP_OK) st = write_page(b, page, d);
+    if (st == PP_OK) b->last = page->number;
     drop_page(b);
     return st;
 }
 
+/* PREFIX-NNN.png with NNN beyond the last page: a page of an earlier,
+ * longer render of the same document, which would pass for this one's. */
+static bool stale_page(const char *name, const char *base, int last)
+{
+    size_t n = strlen(base);
+    if (strncmp(name, base, n) != 0 || name[n] != '-') return false;
+    const char *p = name + n + 1, *digits = p;
+    long number = 0;
+    while (*p >= '0' && *p <= '9' && number < 1000000) number = number * 10 + (*p++ - '0');
+    return p - digits >= 3 && strcmp(p, ".png") == 0 && number > last;
+}
+
 static pp_status png_finish(void *impl, const pp_outline_entry *outline, size_t n, pp_diags *d)
 {
-    (void)impl, (void)outline, (void)n, (void)d;
+    (void)outline, (void)n, (void)d;
+    png_backend *b = impl;
+    char *dir = g_path_get_dirname(b->prefix), *base = g_path_get_basename(b->prefix);
+    GDir *gd = g_dir_open(dir, 0, NULL);
+    for (const char *name; gd && (name = g_dir_read_name(gd));) {
+        if (!stale_page(name, base, b->last)) continue;
+        char *path = g_build_filename(dir, name, NULL);
+        pp_backend_obsolete(b->self, path);
+        g_free(path);
+    }
+    if (gd) g_dir_close(gd);
+    g_free(dir);
+    g_free(base);
     return PP_OK;
 }
 
