@@ -245,6 +245,8 @@ static pp_status render(fixture *fx, const char *path, pp_diags *d)
         st = pp_backend_page(b, pages[i], d);
     if (st == PP_OK)
         st = pp_backend_finish(b, OUTLINE, 2, d);
+    if (st == PP_OK)
+        st = pp_backend_publish(b, d);
     pp_backend_free(b);
     pp_page_free(pages[0]);
     pp_page_free(pages[1]);
@@ -523,6 +525,7 @@ static void bad_items_do_not_break_the_document(void **state)
     assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
     pp_outline_entry bad[] = {{3, "Deep first", "sez-2"}, {1, "Lost", "missing"}};
     assert_int_equal(pp_backend_finish(b, bad, 2, &d), PP_OK);
+    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
     pp_backend_free(b);
     pp_page_free(p);
     assert_true(d.warnings >= 4);
@@ -590,6 +593,7 @@ static void jpeg_is_embedded_as_is(void **state)
     add(p, it);
     assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
     assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_OK);
+    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
     pp_backend_free(b);
     pp_page_free(p);
     pp_diags_clear(&d);
@@ -627,6 +631,7 @@ static void png_pages(void **state)
     assert_int_equal(pp_backend_page(b, pages[0], &d), PP_OK);
     assert_int_equal(pp_backend_page(b, pages[1], &d), PP_OK);
     assert_int_equal(pp_backend_finish(b, OUTLINE, 2, &d), PP_OK);
+    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
     pp_backend_free(b);
     pp_page_free(pages[0]);
     pp_page_free(pages[1]);
