@@ -69,3 +69,98 @@ if(NOT rc EQUAL 1)
   message(FATAL_ERROR "score to a full disk: exit ${rc}, expected 1")
 endif()
 expect_match("${err}" "No space left on device" "full disk message")
+
+# ---- options: one parser (src/cli/options.c), the same spellings and
+# messages for every command, exit 2 and the command's usage line on misuse.
+set(MINIMO ${SRC}/fixtures/esempio-minimo.xml)
+set(CSVDIR ${SRC}/fixtures/csv)
+
+# A missing value says it is missing (it used to be an "unknown option").
+foreach(cmd score export)
+  expect_exit(2 ${cmd} ${MINIMO} --format)
+  expect_match("${LAST_ERR}" "^perfpdf ${cmd}: option '--format' needs a value\nusage: perfpdf ${cmd} FILE"
+               "${cmd} --format without a value")
+endforeach()
+expect_exit(2 render ${MINIMO} -o)
+expect_match("${LAST_ERR}" "^perfpdf render: option '-o' needs a value\n" "render -o without a value")
+
+# An empty output file name, however spelled. The empty argument is written
+# out here because a CMake list cannot carry one.
+function(expect_empty_output cmd)
+  execute_process(COMMAND ${PERFPDF} ${cmd} ${ARGN} -o "" RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "perfpdf ${cmd} ${ARGN} -o '': exit ${rc}, expected 2\n${out}\n${err}")
+  endif()
+  expect_match("${err}" "^perfpdf ${cmd}: -o needs a file name\nusage: perfpdf ${cmd} " "${cmd} -o ''")
+endfunction()
+expect_empty_output(render ${MINIMO})
+expect_empty_output(import ${CSVDIR}/piano-2023-excel.csv)
+expect_empty_output(merge ${CSVDIR}/piano-2023.xml ${CSVDIR}/consuntivi-2023.csv)
+expect_empty_output(export ${MINIMO})
+expect_exit(2 render ${MINIMO} --output=)
+expect_match("${LAST_ERR}" "^perfpdf render: --output needs a file name\n" "render --output=")
+expect_exit(2 merge ${CSVDIR}/piano-2023.xml ${CSVDIR}/consuntivi-2023.csv --output=)
+expect_match("${LAST_ERR}" "^perfpdf merge: --output needs a file name\n" "merge --output=")
+expect_exit(2 export ${MINIMO} -o=)
+expect_match("${LAST_ERR}" "^perfpdf export: -o needs a file name\n" "export -o=")
+
+# Unknown options, flags given a value, options a command requires.
+foreach(cmd validate score render export)
+  expect_exit(2 ${cmd} ${MINIMO} --frobnicate)
+  expect_match("${LAST_ERR}" "^perfpdf ${cmd}: unknown option '--frobnicate'\nusage: perfpdf ${cmd} FILE"
+               "${cmd} --frobnicate")
+endforeach()
+expect_exit(2 render ${MINIMO} --timings=yes)
+expect_match("${LAST_ERR}" "^perfpdf render: option '--timings' takes no value\n" "--timings=yes")
+expect_exit(2 import ${CSVDIR}/piano-2023-excel.csv)
+expect_match("${LAST_ERR}" "^perfpdf import: option '-o' is required\nusage: perfpdf import " "import without -o")
+
+# Positional arguments: too many, too few.
+expect_exit(2 validate ${MINIMO} ${PISTOIA})
+expect_match("${LAST_ERR}" "^perfpdf validate: expected one FILE, got also '[^']*pistoia[^']*'\nusage: perfpdf validate FILE\n"
+             "validate with two files")
+expect_exit(2 score ${MINIMO} ${PISTOIA})
+expect_match("${LAST_ERR}" "^perfpdf score: expected one FILE, got also " "score with two files")
+expect_exit(2 merge ${CSVDIR}/piano-2023.xml ${CSVDIR}/consuntivi-2023.csv extra.csv -o ${OUT}/m.xml)
+expect_match("${LAST_ERR}" "^perfpdf merge: expected PLAN.xml and VALUES.csv, got also 'extra.csv'\n" "merge with three files")
+expect_exit(2 merge ${CSVDIR}/piano-2023.xml -o ${OUT}/m.xml)
+expect_match("${LAST_ERR}" "^perfpdf merge: expected PLAN.xml and VALUES.csv\n" "merge with one file")
+expect_exit(2 render)
+expect_match("${LAST_ERR}" "^perfpdf render: expected one FILE\n" "render without a file")
+
+# "--" ends the options: a file whose name starts with '-' is a file.
+configure_file(${MINIMO} ${OUT}/-minimo.xml COPYONLY)
+execute_process(COMMAND ${PERFPDF} validate -- -minimo.xml WORKING_DIRECTORY ${OUT}
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "validate -- -minimo.xml: exit ${rc}, expected 0\n${err}")
+endif()
+expect_match("${err}" "^-minimo.xml: valid" "validate -- -minimo.xml")
+execute_process(COMMAND ${PERFPDF} score --format csv -- -minimo.xml WORKING_DIRECTORY ${OUT}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "score --format csv -- -minimo.xml: exit ${rc}, expected 0\n${err}")
+endif()
+expect_match("${out}" "^id,code,level," "score -- -minimo.xml")
+execute_process(COMMAND ${PERFPDF} validate -minimo.xml WORKING_DIRECTORY ${OUT}
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2)
+  message(FATAL_ERROR "validate -minimo.xml: exit ${rc}, expected 2\n${err}")
+endif()
+expect_match("${err}" "^perfpdf validate: unknown option '-minimo.xml'\n" "validate -minimo.xml")
+
+# Every spelling still works: --name=VALUE, -o=VALUE, "-o -" for standard
+# output, options before the file, and -h/--help anywhere.
+expect_exit(0 export --format=json -o - ${MINIMO})
+expect_match("${LAST_OUT}" "^{" "export -o - to standard output")
+expect_exit(0 export ${MINIMO} --format csv-it --output=${OUT}/minimo.csv)
+expect_exit(0 export ${MINIMO} -o=${OUT}/minimo2.csv)
+if(NOT EXISTS ${OUT}/minimo.csv OR NOT EXISTS ${OUT}/minimo2.csv)
+  message(FATAL_ERROR "export --output=FILE / -o=FILE wrote no file")
+endif()
+expect_exit(0 score --format=csv ${MINIMO})
+expect_exit(0 render ${MINIMO} --help)
+expect_match("${LAST_OUT}" "^usage: perfpdf COMMAND" "render FILE --help")
+expect_exit(0 validate help)
+expect_match("${LAST_OUT}" "^usage: perfpdf COMMAND" "validate help")

@@ -22,6 +22,7 @@
 #include <cairo.h>
 
 #include "backend_cairo.h"
+#include "testutil.h"
 #include "text.h"
 
 #define FONTS PP_SOURCE_DIR "/fonts"
@@ -72,21 +73,6 @@ static bool have_tools(void)
                   "command -v pdfinfo && command -v pdfimages && command -v pdftoppm");
     free(s);
     return s != NULL;
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)len + 1);
-    *n = fread(b, 1, (size_t)len, f);
-    b[*n] = '\0';
-    fclose(f);
-    return b;
 }
 
 static bool exists(const char *path)
@@ -398,7 +384,7 @@ static void same_input_same_bytes(void **state)
     assert_int_equal(render(fx, b, &d), PP_OK);
     pp_diags_clear(&d);
     size_t na, nb;
-    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    char *x = read_file(a, &na), *y = read_file(b, &nb);
     assert_non_null(x);
     assert_non_null(y);
     assert_int_equal(na, nb);
@@ -489,7 +475,7 @@ static void destroy_without_finish_removes_the_file(void **state)
                      PP_OK);
     pp_backend_free(b);
     size_t n;
-    char *s = slurp(path, &n);
+    char *s = read_file(path, &n);
     assert_string_equal(s, "previous");
     free(s);
     unlink(path);
@@ -607,7 +593,7 @@ static void jpeg_is_embedded_as_is(void **state)
 static void png_size(const char *path, unsigned *w, unsigned *h)
 {
     size_t n;
-    unsigned char *b = (unsigned char *)slurp(path, &n);
+    unsigned char *b = (unsigned char *)read_file(path, &n);
     assert_non_null(b);
     assert_true(n > 24);
     *w = (unsigned)b[16] << 24 | b[17] << 16 | b[18] << 8 | b[19];

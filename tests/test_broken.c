@@ -14,20 +14,6 @@
 
 #define BROKEN PP_SOURCE_DIR "/fixtures/broken"
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
-    return s;
-}
-
 /* Diagnostics as the expectation files write them. */
 static char *render(const pp_diags *d)
 {
@@ -36,9 +22,9 @@ static char *render(const pp_diags *d)
     char *s = malloc(cap), *o = s;
     *o = '\0';
     for (size_t i = 0; i < d->count; i++) {
-        const pp_diag *g = &d->items[i];
-        o += sprintf(o, "%d:%d: %s: %s\n", g->line, g->col,
-                     g->severity == PP_ERROR ? "error" : "warning", g->message);
+        char prefix[DIAG_PREFIX_SIZE];
+        diag_prefix(&d->items[i], prefix, sizeof prefix);
+        o += sprintf(o, "%s%s\n", prefix, d->items[i].message);
     }
     return s;
 }
@@ -65,7 +51,7 @@ static int check_one(const char *name)
     char xml[1024], exp[1024];
     snprintf(xml, sizeof xml, "%s/%s", BROKEN, name);
     snprintf(exp, sizeof exp, "%s/%.*s.expected", BROKEN, (int)(strlen(name) - 4), name);
-    char *expected = read_all(exp);
+    char *expected = read_file(exp, NULL);
     if (!expected) {
         fprintf(stderr, "%s: no expectation file %s\n", name, exp);
         return 1;

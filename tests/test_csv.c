@@ -13,28 +13,13 @@
 #include "columns.h"
 #include "csv.h"
 #include "parse_it.h"
+#include "testutil.h"
 
 /* Parses text; diagnostics into d (initialised here). */
 static pp_status parse(const char *text, pp_diags *d, pp_csv **t)
 {
     pp_diags_init(d, "t.csv");
     return pp_csv_parse(text, strlen(text), d, t);
-}
-
-/* True when some diagnostic reads exactly "LINE:COL: SEV: MESSAGE". */
-static bool has_diag(const pp_diags *d, const char *expected)
-{
-    char buf[512];
-    for (size_t i = 0; i < d->count; i++) {
-        const pp_diag *g = &d->items[i];
-        snprintf(buf, sizeof buf, "%d:%d: %s: %s", g->line, g->col,
-                 g->severity == PP_ERROR ? "error" : "warning", g->message);
-        if (strcmp(buf, expected) == 0) return true;
-    }
-    fprintf(stderr, "expected: %s\nfound:\n", expected);
-    for (size_t i = 0; i < d->count; i++)
-        fprintf(stderr, "  %d:%d: %s\n", d->items[i].line, d->items[i].col, d->items[i].message);
-    return false;
 }
 
 static void excel_italian(void **state)

@@ -435,12 +435,9 @@ static void same_list_twice(void **state)
 /* The minimal document with a 5,000-character word as an indicator's name. */
 static char *with_long_word(void)
 {
-    FILE *fp = fopen(MINIMO, "rb");
-    assert_non_null(fp);
-    char *src = calloc(1, 1 << 16);
-    size_t n = fread(src, 1, (1 << 16) - 1, fp);
-    fclose(fp);
-    src[n] = '\0';
+    size_t n;
+    char *src = read_file(MINIMO, &n);
+    assert_non_null(src);
     const char *name = "Brevetti, modelli, marchi e seguiti";
     char *at = strstr(src, name);
     assert_non_null(at);

@@ -62,17 +62,6 @@ static pp_doc *open_result(const run *r)
     return scored_n(r->xml, r->len);
 }
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
-
 /* Every line of the plan is in the result, in order, but Tipo and Titolo:
  * comments, indentation and attribute order stay as written. */
 static void plan_text_kept(const char *plan, const char *result)
@@ -116,7 +105,10 @@ static void fixture_with_nd(void **state)
                                  "code 'XYZ_99': row ignored"));
     assert_true(has_diag(&r.plan, "104:11: warning: indicator 'DIG_02' got no value: N/D "
                                   "(Consuntivo non pervenuto)"));
-    plan_text_kept(read_all(PLAN), r.xml);
+    char *plan = read_file(PLAN, NULL);
+    assert_non_null(plan);
+    plan_text_kept(plan, r.xml);
+    free(plan);
     assert_non_null(strstr(r.xml, "<!-- oltre 10 giorni il grado è 0 -->\n"
                                   "            <Consuntivo nd=\"true\">"));
     pp_doc_free(doc);

@@ -1,9 +1,11 @@
 /* Italian number and date formats (DOMAIN §7). */
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -32,6 +34,25 @@ static void italian_numbers(void **state)
     assert_string_equal(b, "N/D");
     pp_fmt_percent_it(97.98, b, sizeof b);
     assert_string_equal(b, "97,98 %");
+}
+
+/* The largest doubles print whole, every digit, in a PP_FMT_IT_SIZE buffer. */
+static void huge_numbers(void **state)
+{
+    (void)state;
+    char b[PP_FMT_IT_SIZE], p[PP_FMT_PERCENT_SIZE];
+    pp_fmt_it(1e300, 2, b, sizeof b);
+    assert_int_equal(strlen(b), 301 + 100 + 3); /* digits, separators, ",00" */
+    assert_memory_equal(b, "1.000.000.000.000.000.052", 25);
+    assert_string_equal(b + strlen(b) - 3, ",00");
+    pp_fmt_it(-DBL_MAX, 6, b, sizeof b);
+    assert_int_equal(strlen(b), sizeof b - 1); /* the worst case fills it */
+    assert_memory_equal(b, "-179.769.313.486.231.570", 24);
+    assert_string_equal(b + strlen(b) - 15, ".858.368,000000");
+    pp_fmt_percent_it(DBL_MAX, p, sizeof p);
+    assert_string_equal(p + strlen(p) - 13, ".858.368,00 %");
+    pp_fmt_it(4503599627370497.0, 2, b, sizeof b); /* 2^52 + 1: no rounding step */
+    assert_string_equal(b, "4.503.599.627.370.497,00");
 }
 
 static void data_numbers(void **state)
@@ -72,6 +93,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(italian_numbers),
+        cmocka_unit_test(huge_numbers),
         cmocka_unit_test(data_numbers),
         cmocka_unit_test(dates),
     };

@@ -1,7 +1,10 @@
-/* Helpers shared by the unit tests: documents built from XML snippets. */
+/* Helpers shared by the unit tests: documents built from XML snippets,
+ * diagnostics compared with their expected text, whole files read. */
 #ifndef PP_TESTUTIL_H
 #define PP_TESTUTIL_H
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,20 +89,74 @@ static inline pp_node *node(pp_doc *doc, const char *id)
     return f.found;
 }
 
-/* True when some diagnostic reads exactly "LINE:COL: SEV: MESSAGE". */
+/* Room for "LINE:COL: SEVERITY: " with any two ints. */
+#define DIAG_PREFIX_SIZE 48
+
+/* "LINE:COL: SEVERITY: ", how the expectations write a diagnostic before
+ * its message. */
+static inline void diag_prefix(const pp_diag *g, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d:%d: %s: ", g->line, g->col,
+             g->severity == PP_ERROR ? "error" : "warning");
+}
+
+/* True when the diagnostic reads exactly "LINE:COL: SEV: MESSAGE"; compared
+ * in two parts so that a message of any length is compared whole. */
+static inline bool diag_is(const pp_diag *g, const char *expected)
+{
+    char prefix[DIAG_PREFIX_SIZE];
+    diag_prefix(g, prefix, sizeof prefix);
+    size_t n = strlen(prefix);
+    return strncmp(expected, prefix, n) == 0 && strcmp(expected + n, g->message) == 0;
+}
+
+/* True when some diagnostic reads exactly "LINE:COL: SEV: MESSAGE"; if none
+ * does, says so on stderr with the diagnostics there are. */
 static inline bool has_diag(const pp_diags *d, const char *expected)
 {
-    char buf[1024];
-    for (size_t i = 0; i < d->count; i++) {
-        const pp_diag *g = &d->items[i];
-        snprintf(buf, sizeof buf, "%d:%d: %s: %s", g->line, g->col,
-                 g->severity == PP_ERROR ? "error" : "warning", g->message);
-        if (strcmp(buf, expected) == 0) return true;
-    }
-    fprintf(stderr, "expected diagnostic not found: %s\nfound:\n", expected);
     for (size_t i = 0; i < d->count; i++)
-        fprintf(stderr, "  %d:%d: %s\n", d->items[i].line, d->items[i].col, d->items[i].message);
+        if (diag_is(&d->items[i], expected)) return true;
+    fprintf(stderr, "expected diagnostic not found: %s\nfound:\n", expected);
+    for (size_t i = 0; i < d->count; i++) {
+        char prefix[DIAG_PREFIX_SIZE];
+        diag_prefix(&d->items[i], prefix, sizeof prefix);
+        fprintf(stderr, "  %s%s\n", prefix, d->items[i].message);
+    }
     return false;
+}
+
+/* A whole file, NUL-terminated (the caller frees it), its size in *len
+ * unless len is NULL; NULL (size 0), with the reason on stderr, when it
+ * cannot be read. Plain stdio, so that what checks the program does not
+ * use the program's own reader. */
+static inline char *read_file(const char *path, size_t *len)
+{
+    if (len) *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *data = malloc(cap);
+    while (data) {
+        n += fread(data + n, 1, cap - n - 1, f);
+        if (n < cap - 1) break; /* end of file, or an error */
+        cap *= 2;
+        char *more = realloc(data, cap);
+        if (!more) free(data);
+        data = more;
+    }
+    bool failed = ferror(f) || !data;
+    fclose(f);
+    if (failed) {
+        fprintf(stderr, "%s: cannot read the whole file\n", path);
+        free(data);
+        return NULL;
+    }
+    data[n] = '\0';
+    if (len) *len = n;
+    return data;
 }
 
 #endif

@@ -3,6 +3,9 @@
 #ifndef PP_CLI_H
 #define PP_CLI_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "diag.h"
 #include "model.h"
 
@@ -17,6 +20,47 @@ bool pp_cli_protect(const char *path);
 pp_status pp_cli_open(const char *path, pp_doc **doc);
 /* The same, then scores the document. */
 pp_status pp_cli_open_scored(const char *path, pp_doc **doc);
+
+/* ---- options (options.c) ---- */
+
+/* One option of a subcommand; exactly one of value and flag is set. A
+ * given option's last occurrence wins. */
+typedef struct {
+    const char *names[2]; /* {"-o", "--output"}, or {"--layout"} */
+    const char **value;   /* where the value goes: the option takes one */
+    bool *flag;           /* or where true goes: the option is a flag */
+    /* Set when the value names something and so may not be empty:
+     * "a file name" gives "-o needs a file name". */
+    const char *nonempty;
+    /* The option must be given (its value's variable starts NULL). */
+    bool required;
+} pp_cli_option;
+
+/* A subcommand's command line. */
+typedef struct {
+    const char *cmd;               /* "render" */
+    const char *usage;             /* "perfpdf render FILE [-o OUT.pdf] ..." */
+    const pp_cli_option *options;  /* ends with an entry without names */
+    int pos_min, pos_max;          /* how many positional arguments */
+    const char *pos_what;          /* "one FILE": "expected one FILE" */
+} pp_cli_spec;
+
+/* pp_cli_parse() when the command should go ahead. */
+#define PP_CLI_RUN (-1)
+
+/* Parses the arguments after the command's name by spec: values and flags
+ * into the options' variables, positionals into pos (room for pos_max),
+ * their count into *npos. PP_CLI_RUN, or the exit status to return now:
+ * 0 after -h/--help (the usage on stdout), 2 after a misuse (the message
+ * and the command's usage line on stderr). */
+int pp_cli_parse(const pp_cli_spec *spec, int argc, char **argv, const char **pos, int *npos);
+/* "perfpdf CMD: MESSAGE" and the usage line on stderr; returns 2. */
+int pp_cli_usage_error(const pp_cli_spec *spec, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The usage of every command (main.c). */
+void pp_cli_usage(FILE *out);
+
+/* ---- subcommands ---- */
 
 /* The subcommands: argc/argv after the command's name; the exit status. */
 int pp_cmd_render(int argc, char **argv);

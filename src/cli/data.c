@@ -1,4 +1,4 @@
-/* import, merge, export: option parsing, printing and exit codes only. */
+/* import, merge, export: their options, printing and exit codes only. */
 
 #include "cli.h"
 
@@ -13,43 +13,6 @@
 #include "merge.h"
 #include "score.h"
 
-
-/* ---- options ------------------------------------------------------------------ */
-
-typedef struct {
-    const char *name; /* "--kind" */
-    const char **value;
-} option;
-
-/* "--name VALUE" or "--name=VALUE" into the options; the rest are the
- * positional arguments (at most `max`). False, with a message, on misuse. */
-static bool parse(const char *cmd, int argc, char **argv, option *opts, const char **pos,
-                  int max, int *npos)
-{
-    *npos = 0;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        option *o = NULL;
-        const char *eq = strchr(a, '=');
-        size_t len = eq && a[0] == '-' ? (size_t)(eq - a) : strlen(a);
-        for (option *p = opts; p->name && !o; p++)
-            if (strlen(p->name) == len && strncmp(a, p->name, len) == 0) o = p;
-        if (o && eq) {
-            *o->value = eq + 1;
-        } else if (o && i + 1 < argc) {
-            *o->value = argv[++i];
-        } else if (o || (a[0] == '-' && a[1])) {
-            fprintf(stderr, "perfpdf %s: %s '%s'\n", cmd, o ? "no value for" : "unknown option", a);
-            return false;
-        } else if (*npos == max) {
-            fprintf(stderr, "perfpdf %s: unexpected argument '%s'\n", cmd, a);
-            return false;
-        } else {
-            pos[(*npos)++] = a;
-        }
-    }
-    return true;
-}
 
 static void print(pp_diags *d)
 {
@@ -73,17 +36,19 @@ static pp_status emit(const char *cmd, const char *out, const char *data, size_t
 
 /* ---- import ---------------------------------------------------------------------- */
 
-static bool import_options(pp_import_opts *o, const char *kind, const char *year)
+/* --kind and --year, checked, into o. */
+static bool import_options(const pp_cli_spec *spec, pp_import_opts *o, const char *kind,
+                           const char *year)
 {
     if (kind && strcmp(kind, "piano") != 0 && strcmp(kind, "relazione") != 0) {
-        fprintf(stderr, "perfpdf import: --kind is piano or relazione, not '%s'\n", kind);
+        pp_cli_usage_error(spec, "--kind is piano or relazione, not '%s'", kind);
         return false;
     }
     o->kind = kind;
     char *end = NULL;
     long y = year ? strtol(year, &end, 10) : 0;
     if (year && (*end || y < 1990 || y > 2199)) {
-        fprintf(stderr, "perfpdf import: --year is a year (1990-2199), not '%s'\n", year);
+        pp_cli_usage_error(spec, "--year is a year (1990-2199), not '%s'", year);
         return false;
     }
     o->year = (int)y;
@@ -94,17 +59,22 @@ int pp_cmd_import(int argc, char **argv)
 {
     pp_import_opts o = {0};
     const char *out = NULL, *kind = NULL, *year = NULL, *pos[1];
-    option opts[] = {{"-o", &out},         {"--output", &out}, {"--kind", &kind},
-                     {"--template", &o.template_path},         {"--title", &o.title},
-                     {"--ente", &o.ente},  {"--year", &year},  {NULL, NULL}};
-    int npos;
-    if (!parse("import", argc, argv, opts, pos, 1, &npos) || !import_options(&o, kind, year))
-        return 2;
-    if (npos != 1 || !out) {
-        fputs("usage: perfpdf import INDICATORS.csv -o DOC.xml [--kind piano|relazione] "
-              "[--template DOC.xml] [--title T] [--ente NAME] [--year YYYY]\n", stderr);
-        return 2;
-    }
+    const pp_cli_option opts[] = {
+        {.names = {"-o", "--output"}, .value = &out, .nonempty = "a file name", .required = true},
+        {.names = {"--kind"}, .value = &kind},
+        {.names = {"--template"}, .value = &o.template_path, .nonempty = "a file name"},
+        {.names = {"--title"}, .value = &o.title},
+        {.names = {"--ente"}, .value = &o.ente},
+        {.names = {"--year"}, .value = &year},
+        {.names = {NULL}},
+    };
+    const pp_cli_spec spec = {"import",
+                              "perfpdf import INDICATORS.csv -o DOC.xml [--kind piano|relazione] "
+                              "[--template DOC.xml] [--title T] [--ente NAME] [--year YYYY]",
+                              opts, 1, 1, "one INDICATORS.csv"};
+    int npos, rc = pp_cli_parse(&spec, argc, argv, pos, &npos);
+    if (rc != PP_CLI_RUN) return rc;
+    if (!import_options(&spec, &o, kind, year)) return 2;
     o.csv_path = pos[0];
     if (!pp_cli_protect(o.csv_path) || !pp_cli_protect(o.template_path)) return 1;
     pp_diags csv_d, tpl_d;
@@ -132,20 +102,21 @@ int pp_cmd_merge(int argc, char **argv)
 {
     pp_merge_opts o = {0};
     const char *out = NULL, *missing = NULL, *pos[2];
-    option opts[] = {{"-o", &out},           {"--output", &out}, {"--missing", &missing},
-                     {"--nd-reason", &o.nd_reason},              {"--title", &o.title},
-                     {NULL, NULL}};
-    int npos;
-    if (!parse("merge", argc, argv, opts, pos, 2, &npos)) return 2;
-    if (missing && strcmp(missing, "nd") != 0 && strcmp(missing, "error") != 0) {
-        fprintf(stderr, "perfpdf merge: --missing is error or nd, not '%s'\n", missing);
-        return 2;
-    }
-    if (npos != 2 || !out) {
-        fputs("usage: perfpdf merge PLAN.xml VALUES.csv -o RELAZIONE.xml [--missing error|nd] "
-              "[--nd-reason TEXT] [--title T]\n", stderr);
-        return 2;
-    }
+    const pp_cli_option opts[] = {
+        {.names = {"-o", "--output"}, .value = &out, .nonempty = "a file name", .required = true},
+        {.names = {"--missing"}, .value = &missing},
+        {.names = {"--nd-reason"}, .value = &o.nd_reason},
+        {.names = {"--title"}, .value = &o.title},
+        {.names = {NULL}},
+    };
+    const pp_cli_spec spec = {"merge",
+                              "perfpdf merge PLAN.xml VALUES.csv -o RELAZIONE.xml "
+                              "[--missing error|nd] [--nd-reason TEXT] [--title T]",
+                              opts, 2, 2, "PLAN.xml and VALUES.csv"};
+    int npos, rc = pp_cli_parse(&spec, argc, argv, pos, &npos);
+    if (rc != PP_CLI_RUN) return rc;
+    if (missing && strcmp(missing, "nd") != 0 && strcmp(missing, "error") != 0)
+        return pp_cli_usage_error(&spec, "--missing is error or nd, not '%s'", missing);
     o.plan_path = pos[0];
     o.values_path = pos[1];
     if (!pp_cli_protect(o.plan_path) || !pp_cli_protect(o.values_path)) return 1;
@@ -187,18 +158,18 @@ static bool export_to_memory(const pp_doc *doc, pp_export_format f, char **data,
 int pp_cmd_export(int argc, char **argv)
 {
     const char *format = "csv", *out = "-", *pos[1];
-    option opts[] = {{"--format", &format}, {"-o", &out}, {"--output", &out}, {NULL, NULL}};
-    int npos;
+    const pp_cli_option opts[] = {
+        {.names = {"--format"}, .value = &format},
+        {.names = {"-o", "--output"}, .value = &out, .nonempty = "a file name"},
+        {.names = {NULL}},
+    };
+    const pp_cli_spec spec = {"export", "perfpdf export FILE [--format csv|csv-it|json] [-o OUT]",
+                              opts, 1, 1, "one FILE"};
+    int npos, rc = pp_cli_parse(&spec, argc, argv, pos, &npos);
+    if (rc != PP_CLI_RUN) return rc;
     pp_export_format f;
-    if (!parse("export", argc, argv, opts, pos, 1, &npos)) return 2;
-    if (!pp_parse_export_format(format, &f)) {
-        fprintf(stderr, "perfpdf export: unknown format '%s' (csv, csv-it, json)\n", format);
-        return 2;
-    }
-    if (npos != 1) {
-        fputs("usage: perfpdf export FILE [--format csv|csv-it|json] [-o OUT]\n", stderr);
-        return 2;
-    }
+    if (!pp_parse_export_format(format, &f))
+        return pp_cli_usage_error(&spec, "unknown format '%s' (csv, csv-it, json)", format);
     pp_doc *doc = NULL;
     pp_status st = pp_cli_open_scored(pos[0], &doc);
     if (st != PP_OK) return pp_exit_code(st);

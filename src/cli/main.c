@@ -16,7 +16,7 @@
 
 #define PP_VERSION "0.1.0"
 
-static void usage(FILE *out)
+void pp_cli_usage(FILE *out)
 {
     fputs("usage: perfpdf COMMAND [OPTIONS] FILE\n"
           "\n"
@@ -41,20 +41,20 @@ static void usage(FILE *out)
 
 static int cmd_validate(int argc, char **argv)
 {
-    if (argc != 1) {
-        fputs("perfpdf validate: expected one FILE\n", stderr);
-        return 2;
-    }
+    const pp_cli_spec spec = {"validate", "perfpdf validate FILE", NULL, 1, 1, "one FILE"};
+    const char *file = NULL;
+    int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
+    if (rc != PP_CLI_RUN) return rc;
     pp_diags d;
-    pp_diags_init(&d, argv[0]);
+    pp_diags_init(&d, file);
     pp_doc *doc = NULL;
-    pp_status st = pp_open_document(argv[0], &d, &doc);
+    pp_status st = pp_open_document(file, &d, &doc);
     pp_diags_print(&d, stderr);
     if (st == PP_OK)
-        fprintf(stderr, "%s: valid (%zu warning%s)\n", argv[0], d.warnings,
+        fprintf(stderr, "%s: valid (%zu warning%s)\n", file, d.warnings,
                 d.warnings == 1 ? "" : "s");
     else if (st == PP_ERR_INPUT)
-        fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[0], d.errors,
+        fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", file, d.errors,
                 d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
     pp_diags_clear(&d);
     pp_doc_free(doc);
@@ -63,33 +63,16 @@ static int cmd_validate(int argc, char **argv)
 
 static int cmd_score(int argc, char **argv)
 {
+    const char *format_name = NULL, *file = NULL;
+    const pp_cli_option opts[] = {{.names = {"--format"}, .value = &format_name},
+                                  {.names = {NULL}}};
+    const pp_cli_spec spec = {"score", "perfpdf score FILE [--format text|csv|json]", opts, 1,
+                              1, "one FILE"};
+    int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
+    if (rc != PP_CLI_RUN) return rc;
     pp_format format = PP_FORMAT_TEXT;
-    const char *file = NULL;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-            if (!pp_parse_format(argv[++i], &format)) {
-                fprintf(stderr, "perfpdf score: unknown format '%s' (text, csv, json)\n", argv[i]);
-                return 2;
-            }
-        } else if (strncmp(argv[i], "--format=", 9) == 0) {
-            if (!pp_parse_format(argv[i] + 9, &format)) {
-                fprintf(stderr, "perfpdf score: unknown format '%s' (text, csv, json)\n", argv[i] + 9);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "perfpdf score: unknown option '%s'\n", argv[i]);
-            return 2;
-        } else if (!file) {
-            file = argv[i];
-        } else {
-            fputs("perfpdf score: expected one FILE\n", stderr);
-            return 2;
-        }
-    }
-    if (!file) {
-        fputs("perfpdf score: expected one FILE\n", stderr);
-        return 2;
-    }
+    if (format_name && !pp_parse_format(format_name, &format))
+        return pp_cli_usage_error(&spec, "unknown format '%s' (text, csv, json)", format_name);
     pp_doc *doc = NULL;
     pp_status st = pp_cli_open_scored(file, &doc);
     if (st != PP_OK) return pp_exit_code(st);
@@ -120,7 +103,7 @@ static bool is_help(const char *a)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        usage(stderr);
+        pp_cli_usage(stderr);
         return 2;
     }
     pp_xml_init();
@@ -133,14 +116,16 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0) continue;
-        if (argc == 3 && is_help(argv[2])) { /* the usage covers every command */
-            usage(stdout);
+        /* The usage covers every command; -h and --help anywhere are
+         * options of every command (options.c), the word only alone. */
+        if (argc == 3 && strcmp(argv[2], "help") == 0) {
+            pp_cli_usage(stdout);
             return 0;
         }
         return commands[i].run(argc - 2, argv + 2);
     }
     if (is_help(cmd)) {
-        usage(stdout);
+        pp_cli_usage(stdout);
         return 0;
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
@@ -148,6 +133,6 @@ int main(int argc, char **argv)
         return 0;
     }
     fprintf(stderr, "perfpdf: unknown command '%s'\n", cmd);
-    usage(stderr);
+    pp_cli_usage(stderr);
     return 2;
 }

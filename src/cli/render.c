@@ -28,35 +28,22 @@ typedef struct {
     bool timings;
 } options;
 
-static int usage_error(const char *msg, const char *arg)
-{
-    fprintf(stderr, "perfpdf render: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    fputs("usage: perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n",
-          stderr);
-    return 2;
-}
-
+/* The command line of render into o; PP_CLI_RUN or the exit status. */
 static int parse_args(int argc, char **argv, options *o)
 {
     memset(o, 0, sizeof *o);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &o->out
-                            : strcmp(a, "--layout") == 0                        ? &o->layout
-                            : strcmp(a, "--png") == 0                           ? &o->png_dir
-                                                                                : NULL;
-        if (slot) {
-            if (i + 1 >= argc) return usage_error("missing value after", a);
-            *slot = argv[++i];
-        } else if (strncmp(a, "--layout=", 9) == 0) o->layout = a + 9;
-        else if (strncmp(a, "--png=", 6) == 0) o->png_dir = a + 6;
-        else if (strncmp(a, "--output=", 9) == 0) o->out = a + 9;
-        else if (strcmp(a, "--timings") == 0) o->timings = true;
-        else if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
-        else if (!o->file) o->file = a;
-        else return usage_error("expected one FILE, got also", a);
-    }
-    return o->file ? 0 : usage_error("expected a FILE", NULL);
+    const pp_cli_option opts[] = {
+        {.names = {"-o", "--output"}, .value = &o->out, .nonempty = "a file name"},
+        {.names = {"--layout"}, .value = &o->layout, .nonempty = "a file name"},
+        {.names = {"--png"}, .value = &o->png_dir, .nonempty = "a folder name"},
+        {.names = {"--timings"}, .flag = &o->timings},
+        {.names = {NULL}},
+    };
+    const pp_cli_spec spec = {
+        "render", "perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]",
+        opts, 1, 1, "one FILE"};
+    int npos;
+    return pp_cli_parse(&spec, argc, argv, &o->file, &npos);
 }
 
 static double now(void)
@@ -274,7 +261,7 @@ int pp_cmd_render(int argc, char **argv)
 {
     options o;
     int rc = parse_args(argc, argv, &o);
-    if (rc != 0) return rc;
+    if (rc != PP_CLI_RUN) return rc;
     double t0 = now();
     pp_doc *doc = NULL;
     pp_status st = pp_cli_open(o.file, &doc);

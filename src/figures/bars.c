@@ -112,7 +112,7 @@ static bool shape_ticks(bars *b)
     for (size_t i = 0; i < b->ax.nticks; i++) {
         double v = b->ax.lo + (double)i * b->ax.step;
         if (fabs(v) < b->ax.step * 1e-9) v = 0;
-        char buf[64];
+        char buf[PP_FMT_IT_SIZE];
         pp_fmt_it(v, b->ax.decimals, buf, sizeof buf);
         b->ticks[i] = pp_text_shape(b->t, buf, &b->s->label, 0, PP_ALIGN_LEFT);
         if (!b->ticks[i]) return false;

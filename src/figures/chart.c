@@ -133,7 +133,7 @@ static char *chart_alt(pp_page *p, const pp_block *chart)
         const pp_series *se = &chart->series[i];
         append(buf, sizeof buf, &len, "%s%s", ". ", se->name && se->name[0] ? se->name : "Valori");
         for (size_t k = 0; k < se->npoints; k++) {
-            char num[64];
+            char num[PP_FMT_IT_SIZE];
             pp_fmt_it(se->points[k].value, 2, num, sizeof num);
             append(buf, sizeof buf, &len, k ? "; %s %s" : ": %s %s",
                    se->points[k].label ? se->points[k].label : "", num);

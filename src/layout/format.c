@@ -9,12 +9,14 @@
 #include "numfmt.h"
 #include "score.h"
 
-static const char *keep(ly_ctx *c, const char *s)
+/* A string made in the arena, or "" (and the out-of-memory flag). */
+static const char *kept(ly_ctx *c, const char *s)
 {
-    char *k = pp_arena_strdup(c->arena, s);
-    if (!k) c->oom = true;
-    return k ? k : "";
+    if (!s) c->oom = true;
+    return s ? s : "";
 }
+
+static const char *keep(ly_ctx *c, const char *s) { return kept(c, pp_arena_strdup(c->arena, s)); }
 
 /* ---- bands -------------------------------------------------------------------------- */
 
@@ -74,7 +76,7 @@ const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 
 const char *ly_percent(ly_ctx *c, double v)
 {
-    char buf[96];
+    char buf[PP_FMT_PERCENT_SIZE];
     pp_fmt_percent_it(v, buf, sizeof buf);
     return keep(c, buf);
 }
@@ -87,25 +89,23 @@ const char *ly_achievement(ly_ctx *c, const pp_node *n)
 
 const char *ly_number(ly_ctx *c, double v)
 {
-    char buf[96];
+    char buf[PP_FMT_IT_SIZE];
     pp_fmt_it(v, 2, buf, sizeof buf);
     return keep(c, buf);
 }
 
-static void value_buf(double v, pp_unit u, char *buf, size_t size)
-{
-    char n[96];
-    pp_fmt_it(v, 2, n, sizeof n);
-    const char *sym = pp_unit_symbol(u);
-    if (*sym) snprintf(buf, size, "%s %s", n, sym);
-    else snprintf(buf, size, "%s", n);
-}
+/* What goes between a number and its unit: a space, or nothing when the
+ * unit has no symbol. Values with units are printed straight into the
+ * arena, so that no buffer has to guess how long a number and a symbol
+ * can be together, and none is ever cut. */
+static const char *gap(const char *sym) { return *sym ? " " : ""; }
 
 const char *ly_value(ly_ctx *c, double v, pp_unit u)
 {
-    char buf[128];
-    value_buf(v, u, buf, sizeof buf);
-    return keep(c, buf);
+    char num[PP_FMT_IT_SIZE];
+    pp_fmt_it(v, 2, num, sizeof num);
+    const char *sym = pp_unit_symbol(u);
+    return kept(c, pp_arena_printf(c->arena, "%s%s%s", num, gap(sym), sym));
 }
 
 const char *ly_date(ly_ctx *c, pp_date d)
@@ -121,15 +121,13 @@ const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_da
 {
     if (op == PP_OP_ENTRO) {
         const char *kv[] = {"data", ly_date(c, date), NULL};
-        char *s = ly_subst(c->arena, ly_lbl(c, LY_L_DEADLINE), kv);
-        if (!s) c->oom = true;
-        return s ? s : "";
+        return kept(c, ly_subst(c->arena, ly_lbl(c, LY_L_DEADLINE), kv));
     }
     if (!has_value) return ly_lbl(c, LY_L_ND);
-    char val[128], buf[160];
-    value_buf(v, u, val, sizeof val);
-    snprintf(buf, sizeof buf, "%s %s", pp_op_symbol(op), val);
-    return keep(c, buf);
+    char num[PP_FMT_IT_SIZE];
+    pp_fmt_it(v, 2, num, sizeof num);
+    const char *sym = pp_unit_symbol(u);
+    return kept(c, pp_arena_printf(c->arena, "%s %s%s%s", pp_op_symbol(op), num, gap(sym), sym));
 }
 
 const char *ly_target(ly_ctx *c, const pp_target *t, pp_unit u)
@@ -147,20 +145,21 @@ const char *ly_actual(ly_ctx *c, const pp_indicator *ind)
     }
 }
 
+/* "+12 gg" for a deadline, "-3,50 %" otherwise. */
 const char *ly_deviation(ly_ctx *c, const pp_node *n)
 {
     if (!n->result.has_deviation || !isfinite(n->result.deviation)) return "\u2013";
     double v = n->result.deviation;
-    char num[96], buf[128];
+    const char *sign = v > 0 ? "+" : "";
+    char num[PP_FMT_IT_SIZE];
     const pp_target *t = n->result.target;
     if (t && t->op == PP_OP_ENTRO) {
         pp_fmt_it(v, 0, num, sizeof num);
-        snprintf(buf, sizeof buf, "%s%s gg", v > 0 ? "+" : "", num);
-    } else {
-        value_buf(v, n->ind ? n->ind->unit : PP_UNIT_N, num, sizeof num);
-        snprintf(buf, sizeof buf, "%s%s", v > 0 ? "+" : "", num);
+        return kept(c, pp_arena_printf(c->arena, "%s%s gg", sign, num));
     }
-    return keep(c, buf);
+    pp_fmt_it(v, 2, num, sizeof num);
+    const char *sym = pp_unit_symbol(n->ind ? n->ind->unit : PP_UNIT_N);
+    return kept(c, pp_arena_printf(c->arena, "%s%s%s%s", sign, num, gap(sym), sym));
 }
 
 const char *ly_code_title(ly_ctx *c, const pp_node *n)

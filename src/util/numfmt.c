@@ -15,13 +15,16 @@ void pp_fmt_it(double v, int decimals, char *buf, size_t size)
     }
     if (decimals < 0) decimals = 0;
     if (decimals > 6) decimals = 6;
-    double scale = pow(10, decimals);
-    double r = round(fabs(v) * scale) / scale; /* half away from zero */
-    char raw[64];
+    double scale = pow(10, decimals), a = fabs(v);
+    /* Half away from zero. From 2^52 up a double is a whole number, and
+     * scaling it could overflow to infinity. */
+    double r = a >= 0x1p52 ? a : round(a * scale) / scale;
+    /* The digits of |v| whole: 309 integer digits, the point, 6 decimals. */
+    char raw[309 + 1 + 6 + 1];
     snprintf(raw, sizeof raw, "%.*f", decimals, r);
     char *dot = strchr(raw, '.');
     size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
-    char out[96];
+    char out[PP_FMT_IT_SIZE];
     size_t o = 0;
     int negative = v < 0 && r != 0;
     if (negative) out[o++] = '-';
@@ -39,7 +42,7 @@ void pp_fmt_it(double v, int decimals, char *buf, size_t size)
 
 void pp_fmt_percent_it(double v, char *buf, size_t size)
 {
-    char n[64];
+    char n[PP_FMT_IT_SIZE];
     pp_fmt_it(v, 2, n, sizeof n);
     snprintf(buf, size, "%s %%", n);
 }

@@ -6,6 +6,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Room for any pp_fmt_it() result, so that no figure is ever cut: a
+ * double has at most 309 integer digits (DBL_MAX), which take 102 thousands
+ * separators; then the sign, the comma, at most 6 decimals and the NUL. */
+#define PP_FMT_IT_SIZE (1 + 309 + 102 + 1 + 6 + 1)
+/* pp_fmt_percent_it() adds " %". */
+#define PP_FMT_PERCENT_SIZE (PP_FMT_IT_SIZE + 2)
+
 /* v with `decimals` decimals, '.' between thousands and ',' before the
  * decimals. Rounds half away from zero, as a reader expects ("0,005" ->
  * "0,01"). Non-finite values print as "N/D". */

@@ -1,0 +1,106 @@
+/* The one command-line option parser: every subcommand describes its
+ * options in a table (pp_cli_spec) and gets the same spellings and the same
+ * messages. Accepted: "--name VALUE", "--name=VALUE" (also "-o=VALUE"),
+ * flags, positional arguments between a minimum and a maximum count, "--"
+ * ending the options, a lone "-" as a positional (standard input or
+ * output), and -h/--help. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int pp_cli_usage_error(const pp_cli_spec *spec, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "perfpdf %s: ", spec->cmd);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nusage: %s\n", spec->usage);
+    return 2;
+}
+
+/* The option whose name is the first len bytes of arg ("--format" of
+ * "--format=csv"), with that name in *name; NULL when there is none. */
+static const pp_cli_option *find(const pp_cli_spec *spec, const char *arg, size_t len,
+                                 const char **name)
+{
+    for (const pp_cli_option *o = spec->options; o && o->names[0]; o++)
+        for (size_t i = 0; i < 2 && o->names[i]; i++)
+            if (strlen(o->names[i]) == len && strncmp(arg, o->names[i], len) == 0) {
+                *name = o->names[i];
+                return o;
+            }
+    return NULL;
+}
+
+/* An option's value: inline_value ("--name=VALUE") when there is one,
+ * else the next argument. PP_CLI_RUN, or 2 with the message when it is
+ * missing, or empty where it names a file. */
+static int take_value(const pp_cli_spec *spec, const pp_cli_option *o, const char *name,
+                      const char *inline_value, int argc, char **argv, int *i)
+{
+    const char *v = inline_value;
+    if (!v) {
+        if (*i + 1 >= argc)
+            return pp_cli_usage_error(spec, "option '%s' needs a value", name);
+        v = argv[++*i];
+    }
+    /* Caught here, an empty name gets a message about the option rather
+     * than a later one about a file called "". */
+    if (o->nonempty && !*v) return pp_cli_usage_error(spec, "%s needs %s", name, o->nonempty);
+    *o->value = v;
+    return PP_CLI_RUN;
+}
+
+/* argv[*i], which starts with '-' (and is not "-" or "--"), with its value
+ * if it takes one. PP_CLI_RUN, or 2 with the message. */
+static int option(const pp_cli_spec *spec, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    const char *name = NULL;
+    const pp_cli_option *o = find(spec, arg, len, &name);
+    if (!o) return pp_cli_usage_error(spec, "unknown option '%s'", arg);
+    if (o->value) return take_value(spec, o, name, eq ? eq + 1 : NULL, argc, argv, i);
+    if (eq) return pp_cli_usage_error(spec, "option '%s' takes no value", name);
+    *o->flag = true;
+    return PP_CLI_RUN;
+}
+
+static bool is_help(const char *arg) { return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0; }
+
+/* After the arguments: the count of positionals and the required options. */
+static int check_complete(const pp_cli_spec *spec, int npos)
+{
+    if (npos < spec->pos_min) return pp_cli_usage_error(spec, "expected %s", spec->pos_what);
+    for (const pp_cli_option *o = spec->options; o && o->names[0]; o++)
+        if (o->required && !*o->value)
+            return pp_cli_usage_error(spec, "option '%s' is required", o->names[0]);
+    return PP_CLI_RUN;
+}
+
+int pp_cli_parse(const pp_cli_spec *spec, int argc, char **argv, const char **pos, int *npos)
+{
+    *npos = 0;
+    bool options_ended = false;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!options_ended && strcmp(arg, "--") == 0) {
+            options_ended = true;
+        } else if (!options_ended && is_help(arg)) {
+            pp_cli_usage(stdout);
+            return 0;
+        } else if (!options_ended && arg[0] == '-' && arg[1]) { /* a lone "-" is a file */
+            int rc = option(spec, argc, argv, &i);
+            if (rc != PP_CLI_RUN) return rc;
+        } else if (*npos < spec->pos_max) {
+            pos[(*npos)++] = arg;
+        } else {
+            return pp_cli_usage_error(spec, "expected %s, got also '%s'", spec->pos_what, arg);
+        }
+    }
+    return check_complete(spec, *npos);
+}
