@@ -10,35 +10,6 @@
 
 /* ---- XML access ---------------------------------------------------------- */
 
-static bool is_ours(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           strcmp((const char *)n->ns->href, PP_NS) == 0 &&
-           (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-xmlNode *ld_next(const xmlNode *after, const char *name)
-{
-    for (xmlNode *c = after ? after->next : NULL; c; c = c->next)
-        if (is_ours(c, name)) return c;
-    return NULL;
-}
-
-xmlNode *ld_first(const xmlNode *parent, const char *name)
-{
-    if (!parent) return NULL;
-    for (xmlNode *c = parent->children; c; c = c->next)
-        if (is_ours(c, name)) return c;
-    return NULL;
-}
-
-size_t ld_count(const xmlNode *parent, const char *name)
-{
-    size_t n = 0;
-    for (xmlNode *c = ld_first(parent, name); c; c = ld_next(c, name)) n++;
-    return n;
-}
-
 void *ld_array(loader *L, size_t count, size_t size)
 {
     if (count == 0) return NULL;
@@ -554,7 +525,7 @@ static void load_tree(loader *L, const xmlNode *albero)
 bool pp_load_is_document(const pp_xmldoc *x)
 {
     xmlNode *root = xmlDocGetRootElement(x->doc);
-    return root && is_ours(root, "DocumentoPerformance");
+    return pp_xml_is(root, PP_NS, "DocumentoPerformance");
 }
 
 pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)

@@ -191,6 +191,38 @@ int pp_xml_col(const xmlNode *n)
     return 1;
 }
 
+bool pp_xml_is(const xmlNode *n, const char *ns, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE) return false;
+    if (ns && !(n->ns && n->ns->href && strcmp((const char *)n->ns->href, ns) == 0)) return false;
+    return !name || strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first match among n and its following siblings. */
+static xmlNode *match_from(xmlNode *n, const char *ns, const char *name)
+{
+    for (; n; n = n->next)
+        if (pp_xml_is(n, ns, name)) return n;
+    return NULL;
+}
+
+xmlNode *pp_xml_first(const xmlNode *parent, const char *ns, const char *name)
+{
+    return parent ? match_from(parent->children, ns, name) : NULL;
+}
+
+xmlNode *pp_xml_next(const xmlNode *after, const char *ns, const char *name)
+{
+    return after ? match_from(after->next, ns, name) : NULL;
+}
+
+size_t pp_xml_count(const xmlNode *parent, const char *ns, const char *name)
+{
+    size_t k = 0;
+    for (const xmlNode *c = pp_xml_first(parent, ns, name); c; c = pp_xml_next(c, ns, name)) k++;
+    return k;
+}
+
 bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col)
 {
     position *pos = pp_arena_alloc(x->positions, sizeof *pos);
