@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "load.h"
 
 static const char *attr(merger *M, xmlNode *n, const char *name)
@@ -23,15 +24,9 @@ static const char *attr(merger *M, xmlNode *n, const char *name)
 
 static mind *new_mind(merger *M)
 {
-    if (M->n == M->cap) {
-        size_t cap = M->cap ? M->cap * 2 : 256;
-        mind *a = realloc(M->inds, cap * sizeof *a);
-        if (!a) {
-            M->oom = true;
-            return NULL;
-        }
-        M->inds = a;
-        M->cap = cap;
+    if (!pp_grow(&M->inds, &M->cap, M->n + 1, sizeof *M->inds, 256)) {
+        M->oom = true;
+        return NULL;
     }
     mind *t = &M->inds[M->n++];
     memset(t, 0, sizeof *t);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* A hostile file can produce millions of errors; a clerk reads the first. */
 #define MAX_DIAGS 1000
 
@@ -31,15 +33,9 @@ void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col, const char *fm
         d->truncated = true;
         return;
     }
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        pp_diag *items = realloc(d->items, cap * sizeof *items);
-        if (!items) {
-            d->truncated = true;
-            return;
-        }
-        d->items = items;
-        d->cap = cap;
+    if (!pp_grow(&d->items, &d->cap, d->count + 1, sizeof *d->items, 16)) {
+        d->truncated = true;
+        return;
     }
     va_list ap;
     va_start(ap, fmt);
