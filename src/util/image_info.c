@@ -68,20 +68,25 @@ pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 
 /* The header is in the first bytes, but a JPEG may carry large metadata
  * segments before its frame: read up to the first 16 MB. */
-bool pp_image_size(const char *path, int *w, int *h)
+pp_status pp_image_size(const char *path, int *w, int *h)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return false;
+    if (!f) return PP_ERR_INPUT;
     size_t cap = 16u << 20, n = 0, have = 0;
     unsigned char *b = NULL;
     pp_image_kind k = PP_IMAGE_NONE;
+    bool oom = false;
     /* 64 KB first, doubled while the buffer fills and no header is seen */
-    while (pp_grow(&b, &have, n + 1, 1, 64 * 1024)) {
+    for (;;) {
+        if (!pp_grow(&b, &have, n + 1, 1, 64 * 1024)) {
+            oom = true;
+            break;
+        }
         n += fread(b + n, 1, have - n, f);
         k = pp_image_info(b, n, w, h);
         if (k != PP_IMAGE_NONE || n < have || have >= cap) break;
     }
     free(b);
     fclose(f);
-    return k != PP_IMAGE_NONE;
+    return oom ? PP_ERR_ENV : k != PP_IMAGE_NONE ? PP_OK : PP_ERR_INPUT;
 }
