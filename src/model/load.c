@@ -55,8 +55,7 @@ const char *ld_text(loader *L, const xmlNode *n)
 {
     if (!n) return NULL;
     xmlChar *v = xmlNodeGetContent(n);
-    if (!v) return pp_arena_strdup(L->a, "");
-    char *s = pp_arena_strdup(L->a, (const char *)v);
+    char *s = pp_arena_strdup(L->a, v ? (const char *)v : "");
     xmlFree(v);
     if (!s) {
         L->oom = true;
@@ -539,12 +538,12 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
         return PP_ERR_INPUT;
     }
     pp_doc *doc = pp_doc_new();
-    if (!doc) {
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
-    }
+    if (!doc) return pp_diag_oom(d);
     loader L = {doc, doc->arena, false};
+    /* without its path the document's images would be looked for in the
+     * wrong folder */
     doc->path = pp_arena_strdup(L.a, path);
+    if (path && !doc->path) L.oom = true;
     load_general(&L, ld_first(root, "DatiGenerali"));
     load_smvp(&L, ld_first(root, "Sistema"));
     load_units(&L, ld_first(root, "Organizzazione"));
@@ -555,8 +554,7 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     ld_sections(&L, ld_first(root, "Testi"));
     if (L.oom) {
         pp_doc_free(doc);
-        pp_error(d, 0, 0, "out of memory while reading the document");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     *out = doc;
     return PP_OK;
