@@ -229,10 +229,7 @@ static pp_status parse_text(pp_csv *t, const char *p, const char *end, pp_diags 
     }
     free(P.buf);
     free(P.fields);
-    if (P.oom) {
-        pp_error(d, 0, 0, "out of memory reading the file");
-        return PP_ERR_ENV;
-    }
+    if (P.oom) return pp_diag_oom(d);
     return d->errors > errors ? PP_ERR_INPUT : PP_OK;
 }
 
@@ -244,8 +241,7 @@ pp_status pp_csv_parse(const char *data, size_t len, pp_diags *d, pp_csv **out)
     if (t) t->arena = pp_arena_new();
     if (!t || !t->arena) {
         pp_csv_free(t);
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     t->bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
     if (t->bom) data += 3, len -= 3;
@@ -254,8 +250,7 @@ pp_status pp_csv_parse(const char *data, size_t len, pp_diags *d, pp_csv **out)
         converted = pp_cp1252_to_utf8(data, len, &len);
         if (!converted) {
             pp_csv_free(t);
-            pp_error(d, 0, 0, "out of memory");
-            return PP_ERR_ENV;
+            return pp_diag_oom(d);
         }
         t->cp1252 = true;
         data = converted;

@@ -42,8 +42,7 @@ pp_status pp_serialize_checked(const pp_xmldoc *x, bool indent, const char *name
     xmlDocDumpFormatMemoryEnc(x->doc, &buf, &n, "UTF-8", indent ? 1 : 0);
     if (!buf || n <= 0) {
         xmlFree(buf);
-        pp_error(d, 0, 0, "out of memory writing the document");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     char *text = malloc((size_t)n + 1);
     if (text) {
@@ -51,10 +50,7 @@ pp_status pp_serialize_checked(const pp_xmldoc *x, bool indent, const char *name
         text[n] = '\0';
     }
     xmlFree(buf);
-    if (!text) {
-        pp_error(d, 0, 0, "out of memory writing the document");
-        return PP_ERR_ENV;
-    }
+    if (!text) return pp_diag_oom(d);
     pp_status st = recheck(text, (size_t)n, name, d);
     if (st != PP_OK) {
         free(text);
