@@ -83,7 +83,7 @@ static void end_record(parser *P)
         P->oom = P->stop = true;
         return;
     }
-    memcpy(fs, P->fields, n * sizeof *fs);
+    if (n) memcpy(fs, P->fields, n * sizeof *fs); /* no fields array yet when out of memory */
     t->rows[t->nrows++] = (pp_csv_row){P->row, n, fs};
 }
 

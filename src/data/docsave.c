@@ -21,7 +21,9 @@ static pp_status recheck(const char *data, size_t len, const char *name, pp_diag
     pp_doc *doc = NULL;
     pp_status st = pp_open_document_mem(data, len, name, &again, &doc);
     pp_doc_free(doc);
-    if (st != PP_OK) {
+    if (again.oom) { /* out of memory reading it back: not the document's fault */
+        st = pp_diag_oom(d);
+    } else if (st != PP_OK) {
         pp_error(d, 0, 0, "internal error: the document produced does not validate:");
         for (size_t i = 0; i < again.count && i < 20; i++)
             pp_error(d, 0, 0, "  line %d:%d: %s", again.items[i].line, again.items[i].col,
