@@ -27,7 +27,7 @@ static pp_status emit(const char *cmd, const char *out, const char *data, size_t
         return fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? PP_OK : PP_ERR_ENV;
     pp_diags d;
     pp_diags_init(&d, out);
-    pp_status st = pp_write_file(out, data, len, &d);
+    pp_status st = pp_diags_status(&d, pp_write_file(out, data, len, &d));
     pp_diags_print(&d, stderr);
     pp_diags_clear(&d);
     if (st == PP_OK) fprintf(stderr, "perfpdf %s: wrote %s\n", cmd, out);
@@ -83,6 +83,7 @@ int pp_cmd_import(int argc, char **argv)
     char *xml = NULL;
     size_t len = 0;
     pp_status st = pp_import(&o, &csv_d, &tpl_d, &xml, &len);
+    st = pp_diags_status(&tpl_d, pp_diags_status(&csv_d, st));
     print(&tpl_d);
     print(&csv_d);
     size_t errors = csv_d.errors + tpl_d.errors;
@@ -128,6 +129,7 @@ int pp_cmd_merge(int argc, char **argv)
     char *xml = NULL;
     size_t len = 0;
     pp_status st = pp_merge(&o, &plan_d, &csv_d, &xml, &len, &rep);
+    st = pp_diags_status(&plan_d, pp_diags_status(&csv_d, st));
     print(&csv_d);
     print(&plan_d);
     if (st == PP_OK || rep.filled || rep.unknown || rep.missing)

@@ -119,6 +119,7 @@ static pp_status load_layout(const options *o, const pp_doc *doc, pp_layout **ou
         const char *data = pp_layout_builtin(doc->kind, &len);
         st = pp_layout_parse(data, len, &d, out);
     }
+    st = pp_diags_status(&d, st);
     pp_diags_print(&d, stderr);
     pp_diags_clear(&d);
     free(found);
@@ -202,6 +203,7 @@ static pp_status lay_out_and_draw(const options *o, const char *out, const char 
     backends bk = {{NULL, NULL}, 0};
     pp_status st = open_backends(o, out, base, &meta, pp_text_font_table(text), &bk, d);
     if (st == PP_OK) st = pp_layout_document(doc, lay, text, pages, d);
+    st = pp_diags_status(d, st); /* no PDF published after a lost warning */
     double t = now();
     if (st == PP_OK)
         st = pp_render_pages(bk.b, bk.n, pages->pages, pages->npages, pages->outline,
@@ -243,6 +245,9 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
         } else st = pp_text_new(fonts, &d, &text);
     }
     if (st == PP_OK) st = lay_out_and_draw(o, out, base, doc, lay, text, &pages, &draw_s, &d);
+    /* a warning lost for lack of memory: the PDF is there, but the run
+     * must not claim a success it cannot vouch for */
+    st = pp_diags_status(&d, st);
     pp_diags_print(&d, stderr);
     pp_diags_clear(&d);
     if (st == PP_OK) fprintf(stderr, "%s: %s (%zu pages)\n", o->file, out, pages.npages);

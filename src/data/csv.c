@@ -9,6 +9,7 @@
 #include "encoding.h"
 #include "xmlsafe.h"
 #include "files.h"
+#include "grow.h"
 
 typedef struct {
     const char *p, *end;
@@ -35,15 +36,9 @@ static void put_char(parser *P, char c)
         P->len = PP_CSV_MAX_FIELD + 1; /* report once, keep the first part */
         return;
     }
-    if (P->len + 1 >= P->cap) {
-        size_t cap = P->cap ? P->cap * 2 : 256;
-        char *b = realloc(P->buf, cap);
-        if (!b) {
-            P->oom = P->stop = true;
-            return;
-        }
-        P->buf = b;
-        P->cap = cap;
+    if (!pp_grow(&P->buf, &P->cap, P->len + 2, 1, 256)) { /* the char and a '\0' */
+        P->oom = P->stop = true;
+        return;
     }
     P->buf[P->len++] = c;
 }
@@ -66,15 +61,9 @@ static void end_field(parser *P)
         P->nfields = PP_CSV_MAX_FIELDS + 1;
         return;
     }
-    if (P->nfields == P->fcap) {
-        size_t cap = P->fcap ? P->fcap * 2 : 32;
-        const char **fs = realloc(P->fields, cap * sizeof *fs);
-        if (!fs) {
-            P->oom = P->stop = true;
-            return;
-        }
-        P->fields = fs;
-        P->fcap = cap;
+    if (!pp_grow(&P->fields, &P->fcap, P->nfields + 1, sizeof *P->fields, 32)) {
+        P->oom = P->stop = true;
+        return;
     }
     if (!f) P->oom = P->stop = true;
     P->fields[P->nfields++] = f ? f : "";
@@ -85,22 +74,16 @@ static void end_record(parser *P)
     pp_csv *t = P->t;
     size_t n = P->nfields > PP_CSV_MAX_FIELDS ? PP_CSV_MAX_FIELDS : P->nfields;
     P->nfields = 0;
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        pp_csv_row *rows = realloc(t->rows, cap * sizeof *rows);
-        if (!rows) {
-            P->oom = P->stop = true;
-            return;
-        }
-        t->rows = rows;
-        t->cap = cap;
+    if (!pp_grow(&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows, 64)) {
+        P->oom = P->stop = true;
+        return;
     }
     const char **fs = pp_arena_alloc(t->arena, n * sizeof *fs + 1);
     if (!fs) {
         P->oom = P->stop = true;
         return;
     }
-    memcpy(fs, P->fields, n * sizeof *fs);
+    if (n) memcpy(fs, P->fields, n * sizeof *fs); /* no fields array yet when out of memory */
     t->rows[t->nrows++] = (pp_csv_row){P->row, n, fs};
 }
 
@@ -246,10 +229,7 @@ static pp_status parse_text(pp_csv *t, const char *p, const char *end, pp_diags 
     }
     free(P.buf);
     free(P.fields);
-    if (P.oom) {
-        pp_error(d, 0, 0, "out of memory reading the file");
-        return PP_ERR_ENV;
-    }
+    if (P.oom) return pp_diag_oom(d);
     return d->errors > errors ? PP_ERR_INPUT : PP_OK;
 }
 
@@ -261,8 +241,7 @@ pp_status pp_csv_parse(const char *data, size_t len, pp_diags *d, pp_csv **out)
     if (t) t->arena = pp_arena_new();
     if (!t || !t->arena) {
         pp_csv_free(t);
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     t->bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
     if (t->bom) data += 3, len -= 3;
@@ -271,8 +250,7 @@ pp_status pp_csv_parse(const char *data, size_t len, pp_diags *d, pp_csv **out)
         converted = pp_cp1252_to_utf8(data, len, &len);
         if (!converted) {
             pp_csv_free(t);
-            pp_error(d, 0, 0, "out of memory");
-            return PP_ERR_ENV;
+            return pp_diag_oom(d);
         }
         t->cp1252 = true;
         data = converted;

@@ -21,7 +21,9 @@ static pp_status recheck(const char *data, size_t len, const char *name, pp_diag
     pp_doc *doc = NULL;
     pp_status st = pp_open_document_mem(data, len, name, &again, &doc);
     pp_doc_free(doc);
-    if (st != PP_OK) {
+    if (again.oom) { /* out of memory reading it back: not the document's fault */
+        st = pp_diag_oom(d);
+    } else if (st != PP_OK) {
         pp_error(d, 0, 0, "internal error: the document produced does not validate:");
         for (size_t i = 0; i < again.count && i < 20; i++)
             pp_error(d, 0, 0, "  line %d:%d: %s", again.items[i].line, again.items[i].col,
@@ -42,8 +44,7 @@ pp_status pp_serialize_checked(const pp_xmldoc *x, bool indent, const char *name
     xmlDocDumpFormatMemoryEnc(x->doc, &buf, &n, "UTF-8", indent ? 1 : 0);
     if (!buf || n <= 0) {
         xmlFree(buf);
-        pp_error(d, 0, 0, "out of memory writing the document");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     char *text = malloc((size_t)n + 1);
     if (text) {
@@ -51,10 +52,7 @@ pp_status pp_serialize_checked(const pp_xmldoc *x, bool indent, const char *name
         text[n] = '\0';
     }
     xmlFree(buf);
-    if (!text) {
-        pp_error(d, 0, 0, "out of memory writing the document");
-        return PP_ERR_ENV;
-    }
+    if (!text) return pp_diag_oom(d);
     pp_status st = recheck(text, (size_t)n, name, d);
     if (st != PP_OK) {
         free(text);

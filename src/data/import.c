@@ -189,6 +189,7 @@ static void route(const importer *I, const pp_diags *all, pp_diags *tpl_d, const
         pp_diag_add(to, g->severity, g->line < 0 ? -g->line : g->line, g->col, "%s", g->message);
     }
     if (all->truncated) pp_error(I->d, 0, 0, "too many problems: the first are shown");
+    if (all->oom) pp_diag_oom(I->d); /* the routed list must not look complete */
 }
 
 /* Rows (by line) with an error already. */
@@ -292,7 +293,7 @@ pp_status pp_import_mem(const pp_import_opts *o, const char *csv, size_t csv_len
     I.errors0 = csv_d->errors;
     I.a = pp_arena_new();
     pp_csv *table = NULL;
-    pp_status st = I.a ? pp_csv_parse(csv, csv_len, csv_d, &table) : PP_ERR_ENV;
+    pp_status st = I.a ? pp_csv_parse(csv, csv_len, csv_d, &table) : pp_diag_oom(csv_d);
     if (table && table->nrows == 0) {
         pp_error(csv_d, 0, 0, "the file is empty");
         st = PP_ERR_INPUT;
@@ -303,12 +304,13 @@ pp_status pp_import_mem(const pp_import_opts *o, const char *csv, size_t csv_len
         pp_status built = tpl == PP_OK ? build(&I, &H, tpl_d, xml, len) : tpl;
         if (st == PP_OK || built == PP_ERR_ENV) st = built;
     }
+    if (I.oom) pp_diag_oom(csv_d);
+    st = pp_diags_status(tpl_d, pp_diags_status(csv_d, st));
     if (st != PP_OK) {
         free(*xml);
         *xml = NULL;
         *len = 0;
     }
-    if (st == PP_ERR_ENV && I.oom) pp_error(csv_d, 0, 0, "out of memory");
     xmlFreeNode(I.holder);
     pp_xml_free(&I.x);
     pp_xml_free(&H.tpl);

@@ -9,20 +9,6 @@
 
 #include "load.h"
 
-static bool ours(const xmlNode *n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           strcmp((const char *)n->ns->href, PP_NS) == 0 &&
-           strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNode *child(const xmlNode *parent, const char *name)
-{
-    for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
-        if (ours(c, name)) return c;
-    return NULL;
-}
-
 static void set_text(importer *I, xmlNode *el, const char *text)
 {
     if (!el || !text) return;
@@ -42,7 +28,7 @@ static void copy_positions(importer *I, const xmlNode *from, xmlNode *to)
 {
     for (; from && to; from = from->next, to = to->next) {
         to->_private = NULL;
-        if (to->type == XML_ELEMENT_NODE &&
+        if (pp_xml_is(to, NULL, NULL) &&
             !pp_xml_set_pos(&I->x, to, -pp_xml_line(from), pp_xml_col(from)))
             I->oom = true;
         copy_positions(I, from->children, to->children);
@@ -51,7 +37,8 @@ static void copy_positions(importer *I, const xmlNode *from, xmlNode *to)
 
 static xmlNode *copy_part(importer *I, const im_head *H, const char *name)
 {
-    xmlNode *src = H->tpl.doc ? child(xmlDocGetRootElement(H->tpl.doc), name) : NULL;
+    xmlNode *src =
+        H->tpl.doc ? pp_xml_first(xmlDocGetRootElement(H->tpl.doc), PP_NS, name) : NULL;
     xmlNode *copy = NULL;
     if (!src) return NULL;
     if (xmlDOMWrapCloneNode(NULL, H->tpl.doc, src, &copy, I->x.doc, I->root_el, 1, 0) != 0 ||
@@ -119,13 +106,16 @@ static xmlNode *default_system(importer *I)
 static void override_general(importer *I, const im_head *H, xmlNode *g)
 {
     char year[8];
-    if (H->o->kind) set_text(I, child(g, "Tipo"), H->o->kind);
-    if (H->o->title) set_text(I, child(g, "Titolo"), H->o->title);
+    if (H->o->kind) set_text(I, pp_xml_first(g, PP_NS, "Tipo"), H->o->kind);
+    if (H->o->title) set_text(I, pp_xml_first(g, PP_NS, "Titolo"), H->o->title);
     if (H->o->year) {
         snprintf(year, sizeof year, "%d", H->o->year);
-        set_text(I, child(g, "AnnoRiferimento"), year);
+        set_text(I, pp_xml_first(g, PP_NS, "AnnoRiferimento"), year);
     }
-    if (H->o->ente) set_text(I, child(child(g, "Amministrazione"), "Denominazione"), H->o->ente);
+    if (H->o->ente) {
+        xmlNode *admin = pp_xml_first(g, PP_NS, "Amministrazione");
+        set_text(I, pp_xml_first(admin, PP_NS, "Denominazione"), H->o->ente);
+    }
 }
 
 static xmlNode *general(importer *I, const im_head *H)

@@ -190,7 +190,8 @@ static pp_status run(merger *M, char **xml, size_t *len)
     pp_diags_clear(M->plan_d); /* its warnings come again with the result's */
     if ((st = pp_xml_read(M->o->plan_path, M->plan_d, &M->x)) != PP_OK) return st;
     if (!mg_collect(M)) return M->oom ? PP_ERR_ENV : PP_ERR_INPUT;
-    if (!read_values(M)) return M->csv_d->errors ? PP_ERR_INPUT : PP_ERR_ENV;
+    if (!read_values(M)) /* errors, unless memory ran out on the way */
+        return pp_diags_status(M->csv_d, M->csv_d->errors ? PP_ERR_INPUT : PP_ERR_ENV);
     for (size_t i = 1; i < M->csv->nrows && !M->oom; i++)
         if (!pp_csv_row_blank(&M->csv->rows[i])) one_row(M, &M->csv->rows[i]);
     if (M->oom) return PP_ERR_ENV;
@@ -213,8 +214,14 @@ pp_status pp_merge(const pp_merge_opts *o, pp_diags *plan_d, pp_diags *csv_d, ch
     M.plan_d = plan_d;
     M.csv_d = csv_d;
     M.a = pp_arena_new();
-    pp_status st = M.a ? run(&M, xml, len) : PP_ERR_ENV;
-    if (st == PP_ERR_ENV && M.oom) pp_error(plan_d, 0, 0, "out of memory");
+    pp_status st = M.a ? run(&M, xml, len) : pp_diag_oom(plan_d);
+    if (M.oom) pp_diag_oom(plan_d);
+    st = pp_diags_status(plan_d, pp_diags_status(csv_d, st));
+    if (st != PP_OK) {
+        free(*xml);
+        *xml = NULL;
+        *len = 0;
+    }
     free(M.inds);
     pp_xml_free(&M.x);
     pp_csv_free(M.csv);

@@ -7,21 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "load.h"
-
-static bool ours(const xmlNode *n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           strcmp((const char *)n->ns->href, PP_NS) == 0 &&
-           (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-static xmlNode *child(const xmlNode *parent, const char *name)
-{
-    for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
-        if (ours(c, name)) return c;
-    return NULL;
-}
 
 static const char *attr(merger *M, xmlNode *n, const char *name)
 {
@@ -37,15 +24,9 @@ static const char *attr(merger *M, xmlNode *n, const char *name)
 
 static mind *new_mind(merger *M)
 {
-    if (M->n == M->cap) {
-        size_t cap = M->cap ? M->cap * 2 : 256;
-        mind *a = realloc(M->inds, cap * sizeof *a);
-        if (!a) {
-            M->oom = true;
-            return NULL;
-        }
-        M->inds = a;
-        M->cap = cap;
+    if (!pp_grow(&M->inds, &M->cap, M->n + 1, sizeof *M->inds, 256)) {
+        M->oom = true;
+        return NULL;
     }
     mind *t = &M->inds[M->n++];
     memset(t, 0, sizeof *t);
@@ -59,18 +40,19 @@ static void add_indicator(merger *M, xmlNode *el)
     t->el = el;
     t->id = attr(M, el, "id");
     t->code = attr(M, el, "codice");
-    xmlChar *unit = xmlNodeGetContent(child(el, "Unita"));
+    xmlChar *unit = xmlNodeGetContent(pp_xml_first(el, PP_NS, "Unita"));
     t->has_unit = unit && pp_parse_unit_it((const char *)unit, &t->unit);
     xmlFree(unit);
-    t->had_actual = child(el, "Consuntivo") != NULL;
-    t->had_override = child(el, "RaggiungimentoAttribuito") != NULL;
+    t->had_actual = pp_xml_first(el, PP_NS, "Consuntivo") != NULL;
+    t->had_override = pp_xml_first(el, PP_NS, "RaggiungimentoAttribuito") != NULL;
 }
 
 static void walk(merger *M, xmlNode *n, int depth)
 {
-    for (xmlNode *c = n->children; c && !M->oom; c = c->next) {
-        if (ours(c, "Indicatore")) add_indicator(M, c);
-        else if (ours(c, NULL) && depth < 4) walk(M, c, depth + 1);
+    for (xmlNode *c = pp_xml_first(n, PP_NS, NULL); c && !M->oom;
+         c = pp_xml_next(c, PP_NS, NULL)) {
+        if (pp_xml_is(c, PP_NS, "Indicatore")) add_indicator(M, c);
+        else if (depth < 4) walk(M, c, depth + 1);
     }
 }
 
@@ -94,7 +76,7 @@ static bool index_all(merger *M)
 
 bool mg_collect(merger *M)
 {
-    xmlNode *albero = child(xmlDocGetRootElement(M->x.doc), "Albero");
+    xmlNode *albero = pp_xml_first(xmlDocGetRootElement(M->x.doc), PP_NS, "Albero");
     if (albero) walk(M, albero, 0);
     return !M->oom && index_all(M);
 }
@@ -112,8 +94,8 @@ static bool blank_text(const xmlNode *n)
 static xmlNode *last_element(const xmlNode *parent)
 {
     xmlNode *last = NULL;
-    for (xmlNode *c = parent->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) last = c;
+    for (xmlNode *c = pp_xml_first(parent, NULL, NULL); c; c = pp_xml_next(c, NULL, NULL))
+        last = c;
     return last;
 }
 
@@ -140,7 +122,7 @@ static void insert(merger *M, xmlNode *parent, xmlNode *el, xmlNode *before)
  * order: before any of `followers`) when absent; emptied when present. */
 static xmlNode *slot(merger *M, mind *t, const char *name, const char *const *followers)
 {
-    xmlNode *el = child(t->el, name);
+    xmlNode *el = pp_xml_first(t->el, PP_NS, name);
     if (el) {
         static const char *attrs[] = {"valore", "data", "nd"};
         for (int i = 0; i < 3; i++) xmlUnsetProp(el, (const xmlChar *)attrs[i]);
@@ -158,7 +140,8 @@ static xmlNode *slot(merger *M, mind *t, const char *name, const char *const *fo
         return NULL;
     }
     xmlNode *before = NULL;
-    for (int i = 0; followers[i] && !before; i++) before = child(t->el, followers[i]);
+    for (int i = 0; followers[i] && !before; i++)
+        before = pp_xml_first(t->el, PP_NS, followers[i]);
     insert(M, t->el, el, before);
     return el;
 }
@@ -225,10 +208,10 @@ static void set_text(merger *M, xmlNode *el, const char *s)
 
 void mg_make_relazione(merger *M)
 {
-    xmlNode *g = child(xmlDocGetRootElement(M->x.doc), "DatiGenerali");
-    xmlNode *tipo = child(g, "Tipo"), *titolo = child(g, "Titolo");
+    xmlNode *g = pp_xml_first(xmlDocGetRootElement(M->x.doc), PP_NS, "DatiGenerali");
+    xmlNode *tipo = pp_xml_first(g, PP_NS, "Tipo"), *titolo = pp_xml_first(g, PP_NS, "Titolo");
     xmlChar *kind = xmlNodeGetContent(tipo), *title = xmlNodeGetContent(titolo);
-    xmlChar *year = xmlNodeGetContent(child(g, "AnnoRiferimento"));
+    xmlChar *year = xmlNodeGetContent(pp_xml_first(g, PP_NS, "AnnoRiferimento"));
     bool was_piano = kind && strcmp((const char *)kind, "piano") == 0;
     snprintf(M->rep->title, sizeof M->rep->title, "%s", title ? (const char *)title : "");
     if (M->o->title)
@@ -238,7 +221,8 @@ void mg_make_relazione(merger *M)
                  year ? (const char *)year : "");
     if (tipo) set_text(M, tipo, "relazione");
     if (titolo) set_text(M, titolo, M->rep->title);
-    xmlNode *ap = child(g, "Approvazione"), *date = child(g, "DataDocumento");
+    xmlNode *ap = pp_xml_first(g, PP_NS, "Approvazione");
+    xmlNode *date = pp_xml_first(g, PP_NS, "DataDocumento");
     if (was_piano && ap)
         pp_warning(M->plan_d, pp_xml_line(ap), pp_xml_col(ap),
                    "Approvazione is the Piano's deliberation: write the Relazione's there");

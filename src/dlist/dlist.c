@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include "grow.h"
+
 pp_page *pp_page_new(int number, double width, double height)
 {
     pp_page *p = calloc(1, sizeof *p);
@@ -31,14 +33,8 @@ void pp_page_free(pp_page *p)
 
 pp_dl_item *pp_page_add(pp_page *p, const pp_dl_item *item)
 {
-    if (p->nitems == p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 64;
-        pp_dl_item *items = realloc(p->items, ncap * sizeof *items);
-        if (!items)
-            return NULL;
-        p->items = items;
-        p->cap = ncap;
-    }
+    if (!pp_grow(&p->items, &p->cap, p->nitems + 1, sizeof *p->items, 64))
+        return NULL;
     p->items[p->nitems] = *item;
     return &p->items[p->nitems++];
 }

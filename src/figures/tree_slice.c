@@ -15,20 +15,15 @@
 #include <string.h>
 
 #include "fig_tree.h"
+#include "grow.h"
 
 double tree_segue_height(const pp_tree_diagram *td) { return td->lh + 4; }
 
 static tree_op *add_op(pp_tree_diagram *td, tree_slice *s, op_kind kind)
 {
-    if (s->nops == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 32;
-        tree_op *ops = realloc(s->ops, cap * sizeof *ops);
-        if (!ops) {
-            td->oom = true;
-            return NULL;
-        }
-        s->ops = ops;
-        s->cap = cap;
+    if (!pp_grow(&s->ops, &s->cap, s->nops + 1, sizeof *s->ops, 32)) {
+        td->oom = true;
+        return NULL;
     }
     tree_op *o = &s->ops[s->nops++];
     memset(o, 0, sizeof *o);
@@ -54,12 +49,7 @@ static void place_box(pp_tree_diagram *td, tree_slice *s, tnode *t, double y)
 /* The diagram owns its labels until the next slicing. */
 static bool keep_label(pp_tree_diagram *td, pp_lines *l)
 {
-    if (l && td->nlabels == td->cap_labels) {
-        size_t cap = td->cap_labels ? 2 * td->cap_labels : 8;
-        pp_lines **labels = realloc(td->labels, cap * sizeof *labels);
-        if (labels) td->labels = labels, td->cap_labels = cap;
-    }
-    if (!l || td->nlabels == td->cap_labels) {
+    if (!l || !pp_grow(&td->labels, &td->cap_labels, td->nlabels + 1, sizeof *td->labels, 8)) {
         pp_lines_free(l);
         td->oom = true;
         return false;

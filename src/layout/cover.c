@@ -53,7 +53,12 @@ static bool logo(ly_ctx *c, double y, double max_h)
     char *path = ly_resolve(c, doc->logo_file);
     int pw, ph;
     if (!path) return false;
-    if (!pp_image_size(path, &pw, &ph)) {
+    pp_status st = pp_image_size(path, &pw, &ph);
+    if (st == PP_ERR_ENV) {
+        c->oom = true;
+        return false;
+    }
+    if (st != PP_OK) {
         pp_warning(c->d, doc->logo_pos.line, doc->logo_pos.col,
                    "logo '%s' cannot be read (PNG or JPEG expected); the cover goes without it",
                    doc->logo_file);

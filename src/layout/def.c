@@ -162,6 +162,9 @@ static void set_defaults(pp_layout *l)
 
 /* ---- reading helpers ---------------------------------------------------------- */
 
+/* The layout file has no namespace: its elements (pp_xml_first and friends
+ * with ns NULL) are matched by name only. */
+
 typedef struct {
     pp_layout *l;
     pp_diags *d;
@@ -169,8 +172,6 @@ typedef struct {
 } reader;
 
 #define ERR(r, n, ...) pp_error((r)->d, pp_xml_line(n), pp_xml_col(n), __VA_ARGS__)
-
-static bool is_el(const xmlNode *n) { return n && n->type == XML_ELEMENT_NODE; }
 
 /* Attribute value copied into the layout's arena; NULL when absent. */
 static const char *attr(reader *r, const xmlNode *n, const char *name)
@@ -343,26 +344,17 @@ static void read_label(reader *r, const xmlNode *n)
     else r->l->labels[i] = text;
 }
 
-static size_t count_elements(const xmlNode *n, const char *name)
-{
-    size_t k = 0;
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (is_el(c) && (!name || strcmp((const char *)c->name, name) == 0)) k++;
-    return k;
-}
-
 static void read_columns(reader *r, const xmlNode *n)
 {
     check_attrs(r, n, (const char *const[]){NULL});
-    size_t cap = count_elements(n, NULL);
+    size_t cap = pp_xml_count(n, NULL, NULL);
     r->l->columns = pp_arena_alloc(r->l->arena, (cap ? cap : 1) * sizeof(ly_column));
     r->l->ncolumns = 0;
     if (!r->l->columns) {
         r->oom = true;
         return;
     }
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (!is_el(c)) continue;
+    for (const xmlNode *c = pp_xml_first(n, NULL, NULL); c; c = pp_xml_next(c, NULL, NULL)) {
         if (strcmp((const char *)c->name, "column") != 0) {
             ERR(r, c, "<indicator-table>: unexpected <%s> (only <column>)", (const char *)c->name);
             continue;
@@ -409,14 +401,14 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth);
 
 static void read_children(reader *r, const xmlNode *n, ly_part *p, int depth)
 {
-    size_t k = count_elements(n, NULL);
+    size_t k = pp_xml_count(n, NULL, NULL);
     p->children = k ? pp_arena_alloc(r->l->arena, k * sizeof(ly_part)) : NULL;
     if (k && !p->children) {
         r->oom = true;
         return;
     }
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (is_el(c) && read_part(r, c, &p->children[p->nchildren], depth + 1)) p->nchildren++;
+    for (const xmlNode *c = pp_xml_first(n, NULL, NULL); c; c = pp_xml_next(c, NULL, NULL))
+        if (read_part(r, c, &p->children[p->nchildren], depth + 1)) p->nchildren++;
 }
 
 static void read_section(reader *r, const xmlNode *n, ly_part *p, int depth)
@@ -474,7 +466,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
                     ERR(r, n, "<objectives show=\"%s\">: expected all, strategic or operational",
                         show);
             }
-            if (count_elements(n, NULL)) ERR(r, n, "<%s>: takes no content", name);
+            if (pp_xml_count(n, NULL, NULL)) ERR(r, n, "<%s>: takes no content", name);
             if (depth <= 1 && p->kind != LY_P_COVER && p->kind != LY_P_TOC &&
                 p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK)
                 ERR(r, n, "<%s>: belongs inside a <section>", name);
@@ -495,12 +487,12 @@ static void read_root(reader *r, const xmlNode *root)
     }
     static const char *const ok[] = {"kind", NULL};
     check_attrs(r, root, ok);
-    size_t nbands = count_elements(root, "band");
+    size_t nbands = pp_xml_count(root, NULL, "band");
     r->l->bands = nbands ? pp_arena_alloc(r->l->arena, nbands * sizeof(pp_band)) : NULL;
     if (nbands && !r->l->bands) r->oom = true;
     bool have_outline = false, have_columns = false;
-    for (const xmlNode *c = root->children; c && !r->oom; c = c->next) {
-        if (!is_el(c)) continue;
+    for (const xmlNode *c = pp_xml_first(root, NULL, NULL); c && !r->oom;
+         c = pp_xml_next(c, NULL, NULL)) {
         const char *name = (const char *)c->name;
         if (strcmp(name, "page") == 0) read_page(r, c);
         else if (strcmp(name, "spacing") == 0) read_spacing(r, c);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 
 #define LY_MAX_PAGES 200000
@@ -97,18 +98,15 @@ bool fl_new_page(ly_ctx *c, bool force, bool decor)
     if (f->npages > 0) /* close what is open: every page is balanced */
         for (int i = f->ntags - 1; i >= 0; i--)
             if (i < LY_MAX_TAGS && !add_tag(c, PP_DL_TAG_END, f->tags[i], NULL)) return false;
-    if (f->npages == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 64;
-        pp_page **pages = realloc(f->pages, cap * sizeof *pages);
-        if (pages) f->pages = pages;
-        unsigned char *decor_flags = pages ? realloc(f->decor, cap) : NULL;
-        if (!pages || !decor_flags) {
-            c->oom = true;
-            return false;
-        }
-        f->decor = decor_flags;
-        f->cap = cap;
+    /* Two arrays, one capacity: both grow alike from f->cap, and f->cap
+     * moves only when both have. */
+    size_t cap_pages = f->cap, cap_decor = f->cap;
+    if (!pp_grow(&f->pages, &cap_pages, f->npages + 1, sizeof *f->pages, 64) ||
+        !pp_grow(&f->decor, &cap_decor, f->npages + 1, sizeof *f->decor, 64)) {
+        c->oom = true;
+        return false;
     }
+    f->cap = cap_pages;
     f->landscape = f->want_landscape;
     pp_layout_box b = pp_layout_page_box(c->lay, f->landscape);
     pp_page *p = pp_page_new((int)f->npages + 1, b.page_w, b.page_h);

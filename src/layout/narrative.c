@@ -236,7 +236,12 @@ bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent
     char *path = ly_resolve(c, file);
     if (!path) return false;
     int pw = 0, ph = 0;
-    bool readable = pp_image_size(path, &pw, &ph);
+    pp_status st = pp_image_size(path, &pw, &ph);
+    if (st == PP_ERR_ENV) {
+        c->oom = true;
+        return false;
+    }
+    bool readable = st == PP_OK;
     if (!readable)
         pp_warning(c->d, pos.line, pos.col, "image '%s' cannot be read (PNG or JPEG expected): "
                                             "a box with its alternative text takes its place",

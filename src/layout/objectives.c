@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 
 /* ---- rows shared by every score table ------------------------------------------- */
@@ -245,15 +246,9 @@ static void note(note_list *l, const char *s)
         l->oom = true;
         return;
     }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        const char **p = realloc(l->items, cap * sizeof *p);
-        if (!p) {
-            l->oom = true;
-            return;
-        }
-        l->items = p;
-        l->cap = cap;
+    if (!pp_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items, 8)) {
+        l->oom = true;
+        return;
     }
     l->items[l->n++] = s;
 }

@@ -4,20 +4,15 @@
  * body only follows the plan. */
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 
 static size_t push_item(ly_ctx *c, ly_plan_item it)
 {
-    if (c->nplan == c->cap_plan) {
-        size_t cap = c->cap_plan ? c->cap_plan * 2 : 256;
-        ly_plan_item *p = pp_arena_alloc(c->arena, cap * sizeof *p);
-        if (!p) {
-            c->oom = true;
-            return 0;
-        }
-        if (c->nplan) memcpy(p, c->plan, c->nplan * sizeof *p);
-        c->plan = p;
-        c->cap_plan = cap;
+    if (!pp_grow_arena(c->arena, &c->plan, &c->cap_plan, c->nplan, c->nplan + 1,
+                       sizeof *c->plan, 256)) {
+        c->oom = true;
+        return 0;
     }
     c->plan[c->nplan] = it;
     return c->nplan++;
@@ -38,16 +33,10 @@ static void push_flag(ly_ctx *c, ly_plan_kind kind, bool flag)
 /* Adds a heading and its plan item. number may be NULL. */
 static void heading(ly_ctx *c, int level, const char *number, const char *title)
 {
-    if (c->nheads == c->cap_heads) {
-        size_t cap = c->cap_heads ? c->cap_heads * 2 : 64;
-        ly_heading *h = pp_arena_alloc(c->arena, cap * sizeof *h);
-        if (!h) {
-            c->oom = true;
-            return;
-        }
-        if (c->nheads) memcpy(h, c->heads, c->nheads * sizeof *h);
-        c->heads = h;
-        c->cap_heads = cap;
+    if (!pp_grow_arena(c->arena, &c->heads, &c->cap_heads, c->nheads, c->nheads + 1,
+                       sizeof *c->heads, 64)) {
+        c->oom = true;
+        return;
     }
     if (!title || !*title) title = "\u2014";
     ly_heading *h = &c->heads[c->nheads];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 
 #define LIGHT_R 3.4 /* radius of a traffic light, points */
@@ -70,15 +71,9 @@ ly_row *tb_row(ly_table *t, bool header)
 {
     if (!t->ok) return NULL;
     if (header && t->nrows != t->nhead) header = false; /* headers come first */
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 8;
-        ly_row *r = realloc(t->rows, cap * sizeof *r);
-        if (!r) {
-            fail(t);
-            return NULL;
-        }
-        t->rows = r;
-        t->cap = cap;
+    if (!pp_grow(&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows, 8)) {
+        fail(t);
+        return NULL;
     }
     ly_row *r = &t->rows[t->nrows++];
     *r = (ly_row){.header = header};
@@ -113,13 +108,8 @@ void tb_fill(ly_cell *cell, pp_rgb colour)
 
 static bool add_piece(ly_table *t, ly_cell *cell, ly_piece p)
 {
-    if (cell->npieces == cell->cap) {
-        size_t cap = cell->cap ? cell->cap * 2 : 4;
-        ly_piece *ps = realloc(cell->pieces, cap * sizeof *ps);
-        if (!ps) return fail(t);
-        cell->pieces = ps;
-        cell->cap = cap;
-    }
+    if (!pp_grow(&cell->pieces, &cell->cap, cell->npieces + 1, sizeof *cell->pieces, 4))
+        return fail(t);
     cell->pieces[cell->npieces++] = p;
     cell->h += p.h;
     return true;
@@ -127,15 +117,9 @@ static bool add_piece(ly_table *t, ly_cell *cell, ly_piece p)
 
 static bool own(ly_table *t, pp_lines *l)
 {
-    if (t->nowned == t->cap_owned) {
-        size_t cap = t->cap_owned ? t->cap_owned * 2 : 16;
-        pp_lines **o = realloc(t->owned, cap * sizeof *o);
-        if (!o) {
-            pp_lines_free(l);
-            return fail(t);
-        }
-        t->owned = o;
-        t->cap_owned = cap;
+    if (!pp_grow(&t->owned, &t->cap_owned, t->nowned + 1, sizeof *t->owned, 16)) {
+        pp_lines_free(l);
+        return fail(t);
     }
     t->owned[t->nowned++] = l;
     return true;

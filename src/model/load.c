@@ -10,35 +10,6 @@
 
 /* ---- XML access ---------------------------------------------------------- */
 
-static bool is_ours(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           strcmp((const char *)n->ns->href, PP_NS) == 0 &&
-           (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-xmlNode *ld_next(const xmlNode *after, const char *name)
-{
-    for (xmlNode *c = after ? after->next : NULL; c; c = c->next)
-        if (is_ours(c, name)) return c;
-    return NULL;
-}
-
-xmlNode *ld_first(const xmlNode *parent, const char *name)
-{
-    if (!parent) return NULL;
-    for (xmlNode *c = parent->children; c; c = c->next)
-        if (is_ours(c, name)) return c;
-    return NULL;
-}
-
-size_t ld_count(const xmlNode *parent, const char *name)
-{
-    size_t n = 0;
-    for (xmlNode *c = ld_first(parent, name); c; c = ld_next(c, name)) n++;
-    return n;
-}
-
 void *ld_array(loader *L, size_t count, size_t size)
 {
     if (count == 0) return NULL;
@@ -84,8 +55,7 @@ const char *ld_text(loader *L, const xmlNode *n)
 {
     if (!n) return NULL;
     xmlChar *v = xmlNodeGetContent(n);
-    if (!v) return pp_arena_strdup(L->a, "");
-    char *s = pp_arena_strdup(L->a, (const char *)v);
+    char *s = pp_arena_strdup(L->a, v ? (const char *)v : "");
     xmlFree(v);
     if (!s) {
         L->oom = true;
@@ -554,7 +524,7 @@ static void load_tree(loader *L, const xmlNode *albero)
 bool pp_load_is_document(const pp_xmldoc *x)
 {
     xmlNode *root = xmlDocGetRootElement(x->doc);
-    return root && is_ours(root, "DocumentoPerformance");
+    return pp_xml_is(root, PP_NS, "DocumentoPerformance");
 }
 
 pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
@@ -568,12 +538,12 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
         return PP_ERR_INPUT;
     }
     pp_doc *doc = pp_doc_new();
-    if (!doc) {
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
-    }
+    if (!doc) return pp_diag_oom(d);
     loader L = {doc, doc->arena, false};
+    /* without its path the document's images would be looked for in the
+     * wrong folder */
     doc->path = pp_arena_strdup(L.a, path);
+    if (path && !doc->path) L.oom = true;
     load_general(&L, ld_first(root, "DatiGenerali"));
     load_smvp(&L, ld_first(root, "Sistema"));
     load_units(&L, ld_first(root, "Organizzazione"));
@@ -584,8 +554,7 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     ld_sections(&L, ld_first(root, "Testi"));
     if (L.oom) {
         pp_doc_free(doc);
-        pp_error(d, 0, 0, "out of memory while reading the document");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     *out = doc;
     return PP_OK;

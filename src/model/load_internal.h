@@ -13,10 +13,20 @@ typedef struct {
     bool oom;
 } loader;
 
-/* First / next child element named `name` in our namespace (any when NULL). */
-xmlNode *ld_first(const xmlNode *parent, const char *name);
-xmlNode *ld_next(const xmlNode *after, const char *name);
-size_t ld_count(const xmlNode *parent, const char *name);
+/* First / next child element named `name` in our namespace (any when
+ * NULL): the loader reads nothing else, so the namespace is fixed here. */
+static inline xmlNode *ld_first(const xmlNode *parent, const char *name)
+{
+    return pp_xml_first(parent, PP_NS, name);
+}
+static inline xmlNode *ld_next(const xmlNode *after, const char *name)
+{
+    return pp_xml_next(after, PP_NS, name);
+}
+static inline size_t ld_count(const xmlNode *parent, const char *name)
+{
+    return pp_xml_count(parent, PP_NS, name);
+}
 /* Attribute value copied to the arena, NULL when absent. */
 const char *ld_attr(loader *L, const xmlNode *n, const char *name);
 /* Text content, whitespace collapsed and trimmed; NULL when n is NULL. */

@@ -1,6 +1,7 @@
 /* Narrative content (<Testi>) -> pp_section / pp_block. */
 #include <string.h>
 
+#include "grow.h"
 #include "load_internal.h"
 
 typedef struct {
@@ -18,13 +19,9 @@ static void add_span(loader *L, span_buf *b, const char *text, int style)
         else b->spans[b->n - 1].text = joined;
         return;
     }
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4;
-        pp_span *s = ld_array(L, cap, sizeof *s);
-        if (!s) return;
-        if (b->n) memcpy(s, b->spans, b->n * sizeof *s);
-        b->spans = s;
-        b->cap = cap;
+    if (!pp_grow_arena(L->a, &b->spans, &b->cap, b->n, b->n + 1, sizeof *b->spans, 4)) {
+        L->oom = true;
+        return;
     }
     b->spans[b->n++] = (pp_span){text, style};
 }

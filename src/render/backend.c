@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "grow.h"
+
 struct pp_backend {
     const pp_backend_ops *ops;
     void *impl;
@@ -20,7 +22,7 @@ struct pp_backend {
     GHashTable *dests;    /* destination names defined so far */
     GHashTable *links;    /* destination names linked to */
     pp_outfile **files;
-    size_t nfiles;
+    size_t nfiles, cap_files;
     GPtrArray *obsolete; /* paths removed after publication */
 };
 
@@ -48,14 +50,11 @@ pp_status pp_backend_file(pp_backend *b, const char *path, pp_diags *d, pp_outfi
 {
     *out = NULL;
     pp_outfile *o = calloc(1, sizeof *o);
-    pp_outfile **files = realloc(b->files, (b->nfiles + 1) * sizeof *files);
-    if (!o || !files) {
+    if (!o || !pp_grow(&b->files, &b->cap_files, b->nfiles + 1, sizeof *b->files, 4)) {
         free(o);
-        if (files) b->files = files;
         pp_error(d, 0, 0, "out of memory");
         return PP_ERR_ENV;
     }
-    b->files = files;
     pp_status st = pp_outfile_open(o, path, d);
     if (st != PP_OK) {
         free(o);

@@ -11,6 +11,7 @@
 
 #include <pango/pangofc-font.h>
 
+#include "grow.h"
 #include "text.h"
 
 #ifndef PERFPDF_SOURCE_FONTS_DIR
@@ -66,14 +67,8 @@ static char **list_fonts(const char *dir, size_t *n)
     while ((e = readdir(dp)) != NULL) {
         if (!is_font_file(e->d_name))
             continue;
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **p = realloc(names, ncap * sizeof *p);
-            if (!p)
-                goto oom;
-            names = p;
-            cap = ncap;
-        }
+        if (!pp_grow(&names, &cap, *n + 1, sizeof *names, 16))
+            goto oom;
         if (!(names[*n] = strdup(e->d_name)))
             goto oom;
         (*n)++;
@@ -167,14 +162,8 @@ int pp_font_set_index(pp_font_set *s, PangoFont *f)
     for (size_t i = 0; i < s->count; i++)
         if (s->fonts[i].face_index == index && strcmp(s->fonts[i].file, (char *)file) == 0)
             return (int)i;
-    if (s->count == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 8;
-        pp_dl_font *p = realloc(s->fonts, ncap * sizeof *p);
-        if (!p)
-            return -1;
-        s->fonts = p;
-        s->cap = ncap;
-    }
+    if (!pp_grow(&s->fonts, &s->cap, s->count + 1, sizeof *s->fonts, 8))
+        return -1;
     char *copy = strdup((char *)file);
     if (!copy)
         return -1;

@@ -16,6 +16,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "fonts.h"
+#include "grow.h"
 
 struct pp_text {
     FcConfig *cfg;
@@ -235,29 +236,8 @@ static PangoLayout *make_layout(pp_text *t, const char *utf8, PangoAttrList *att
 
 /* ---- copying the layout into pp_lines ----------------------------------- */
 
-/* Makes room for `need` elements in the array whose pointer is at parr
- * (copied with memcpy: writing a T* through a void** breaks aliasing). */
-static bool grow(void *parr, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < need)
-        ncap *= 2;
-    if (ncap > SIZE_MAX / size)
-        return false;
-    void *p;
-    memcpy(&p, parr, sizeof p);
-    void *q = realloc(p, ncap * size);
-    if (!q)
-        return false;
-    memcpy(parr, &q, sizeof q);
-    *cap = ncap;
-    return true;
-}
-
 #define GROW(l, arr, n, cap, extra) \
-    grow(&(l)->arr, &(l)->cap, (l)->n + (extra), sizeof *(l)->arr)
+    pp_grow(&(l)->arr, &(l)->cap, (l)->n + (extra), sizeof *(l)->arr, 16)
 
 /* Glyph clusters of a left-to-right run: consecutive glyphs with the same
  * log_clusters value came from the same characters. Empty glyphs are not

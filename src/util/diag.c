@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* A hostile file can produce millions of errors; a clerk reads the first. */
 #define MAX_DIAGS 1000
 
@@ -23,6 +25,23 @@ void pp_diags_clear(pp_diags *d)
     pp_diags_init(d, file);
 }
 
+/* A diagnostic that cannot be stored must not pass unnoticed: the run
+ * would look cleaner than it is. */
+static void lose(pp_diags *d)
+{
+    d->lost++;
+    d->oom = true;
+}
+
+pp_status pp_diag_oom(pp_diags *d)
+{
+    if (!d->oom) d->errors++; /* one error however often it is reported */
+    d->oom = true;
+    return PP_ERR_ENV;
+}
+
+pp_status pp_diags_status(const pp_diags *d, pp_status st) { return d->oom ? PP_ERR_ENV : st; }
+
 void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col, const char *fmt, ...)
 {
     if (sev == PP_ERROR) d->errors++;
@@ -31,15 +50,9 @@ void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col, const char *fm
         d->truncated = true;
         return;
     }
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        pp_diag *items = realloc(d->items, cap * sizeof *items);
-        if (!items) {
-            d->truncated = true;
-            return;
-        }
-        d->items = items;
-        d->cap = cap;
+    if (!pp_grow(&d->items, &d->cap, d->count + 1, sizeof *d->items, 16)) {
+        lose(d);
+        return;
     }
     va_list ap;
     va_start(ap, fmt);
@@ -47,7 +60,7 @@ void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col, const char *fm
     va_end(ap);
     char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
     if (!msg) {
-        d->truncated = true;
+        lose(d);
         return;
     }
     va_start(ap, fmt);
@@ -91,4 +104,9 @@ void pp_diags_print(const pp_diags *d, FILE *out)
     }
     if (d->truncated)
         fprintf(out, "%s: too many problems, only the first %d are shown\n", d->file, MAX_DIAGS);
+    if (d->lost)
+        fprintf(out, "%s: error: out of memory (%zu problem%s could not be recorded)\n", d->file,
+                d->lost, d->lost == 1 ? "" : "s");
+    else if (d->oom)
+        fprintf(out, "%s: error: out of memory\n", d->file);
 }

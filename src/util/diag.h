@@ -2,7 +2,14 @@
  *
  * Library code never prints and never exits: it appends diagnostics to a
  * list (with file, line and column) and returns a status; main() decides
- * what to print and which exit code follows (see pp_status). */
+ * what to print and which exit code follows (see pp_status).
+ *
+ * Running out of memory is one policy everywhere: whoever sees an
+ * allocation fail calls pp_diag_oom (or returns failure to a caller that
+ * does), and the statuses of the front end (validate.h), of import and
+ * merge and of the command line go through pp_diags_status, so the run
+ * ends with PP_ERR_ENV and "out of memory" -- never as bad input, never as
+ * a success with a check or a message silently missing. */
 #ifndef PP_DIAG_H
 #define PP_DIAG_H
 
@@ -30,6 +37,8 @@ typedef struct {
     size_t count, cap;
     size_t errors, warnings;
     bool truncated; /* too many diagnostics: the rest were dropped */
+    bool oom;       /* memory ran out: the run cannot succeed */
+    size_t lost;    /* diagnostics dropped for lack of memory */
 } pp_diags;
 
 void pp_diags_init(pp_diags *d, const char *file);
@@ -40,9 +49,17 @@ void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col,
 #define pp_error(d, line, col, ...) pp_diag_add(d, PP_ERROR, line, col, __VA_ARGS__)
 #define pp_warning(d, line, col, ...) pp_diag_add(d, PP_WARNING, line, col, __VA_ARGS__)
 
+/* Records that memory ran out (d->oom, counted as an error) and returns
+ * PP_ERR_ENV. Storing nothing, it cannot fail itself: pp_diags_print
+ * says "out of memory" for it. */
+pp_status pp_diag_oom(pp_diags *d);
+/* st, or PP_ERR_ENV when memory ran out while d was being filled. */
+pp_status pp_diags_status(const pp_diags *d, pp_status st);
+
 /* Stable sort by position (line, column, then order of discovery). */
 void pp_diags_sort(pp_diags *d);
-/* "FILE:LINE:COL: error: message", one per line. */
+/* "FILE:LINE:COL: error: message", one per line; then "FILE: error: out
+ * of memory" when memory ran out. */
 void pp_diags_print(const pp_diags *d, FILE *out);
 
 #endif

@@ -22,20 +22,30 @@ pp_status pp_read_file(const char *path, size_t max, char **data, size_t *len, p
         pp_error(d, 0, 0, "is a directory, not a file");
         return PP_ERR_INPUT;
     }
+    /* Doubling, but clamped to max: the buffer never outgrows the limit
+     * (so not pp_grow, which would overshoot it). */
     size_t cap = 64 * 1024, n = 0;
     char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        return pp_diag_oom(d);
+    }
     pp_status st = PP_OK;
-    while (buf) {
+    while (st == PP_OK) {
         if (n == cap) {
             if (cap >= max) {
                 pp_error(d, 0, 0, "file larger than %zu MB", max / (1024 * 1024));
                 st = PP_ERR_INPUT;
                 break;
             }
-            cap = cap * 2 > max ? max : cap * 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) break;
+            size_t ncap = cap * 2 > max ? max : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) { /* not a short file: out of memory */
+                st = pp_diag_oom(d);
+                break;
+            }
             buf = nb;
+            cap = ncap;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -48,10 +58,6 @@ pp_status pp_read_file(const char *path, size_t max, char **data, size_t *len, p
         }
     }
     fclose(f);
-    if (!buf) {
-        pp_error(d, 0, 0, "out of memory reading the file");
-        return PP_ERR_ENV;
-    }
     if (st != PP_OK) {
         free(buf);
         return st;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 enum { MAX_SIDE = 100000 };
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
@@ -66,24 +68,25 @@ pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 
 /* The header is in the first bytes, but a JPEG may carry large metadata
  * segments before its frame: read up to the first 16 MB. */
-bool pp_image_size(const char *path, int *w, int *h)
+pp_status pp_image_size(const char *path, int *w, int *h)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return false;
-    size_t cap = 16u << 20, n = 0;
-    unsigned char *b = malloc(64 * 1024);
-    size_t have = b ? 64 * 1024 : 0;
+    if (!f) return PP_ERR_INPUT;
+    size_t cap = 16u << 20, n = 0, have = 0;
+    unsigned char *b = NULL;
     pp_image_kind k = PP_IMAGE_NONE;
-    while (b) {
+    bool oom = false;
+    /* 64 KB first, doubled while the buffer fills and no header is seen */
+    for (;;) {
+        if (!pp_grow(&b, &have, n + 1, 1, 64 * 1024)) {
+            oom = true;
+            break;
+        }
         n += fread(b + n, 1, have - n, f);
         k = pp_image_info(b, n, w, h);
         if (k != PP_IMAGE_NONE || n < have || have >= cap) break;
-        unsigned char *nb = realloc(b, have * 2);
-        if (!nb) break;
-        b = nb;
-        have *= 2;
     }
     free(b);
     fclose(f);
-    return k != PP_IMAGE_NONE;
+    return oom ? PP_ERR_ENV : k != PP_IMAGE_NONE ? PP_OK : PP_ERR_INPUT;
 }

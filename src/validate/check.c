@@ -260,17 +260,15 @@ static void check_smvp(const pp_doc *doc, pp_diags *d)
                  s->mix_operativi + s->mix_indicatori);
 }
 
-void pp_check(pp_doc *doc, pp_diags *d)
+pp_status pp_check(pp_doc *doc, pp_diags *d)
 {
     check_general(doc, d);
     check_smvp(doc, d);
     id_table ids = {0};
-    if (!build_ids(doc, d, &ids)) {
-        pp_error(d, 0, 0, "out of memory while checking identifiers");
-        return;
-    }
+    if (!build_ids(doc, d, &ids)) return pp_diag_oom(d);
     check_refs(doc, &ids, d);
     free(ids.slots);
     if (doc->root) pp_check_tree(doc, d);
     pp_check_files(doc, d);
+    return pp_diags_status(d, PP_OK);
 }

@@ -1,5 +1,7 @@
 /* Semantic checks: what the schema cannot say. Each problem becomes one
- * diagnostic at the element it concerns; the checks never stop early. */
+ * diagnostic at the element it concerns; the checks never stop early,
+ * except when memory runs out: that is pp_diag_oom, never a check
+ * silently skipped. */
 #ifndef PP_CHECK_H
 #define PP_CHECK_H
 

@@ -26,14 +26,20 @@ static void check_image(const pp_doc *doc, pp_diags *d, const char *what, const 
 {
     if (!file) return;
     char *path = resolve(doc, file);
-    if (!path) return;
+    if (!path) {
+        pp_diag_oom(d);
+        return;
+    }
     FILE *f = fopen(path, "rb");
     int w, h;
+    pp_status st = f ? pp_image_size(path, &w, &h) : PP_ERR_INPUT;
     if (!f)
         pp_error(d, pos.line, pos.col, "%s '%s' cannot be opened: %s%s", what, file,
                  strerror(errno),
                  file[0] == '/' ? "" : " (names are relative to the document's folder)");
-    else if (!pp_image_size(path, &w, &h))
+    else if (st == PP_ERR_ENV) /* not the file's fault */
+        pp_diag_oom(d);
+    else if (st != PP_OK)
         pp_error(d, pos.line, pos.col, "%s '%s' is not a PNG or JPEG image", what, file);
     if (f) fclose(f);
     free(path);

@@ -39,7 +39,10 @@ static void check_weight_range(tree_ctx *c, const pp_node *n)
 static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const char *what)
 {
     const pp_node **group = malloc((parent->nchildren + 1) * sizeof *group);
-    if (!group) return;
+    if (!group) {
+        pp_diag_oom(c->d);
+        return;
+    }
     size_t n = 0, all = 0;
     double sum = 0;
     bool invalid = false; /* a weight already reported: its sum says nothing */
@@ -289,7 +292,10 @@ static void check_codes(tree_ctx *c)
     pp_tree_walk(c->doc->root, count_coded, &count);
     if (count < 2) return;
     code_list l = {malloc(count * sizeof *l.nodes), 0};
-    if (!l.nodes) return;
+    if (!l.nodes) {
+        pp_diag_oom(c->d);
+        return;
+    }
     pp_tree_walk(c->doc->root, collect_coded, &l);
     qsort(l.nodes, l.n, sizeof *l.nodes, by_code);
     size_t run = 0; /* first node of the current run of equal codes */
@@ -300,8 +306,7 @@ static void check_codes(tree_ctx *c)
         }
         pp_warning(c->d, l.nodes[i]->pos.line, l.nodes[i]->pos.col,
                    "indicator code '%s' is already used at line %d: codes should be unique",
-                   l.nodes[i]->code,
-                 l.nodes[run]->pos.line);
+                   l.nodes[i]->code, l.nodes[run]->pos.line);
     }
     free(l.nodes);
 }

@@ -45,8 +45,7 @@ pp_status pp_schema_validate(const pp_xmldoc *x, pp_diags *d)
     xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
     if (!vctxt) {
         xmlSchemaFree(schema);
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, d);
     size_t before = d->errors;
@@ -58,5 +57,5 @@ pp_status pp_schema_validate(const pp_xmldoc *x, pp_diags *d)
         return PP_ERR_ENV;
     }
     if (rc > 0 && d->errors == before) pp_error(d, 1, 1, "the document does not match the schema");
-    return rc == 0 ? PP_OK : PP_ERR_INPUT;
+    return pp_diags_status(d, rc == 0 ? PP_OK : PP_ERR_INPUT);
 }

@@ -27,6 +27,7 @@ typedef struct {
     charactersSAXFunc characters;
     size_t text_run; /* bytes of text since the last tag */
     int doctype_line;
+    bool oom; /* a position could not be stored: stop, the run has failed */
 } reader_state;
 
 static void silent(void *ctx, const char *msg, ...)
@@ -167,11 +168,16 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     st->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
                       nb_defaulted, attributes);
     if (ctxt->node && ctxt->node->type == XML_ELEMENT_NODE) {
+        /* Without its position an element's messages would point to the
+         * wrong column: better no run than a misleading one. */
         position *pos = pp_arena_alloc(st->positions, sizeof *pos);
-        if (pos) {
-            *pos = where;
-            ctxt->node->_private = pos;
+        if (!pos) {
+            st->oom = true;
+            xmlStopParser(ctxt);
+            return;
         }
+        *pos = where;
+        ctxt->node->_private = pos;
     }
 }
 
@@ -189,6 +195,38 @@ int pp_xml_col(const xmlNode *n)
     if (n->type == XML_ATTRIBUTE_NODE) n = n->parent;
     if (n && n->type == XML_ELEMENT_NODE && n->_private) return ((position *)n->_private)->col;
     return 1;
+}
+
+bool pp_xml_is(const xmlNode *n, const char *ns, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE) return false;
+    if (ns && !(n->ns && n->ns->href && strcmp((const char *)n->ns->href, ns) == 0)) return false;
+    return !name || strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first match among n and its following siblings. */
+static xmlNode *match_from(xmlNode *n, const char *ns, const char *name)
+{
+    for (; n; n = n->next)
+        if (pp_xml_is(n, ns, name)) return n;
+    return NULL;
+}
+
+xmlNode *pp_xml_first(const xmlNode *parent, const char *ns, const char *name)
+{
+    return parent ? match_from(parent->children, ns, name) : NULL;
+}
+
+xmlNode *pp_xml_next(const xmlNode *after, const char *ns, const char *name)
+{
+    return after ? match_from(after->next, ns, name) : NULL;
+}
+
+size_t pp_xml_count(const xmlNode *parent, const char *ns, const char *name)
+{
+    size_t k = 0;
+    for (const xmlNode *c = pp_xml_first(parent, ns, name); c; c = pp_xml_next(c, ns, name)) k++;
+    return k;
 }
 
 bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col)
@@ -212,11 +250,10 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
     if (!ctxt || !positions) {
         xmlFreeParserCtxt(ctxt);
         pp_arena_free(positions);
-        pp_error(d, 0, 0, "out of memory");
-        return PP_ERR_ENV;
+        return pp_diag_oom(d);
     }
     reader_state st = {d, positions, ctxt->sax->startElementNs, ctxt->sax->endElementNs,
-                       ctxt->sax->characters, 0, 0};
+                       ctxt->sax->characters, 0, 0, false};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->internalSubset = on_internal_subset;
@@ -229,6 +266,7 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
     int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
     size_t errors_before = d->errors;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
+    if (st.oom) pp_diag_oom(d);
     bool failed = !doc || !ctxt->wellFormed || d->errors > errors_before;
     if (failed && d->errors == errors_before)
         pp_error(d, 1, 1, "not a well-formed XML document");
@@ -236,7 +274,7 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
     if (failed) {
         xmlFreeDoc(doc);
         pp_arena_free(positions);
-        return PP_ERR_INPUT;
+        return pp_diags_status(d, PP_ERR_INPUT);
     }
     out->doc = doc;
     out->positions = positions;

@@ -41,6 +41,19 @@ int pp_xml_col(const xmlNode *n);
  * memory. */
 bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col);
 
+/* Walking a tree by element. ns is a namespace URI the element must be in
+ * (NULL: any namespace, or none); name is its local name (NULL: any).
+ * Text, comments and other nodes are skipped. Every reader of our files
+ * goes through these, so "is this our element" is decided in one place. */
+bool pp_xml_is(const xmlNode *n, const char *ns, const char *name);
+/* The first child element of parent that matches; NULL when none (or no
+ * parent). */
+xmlNode *pp_xml_first(const xmlNode *parent, const char *ns, const char *name);
+/* The next sibling element after `after` that matches; NULL when none. */
+xmlNode *pp_xml_next(const xmlNode *after, const char *ns, const char *name);
+/* How many child elements of parent match. */
+size_t pp_xml_count(const xmlNode *parent, const char *ns, const char *name);
+
 /* Quiet libxml2's global error printing; call once from main(). */
 void pp_xml_init(void);
 

@@ -12,6 +12,7 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include "grow.h"
 #include "image_jpeg.h"
 
 void pp_cairo_drawer_init(pp_cairo_drawer *dr, bool raster)
@@ -132,12 +133,7 @@ static bool glyphs_of(pp_cairo_drawer *dr, const pp_dl_item *it)
 {
     size_t n = it->u.text.nglyphs;
     if (n > INT32_MAX) return false;
-    if (n > dr->cap_glyphs) {
-        cairo_glyph_t *g = realloc(dr->glyphs, n * sizeof *g);
-        if (!g) return false;
-        dr->glyphs = g;
-        dr->cap_glyphs = n;
-    }
+    if (!pp_grow(&dr->glyphs, &dr->cap_glyphs, n, sizeof *dr->glyphs, 64)) return false;
     for (size_t i = 0; i < n; i++)
         dr->glyphs[i] = (cairo_glyph_t){it->u.text.glyphs[i].id,
                                         it->u.text.x + it->u.text.glyphs[i].x,
