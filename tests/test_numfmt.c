@@ -68,12 +68,59 @@ static void dates(void **state)
     assert_int_equal(pp_date_diff((pp_date){2022, 2, 28}, (pp_date){2022, 3, 28}), 28);
 }
 
+/* Everything the schema's xs:date accepts is either a date or refused
+ * with its reason: a time zone, a year out of range, a day that is not. */
+static void dates_of_the_schema(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        pp_date_status st;
+        const char *why;
+    } cases[] = {
+        {"2022-11-30", PP_DATE_OK, NULL},
+        {" 2022-11-30 ", PP_DATE_OK, NULL},
+        {"2022-11-30Z", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"2022-11-30+01:00", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"2022-11-30-14:00", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"99999-11-30", PP_DATE_RANGE, "year 99999 is out of range (1900-2199)"},
+        {"-2022-11-30", PP_DATE_RANGE, "year -2022 is out of range (1900-2199)"},
+        {"10000-01-01", PP_DATE_RANGE, "year 10000 is out of range (1900-2199)"},
+        {"0999-12-31", PP_DATE_RANGE, "year 0999 is out of range (1900-2199)"},
+        {"2200-01-01", PP_DATE_RANGE, "year 2200 is out of range (1900-2199)"},
+        {"1899-12-31", PP_DATE_RANGE, "year 1899 is out of range (1900-2199)"},
+        {"1900-01-01", PP_DATE_OK, NULL},
+        {"2199-12-31", PP_DATE_OK, NULL},
+        {"12345678901234567890-01-01", PP_DATE_RANGE,
+         "year 123456789012... is out of range (1900-2199)"},
+        {"2022-02-29Z", PP_DATE_NO_DAY, "there is no such day"},
+        {"2022-13-01", PP_DATE_NO_DAY, "there is no such day"},
+        {"2022-11-30+15:00", PP_DATE_MALFORMED, NULL},
+        {"2022-11-30T00:00", PP_DATE_MALFORMED, NULL},
+        {"30/11/2022", PP_DATE_MALFORMED, NULL},
+        {"", PP_DATE_MALFORMED, NULL},
+    };
+    char why[128];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pp_date d = {0, 0, 0};
+        pp_date_status st = pp_date_read(cases[i].s, &d);
+        assert_int_equal(st, cases[i].st);
+        assert_int_equal(pp_date_valid(d), st == PP_DATE_OK);
+        if (cases[i].why) {
+            pp_date_explain(st, cases[i].s, why, sizeof why);
+            assert_string_equal(why, cases[i].why);
+        }
+    }
+    assert_int_equal(pp_date_read(NULL, &(pp_date){0, 0, 0}), PP_DATE_MALFORMED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(italian_numbers),
         cmocka_unit_test(data_numbers),
         cmocka_unit_test(dates),
+        cmocka_unit_test(dates_of_the_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
