@@ -284,6 +284,16 @@ static void italian_dates(void **state)
     assert_false(pp_parse_date_it("30/06-2022", &d));
     assert_false(pp_parse_date_it("30/06/202", &d));
     assert_false(pp_parse_date_it("400", &d));
+    /* a date of a year no document can hold: refused, and said so */
+    assert_false(pp_parse_date_it("30/06/2300", &d));
+    assert_false(pp_parse_date_it("30/06/0022", &d));
+    assert_false(pp_parse_date_it("1850-06-30", &d));
+    assert_true(pp_parse_date_it("29/02/2024", &d));
+    assert_string_equal(pp_date_it_problem("30/06/2300"), "has a year out of range (1900-2199)");
+    assert_string_equal(pp_date_it_problem("1850-06-30"), "has a year out of range (1900-2199)");
+    assert_null(pp_date_it_problem("30/06/2022"));
+    assert_null(pp_date_it_problem("31/02/2300"));
+    assert_null(pp_date_it_problem("dieci"));
 }
 
 static void operators_and_units(void **state)
