@@ -48,6 +48,18 @@ static void data_numbers(void **state)
     assert_string_equal(b, "null");
 }
 
+static void significant_digits(void **state)
+{
+    (void)state;
+    assert_int_equal(pp_decimal_significant("0.0500"), 1);
+    assert_int_equal(pp_decimal_significant("1000"), 1);
+    assert_int_equal(pp_decimal_significant("123.45"), 5);
+    assert_int_equal(pp_decimal_significant("-0.000000001"), 1);
+    assert_int_equal(pp_decimal_significant("123456789.123456789"), 18);
+    assert_int_equal(pp_decimal_significant("0"), 0);
+    assert_int_equal(pp_decimal_significant("NaN"), 0);
+}
+
 static void dates(void **state)
 {
     (void)state;
@@ -119,6 +131,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(italian_numbers),
         cmocka_unit_test(data_numbers),
+        cmocka_unit_test(significant_digits),
         cmocka_unit_test(dates),
         cmocka_unit_test(dates_of_the_schema),
     };

@@ -7,7 +7,10 @@
  * - a value written but unusable (valore="NaN", a 400-digit number, a date
  *   with a time zone, nd=" true ") is named for what it is at its own
  *   element, and never reported as a missing <Consuntivo>, <Soglia>,
- *   previous value, target for the year... */
+ *   previous value...;
+ * - comparisons with targets are relative to the magnitudes: exact zeros,
+ *   1e-12 and 1e15 score as on paper. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -440,6 +443,100 @@ static void blanks_around_values(void **state)
     free(xml);
 }
 
+/* More significant digits than a double tells apart: used, with a warning
+ * that says what it means. */
+static void too_many_digits(void **state)
+{
+    (void)state;
+    subst s[] = {{"ACTUAL1", "<Consuntivo valore=\"123456789.123456789\"/>"}};
+    char *xml = make_doc(s, 1);
+    pp_diags d;
+    pp_doc *doc = NULL;
+    assert_int_equal(open_text(xml, &d, &doc), PP_OK);
+    pp_pos p = where(xml, "<Consuntivo valore");
+    char expected[512];
+    snprintf(expected, sizeof expected,
+             "%d:%d: warning: Consuntivo valore '123456789.123456789' has 18 significant "
+             "digits: perfpdf computes with 15, so values that differ only after the 15th "
+             "count as equal",
+             p.line, p.col);
+    assert_true(has_diag(&d, expected));
+    pp_diags_clear(&d);
+    pp_doc_free(doc);
+    free(xml);
+}
+
+/* ---- comparisons relative to the magnitudes ----------------------------------- */
+
+static double achievement_of(const char *op, const char *target, const char *actual,
+                             const char *rule)
+{
+    char t[256], a[256], r[64] = "";
+    snprintf(t, sizeof t, "operatore=\"%s\" valore=\"%s\"", op, target);
+    snprintf(a, sizeof a, "<Consuntivo valore=\"%s\"/>", actual);
+    if (*rule) snprintf(r, sizeof r, "regola=\"%s\"", rule);
+    subst s[] = {{"TARGET1", t}, {"ACTUAL1", a}, {"RULE1", r}};
+    char *xml = make_doc(s, 3);
+    pp_doc *doc = scored(xml);
+    assert_non_null(doc);
+    const pp_result *res = &node(doc, "i1")->result;
+    double v = res->has_achievement ? res->achievement : NAN;
+    pp_doc_free(doc);
+    free(xml);
+    return v;
+}
+
+static void tiny_huge_and_zero(void **state)
+{
+    (void)state;
+    /* used to be 100: 0 was "nearly" 1e-9 */
+    assert_float_equal(achievement_of("ge", "0.000000001", "0", ""), 0, 1e-12);
+    assert_float_equal(achievement_of("ge", "0.000000001", "0", "binaria"), 0, 1e-12);
+    /* used to be 100: 1e-10 was "nearly" 0 */
+    assert_float_equal(achievement_of("eq", "0", "0.0000000001", ""), 0, 1e-12);
+    assert_float_equal(achievement_of("eq", "0", "0", ""), 100, 1e-12);
+    assert_float_equal(achievement_of("eq", "0", "-0.000", ""), 100, 1e-12);
+    /* tiny magnitudes: 1e-12 against 2e-12 is half way */
+    assert_float_equal(achievement_of("ge", "0.000000000002", "0.000000000001", ""), 50, 1e-9);
+    assert_float_equal(achievement_of("ge", "0.000000000001", "0.000000000001", "binaria"), 100,
+                       1e-12);
+    assert_float_equal(achievement_of("ge", "0.000000000001", "0.000000000000999", "binaria"),
+                       0, 1e-12);
+    assert_float_equal(achievement_of("gt", "0.000000000001", "0.000000000001", "binaria"), 0,
+                       1e-12);
+    /* huge magnitudes: one unit in 1e15 is not equal */
+    assert_float_equal(achievement_of("ge", "1000000000000001", "1000000000000000", "binaria"),
+                       0, 1e-12);
+    assert_float_equal(achievement_of("eq", "1000000000000000", "1000000000000001", "binaria"),
+                       0, 1e-12);
+    assert_float_equal(achievement_of("eq", "1000000000000000", "1000000000000000", "binaria"),
+                       100, 1e-12);
+    assert_float_equal(achievement_of("le", "999999999999999", "1000000000000000", "binaria"),
+                       0, 1e-12);
+    assert_float_equal(achievement_of("ge", "0.999999999999999", "0.999999999999998", "binaria"),
+                       0, 1e-12);
+}
+
+/* The rule functions themselves, with values computed as the engine does. */
+static void equality_is_relative(void **state)
+{
+    (void)state;
+    assert_true(pp_target_met(PP_OP_EQ, 0.1 + 0.2, 0.3));        /* equal on paper */
+    assert_true(pp_target_met(PP_OP_EQ, 3.0 / 10 * 100, 30));    /* a ratio x100 */
+    assert_true(pp_target_met(PP_OP_EQ, 1e15 * (0.1 + 0.2), 3e14));
+    assert_true(pp_target_met(PP_OP_EQ, 1e-12 * (0.1 + 0.2), 3e-13));
+    assert_false(pp_target_met(PP_OP_GE, 0, 1e-9));
+    assert_false(pp_target_met(PP_OP_EQ, 1e-10, 0));
+    assert_false(pp_target_met(PP_OP_EQ, 1e-300, 0));
+    assert_true(pp_target_met(PP_OP_EQ, -0.0, 0));
+    assert_false(pp_target_met(PP_OP_EQ, 1e15 + 1, 1e15));
+    assert_false(pp_target_met(PP_OP_GE, 1e-12, 1.000000000000001e-12));
+    assert_false(pp_target_met(PP_OP_GT, 1e-12, 1e-12));
+    assert_true(pp_target_met(PP_OP_LE, 1e-12, 1e-12));
+    assert_false(pp_nearly_equal(0.999999999999999, 0.999999999999998));
+    assert_false(pp_nearly_equal(999999999999999, 999999999999998));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +546,9 @@ int main(void)
         cmocka_unit_test(malformed_is_not_missing),
         cmocka_unit_test(malformed_override_and_measures),
         cmocka_unit_test(blanks_around_values),
+        cmocka_unit_test(too_many_digits),
+        cmocka_unit_test(tiny_huge_and_zero),
+        cmocka_unit_test(equality_is_relative),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -340,7 +340,7 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
         pp_target *tg = &ind->targets[i];
         tg->year = year_of(L, t, "anno");
         if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
-        tg->has_value = ld_number(L, t, "valore", &tg->value, NULL) == LD_OK;
+        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, NULL) == LD_OK;
         attr_date(L, t, "data", &tg->date);
         tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
         tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
@@ -392,7 +392,7 @@ static void load_actual(loader *L, const xmlNode *c, pp_indicator *ind)
     a->present = true;
     bool nd = false;
     ld_read rn = ld_bool(L, c, "nd", &nd);
-    ld_read rv = ld_number(L, c, "valore", &a->value, NULL);
+    ld_read rv = ld_scored_number(L, c, "valore", &a->value, &a->decimals);
     ld_read rd = ld_date(L, c, "data", &a->date);
     a->malformed = rn == LD_BAD || rv == LD_BAD || rd == LD_BAD;
     a->attr_nd = rn == LD_OK && nd;
@@ -456,7 +456,7 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     ind->unit = parse_unit(ld_child_text(L, x, "Unita"));
     load_targets(L, x, ind);
     const xmlNode *soglia = ld_first(x, "Soglia");
-    ind->has_soglia = ld_number(L, soglia, "valore", &ind->soglia, NULL) == LD_OK;
+    ind->has_soglia = ld_scored_number(L, soglia, "valore", &ind->soglia, NULL) == LD_OK;
     ind->soglia_present = soglia != NULL;
     ind->soglia_pos = ld_pos(soglia);
     load_history(L, ld_first(x, "SerieStorica"), ind);

@@ -40,6 +40,10 @@ typedef enum { LD_ABSENT, LD_OK, LD_BAD } ld_read;
 
 /* xs:decimal; *decimals (may be NULL): digits after the point. */
 ld_read ld_number(loader *L, const xmlNode *n, const char *attr, double *v, int *decimals);
+/* The same for a value compared with others (target, soglia, consuntivo):
+ * a warning when it has more significant digits than can be told apart. */
+ld_read ld_scored_number(loader *L, const xmlNode *n, const char *attr, double *v,
+                         int *decimals);
 /* A whole number from min to max. */
 ld_read ld_int(loader *L, const xmlNode *n, const char *attr, int min, int max, int *out);
 /* A date: yyyy-mm-dd, a real day, years PP_DATE_YEAR_MIN-MAX, no time zone. */

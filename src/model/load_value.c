@@ -79,6 +79,27 @@ ld_read ld_number(loader *L, const xmlNode *n, const char *attr, double *v, int 
     return number_of(L, n, attr, raw(L, n, attr), v, decimals);
 }
 
+/* Two such values that differ only beyond PP_DECIMAL_DIGITS may be the
+ * same double, or within the noise pp_nearly_equal forgives: say so. */
+ld_read ld_scored_number(loader *L, const xmlNode *n, const char *attr, double *v,
+                         int *decimals)
+{
+    const char *s = raw(L, n, attr);
+    ld_read r = number_of(L, n, attr, s, v, decimals);
+    int digits = r == LD_OK ? pp_decimal_significant(s) : 0;
+    if (digits > PP_DECIMAL_DIGITS) {
+        char shown[64];
+        quote(s, shown, sizeof shown);
+        pp_pos p = ld_pos(n);
+        pp_warning(L->d, p.line, p.col,
+                   "%s %s '%s' has %d significant digits: perfpdf computes with %d, so values "
+                   "that differ only after the %dth count as equal",
+                   (const char *)n->name, attr ? attr : "", shown, digits, PP_DECIMAL_DIGITS,
+                   PP_DECIMAL_DIGITS);
+    }
+    return r;
+}
+
 ld_read ld_int(loader *L, const xmlNode *n, const char *attr, int min, int max, int *out)
 {
     const char *s = raw(L, n, attr);

@@ -109,6 +109,7 @@ typedef struct {
     double value;          /* PP_ACTUAL_VALUE */
     pp_date date;          /* PP_ACTUAL_DATE */
     const char *nd_reason; /* PP_ACTUAL_ND */
+    int decimals;          /* digits written after the point */
     bool from_ratio;       /* value computed from numerator/denominator */
     pp_pos pos;
     bool present;          /* <Consuntivo> is written */
@@ -326,9 +327,13 @@ bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx);
 
 /* ---- rules of the data itself --------------------------------------- */
 
-/* a meets target t under op (equality with a relative tolerance of 1e-9,
- * so that 0.1 + 0.2 = 0.3 as on paper). */
+/* a meets target t under op. Equality is pp_nearly_equal: relative to the
+ * magnitudes, so 0.1 + 0.2 = 0.3 as on paper while 0 >= 1e-9 is false and
+ * 1e15 + 1 = 1e15 is false. */
 bool pp_target_met(pp_op op, double a, double t);
+/* a and b equal but for the binary noise of a few operations. Values
+ * written with more than PP_DECIMAL_DIGITS significant digits may differ
+ * below that noise; the loader warns about them. */
 bool pp_nearly_equal(double a, double b);
 
 #endif

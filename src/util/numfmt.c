@@ -79,3 +79,19 @@ bool pp_parse_decimal(const char *s, double *v, int *decimals)
     if (decimals) *decimals = frac_digits;
     return true;
 }
+
+int pp_decimal_significant(const char *s)
+{
+    double v;
+    if (!pp_parse_decimal(s, &v, NULL)) return 0;
+    int first = -1, last = -1, i = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9') continue;
+        if (*p != '0') {
+            if (first < 0) first = i;
+            last = i;
+        }
+        i++;
+    }
+    return first < 0 ? 0 : last - first + 1;
+}

@@ -19,5 +19,12 @@ void pp_fmt_data(double v, char *buf, size_t size);
 /* Parses an xs:decimal ("-12.50"); false when malformed or out of range.
  * *decimals receives the number of digits written after the point. */
 bool pp_parse_decimal(const char *s, double *v, int *decimals);
+/* Significant digits of a written decimal, from its first to its last
+ * non-zero digit ("0.0500" 1, "1000" 1, "123.45" 5); 0 for zero or when
+ * malformed. Beyond 15 a double no longer tells every such number apart. */
+int pp_decimal_significant(const char *s);
+/* The most significant digits a value may be written with and still be
+ * told apart from every other value so written. */
+#define PP_DECIMAL_DIGITS 15
 
 #endif

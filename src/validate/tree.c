@@ -1,4 +1,5 @@
 /* Checks of the performance tree: weights, targets, measured values. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@ static const char *label(const pp_node *n)
 
 double pp_weight_tolerance(const pp_node *const *nodes, size_t n)
 {
-    double tol = 1e-9;
+    /* the binary noise of the sum itself, relative to the 100 it should be */
+    double tol = (double)(n + 1) * DBL_EPSILON * 100;
     for (size_t i = 0; i < n; i++) tol += 0.5 * pow(10, -nodes[i]->weight_decimals);
     /* The worst case grows with the number of siblings, the real error
      * does not: beyond one point it is no longer rounding. */
@@ -38,7 +40,7 @@ static void check_weight_range(tree_ctx *c, const pp_node *n)
 /* Sum of the counted (weight > 0) children of one kind (-1: all). */
 static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const char *what)
 {
-    const pp_node **group = malloc((parent->nchildren + 1) * sizeof *group);
+    const pp_node **group = calloc(parent->nchildren + 1, sizeof *group);
     if (!group) return;
     size_t n = 0, all = 0;
     double sum = 0;
@@ -212,6 +214,13 @@ static void check_missing_actual(tree_ctx *c, const pp_node *n)
                  label(n));
 }
 
+/* Half a unit of the last digit written: how far a consuntivo rounded to
+ * its decimals may lie from its exact ratio. */
+static double written_rounding(const pp_actual *a)
+{
+    return 0.5 * pow(10, -a->decimals);
+}
+
 static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
 {
     const pp_indicator *ind = n->ind;
@@ -244,9 +253,12 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
         ind->denominator.has_value && ind->denominator.value != 0) {
         double r = ind->numerator.value / ind->denominator.value;
         if (ind->unit == PP_UNIT_PERCENT) r *= 100;
-        if (fabs(r - a->value) > 0.005 * fmax(1, fabs(r)))
+        /* relative (0.5 %), or the rounding of the written digits for
+         * values too small for that: never an absolute floor */
+        if (fabs(r - a->value) > fmax(0.005 * fabs(r), written_rounding(a)))
             pp_warning(c->d, p.line, p.col,
-                       "consuntivo %.10g differs from numeratore/denominatore = %.4f", a->value, r);
+                       "consuntivo %.10g differs from numeratore/denominatore = %.10g", a->value,
+                       r);
     }
 }
 
