@@ -128,7 +128,7 @@ static void target_cell(xctx *X, const pp_indicator *ind, int year)
 
 static void history_cell(xctx *X, const pp_indicator *ind)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     if (!ind->nhistory) return;
     fputc('"', X->out); /* "; " always needs quotes in a ';' file: quote in both */
     for (size_t i = 0; i < ind->nhistory; i++) {

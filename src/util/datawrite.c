@@ -25,7 +25,7 @@ void pp_json_string(FILE *out, const char *s)
 
 void pp_json_number(FILE *out, bool present, double v)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     pp_fmt_data(v, buf, sizeof buf);
     fputs(present ? buf : "null", out);
 }
@@ -48,7 +48,7 @@ void pp_csv_write_field(FILE *out, const char *s, char delimiter)
 
 void pp_csv_write_number(FILE *out, bool present, double v, bool comma)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     if (!present) return;
     pp_fmt_data(v, buf, sizeof buf);
     if (strcmp(buf, "null") == 0) return;

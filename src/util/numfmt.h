@@ -12,8 +12,14 @@
 void pp_fmt_it(double v, int decimals, char *buf, size_t size);
 /* "97,98 %" */
 void pp_fmt_percent_it(double v, char *buf, size_t size);
-/* Shortest round-trip-safe "C" representation for data formats (json/csv):
- * '.' decimals, no exponent for ordinary magnitudes, deterministic. */
+/* The number for data formats (json, csv, xml): the fewest significant
+ * digits (15 to 17) that strtod reads back as exactly v, written out with
+ * '.' decimals and never an exponent, so that every reader (our import,
+ * xs:decimal, a spreadsheet) gets the same double back: 1e-7 is
+ * "0.0000001", 1e15 "1000000000000000". "0" for zeros of either sign,
+ * "null" when not finite. A buffer of PP_FMT_DATA_SIZE bytes holds any
+ * double written out (up to 309 digits before the point, 340 after). */
+#define PP_FMT_DATA_SIZE 352
 void pp_fmt_data(double v, char *buf, size_t size);
 
 /* Parses an xs:decimal ("-12.50"); false when malformed or out of range.
