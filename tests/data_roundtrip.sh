@@ -6,7 +6,7 @@
 # 2. The Excel-style plan imports; the values merge into the hand-written
 #    plan, changing nothing but Tipo, Titolo and the added Consuntivo lines.
 #    The same with extreme values and texts a spreadsheet would run as
-#    formulas (fixtures/csv/valori-estremi.xml).
+#    formulas (fixtures/csv/valori-estremi.xml), csv-it neutralising them.
 # 3. Exit codes and FILE:ROW:COL messages; no file is left on failure.
 set -euo pipefail
 P=$1
@@ -43,7 +43,7 @@ grep -q '"bands": \[' "$OUT/pistoia.json" || fail "json: no bands"
 # ---- 1b. extreme values and formula-like texts ------------------------------------------
 # 1e-7, 1e15, 123456789.123456789, negative values, 0.1 and texts starting with = + - @ (and an
 # apostrophe before them): exported, imported back, the same scores; numbers never as 0.000000
-# nor with an exponent.
+# nor with an exponent; csv-it neutralises the text cells for spreadsheets, csv stays exact.
 EXT=$CSV/valori-estremi.xml
 "$P" score "$EXT" --format json > "$OUT/ext.json" 2>/dev/null
 for fmt in csv csv-it; do
@@ -68,6 +68,14 @@ grep -q ",1000000000000000.5," "$OUT/ext.csv" || fail "csv: risorse 1e15 + 0.5"
 # csv: exact for machines, not a character added
 grep -q '^a1,=1,"=HYPERLINK(' "$OUT/ext.csv" || fail "csv: text changed"
 grep -q ",i4,D4,''due apostrofi," "$OUT/ext.csv" || fail "csv: apostrophes changed"
+# csv-it: text cells neutralised, numbers kept numbers
+grep -q "^a1;'=1;\"'=HYPERLINK(" "$OUT/ext.csv-it" || fail "csv-it: formula-like title not neutralised"
+grep -q ";i1;'-A1;'=1+1;" "$OUT/ext.csv-it" || fail "csv-it: code and name not neutralised"
+grep -q ";i4;D4;'''due apostrofi;" "$OUT/ext.csv-it" || fail "csv-it: leading apostrophes not escaped"
+grep -q ";i3;C3;''=non una formula;" "$OUT/ext.csv-it" || fail "csv-it: apostrophe-equals not escaped"
+grep -q ";ge;-6;;;14,28;;;-2,32;" "$OUT/ext.csv-it" || fail "csv-it: a negative number was neutralised"
+grep -q "^=seconda nota\";i1;'-A1" "$OUT/ext.csv-it" || fail "csv-it: a note's second line changed"
+grep -q ";\"'-nota che inizia" "$OUT/ext.csv-it" || fail "csv-it: a note cell not neutralised"
 
 # ---- 2. spreadsheet -> plan -> relazione ----------------------------------------------
 for f in piano-2023-excel piano-2023-excel-ansi piano-2023-libreoffice-semicolon piano-2023-libreoffice-comma; do
