@@ -5,6 +5,8 @@
 #    template -> score: the same results as the original, node by node.
 # 2. The Excel-style plan imports; the values merge into the hand-written
 #    plan, changing nothing but Tipo, Titolo and the added Consuntivo lines.
+#    The same with extreme values and texts a spreadsheet would run as
+#    formulas (fixtures/csv/valori-estremi.xml), csv-it neutralising them.
 # 3. Exit codes and FILE:ROW:COL messages; no file is left on failure.
 set -euo pipefail
 P=$1
@@ -37,6 +39,45 @@ head -1 "$OUT/pistoia.csv" | grep -q "^ambito_id,ambito_codice,ambito_titolo," |
 "$P" export "$PISTOIA" --format json -o "$OUT/pistoia.json" 2>/dev/null
 grep -q '"bands": \[' "$OUT/pistoia.json" || fail "json: no bands"
 [ "$(grep -c '"level": "indicatore"' "$OUT/pistoia.json")" -eq 373 ] || fail "json: 373 indicators"
+
+# ---- 1b. extreme values and formula-like texts ------------------------------------------
+# 1e-7, 1e15, 123456789.123456789, negative values, 0.1 and texts starting with = + - @ (and an
+# apostrophe before them): exported, imported back, the same scores; numbers never as 0.000000
+# nor with an exponent; csv-it neutralises the text cells for spreadsheets, csv stays exact.
+EXT=$CSV/valori-estremi.xml
+"$P" score "$EXT" --format json > "$OUT/ext.json" 2>/dev/null
+for fmt in csv csv-it; do
+  "$P" export "$EXT" --format $fmt -o "$OUT/ext.$fmt" 2>/dev/null
+  "$P" import "$OUT/ext.$fmt" --template "$EXT" -o "$OUT/ext-back-$fmt.xml" 2> "$OUT/ext-import-$fmt.err" \
+    || { cat "$OUT/ext-import-$fmt.err" >&2; fail "import of the extreme values ($fmt)"; }
+  "$P" score "$OUT/ext-back-$fmt.xml" --format json > "$OUT/ext-back-$fmt.json" 2>/dev/null
+  diff "$OUT/ext.json" "$OUT/ext-back-$fmt.json" > "$OUT/ext-$fmt.diff" \
+    || { head -20 "$OUT/ext-$fmt.diff" >&2; fail "extreme values ($fmt): scores differ after the round trip"; }
+done
+"$P" export "$EXT" --format json -o "$OUT/ext-export.json" 2>/dev/null
+for f in "$OUT/ext.json" "$OUT/ext-export.json" "$OUT/ext.csv" "$OUT/ext.csv-it"; do
+  ! grep -q '0[.,]000000[^0-9]' "$f" || fail "$(basename "$f"): a number cut to six decimals"
+  ! grep -Eq '[0-9][eE][-+][0-9]' "$f" || fail "$(basename "$f"): a number with an exponent"
+done
+grep -q '"actual": 0.00000005,' "$OUT/ext.json" || fail "score json: 5e-8 not written out"
+grep -q '"actual": 500000000000000,' "$OUT/ext.json" || fail "score json: 5e14 not written out"
+grep -q '"actual": 123456789.12345678,' "$OUT/ext.json" || fail "score json: 17 digits not kept"
+grep -q '"value": 0.0000001,' "$OUT/ext-export.json" || fail "export json: 1e-7 target"
+grep -q ",ge,0.0000001,0.0000002," "$OUT/ext.csv" || fail "csv: 1e-7 targets"
+grep -q ",1000000000000000.5," "$OUT/ext.csv" || fail "csv: risorse 1e15 + 0.5"
+# csv: exact for machines, not a character added
+grep -q '^a1,=1,"=HYPERLINK(' "$OUT/ext.csv" || fail "csv: text changed"
+grep -q ",i4,D4,''due apostrofi," "$OUT/ext.csv" || fail "csv: apostrophes changed"
+# csv-it: text cells neutralised, numbers kept numbers
+grep -q "^a1;'=1;\"'=HYPERLINK(" "$OUT/ext.csv-it" || fail "csv-it: formula-like title not neutralised"
+grep -q ";i1;'-A1;'=1+1;" "$OUT/ext.csv-it" || fail "csv-it: code and name not neutralised"
+grep -q ";i4;D4;'''due apostrofi;" "$OUT/ext.csv-it" || fail "csv-it: leading apostrophes not escaped"
+grep -q ";i3;C3;''=non una formula;" "$OUT/ext.csv-it" || fail "csv-it: apostrophe-equals not escaped"
+grep -q ";ge;-6;;;14,28;;;-2,32;" "$OUT/ext.csv-it" || fail "csv-it: a negative number was neutralised"
+grep -q "^=seconda nota\";i1;'-A1" "$OUT/ext.csv-it" || fail "csv-it: a note's second line changed"
+# the committed csv-it (also a seed of fuzz_import) is what export writes
+cmp -s "$OUT/ext.csv-it" "$CSV/valori-estremi-it.csv" || fail "csv-it differs from fixtures/csv/valori-estremi-it.csv"
+grep -q ";\"'-nota che inizia" "$OUT/ext.csv-it" || fail "csv-it: a note cell not neutralised"
 
 # ---- 2. spreadsheet -> plan -> relazione ----------------------------------------------
 for f in piano-2023-excel piano-2023-excel-ansi piano-2023-libreoffice-semicolon piano-2023-libreoffice-comma; do

@@ -12,6 +12,7 @@
 
 #include "columns.h"
 #include "csv.h"
+#include "datawrite.h"
 #include "parse_it.h"
 #include "testutil.h"
 
@@ -269,6 +270,74 @@ static void italian_dates(void **state)
     assert_false(pp_parse_date_it("30/06-2022", &d));
     assert_false(pp_parse_date_it("30/06/202", &d));
     assert_false(pp_parse_date_it("400", &d));
+    /* a date of a year no document can hold: refused, and said so */
+    assert_false(pp_parse_date_it("30/06/2300", &d));
+    assert_false(pp_parse_date_it("30/06/0022", &d));
+    assert_false(pp_parse_date_it("1850-06-30", &d));
+    assert_true(pp_parse_date_it("29/02/2024", &d));
+    assert_string_equal(pp_date_it_problem("30/06/2300"), "has a year out of range (1900-2199)");
+    assert_string_equal(pp_date_it_problem("1850-06-30"), "has a year out of range (1900-2199)");
+    assert_null(pp_date_it_problem("30/06/2022"));
+    assert_null(pp_date_it_problem("31/02/2300"));
+    assert_null(pp_date_it_problem("dieci"));
+}
+
+/* csv-it neutralises text cells a spreadsheet would run as formulas, and
+ * reading such a file gives back the texts exactly; plain csv is exact. */
+static void spreadsheet_guard(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *it;
+    } cases[] = {
+        {"=1+1", "'=1+1"},
+        {"+39 anni", "'+39 anni"},
+        {"-5", "'-5"}, /* a text that looks like a number is a text */
+        {"@SUM(A1)", "'@SUM(A1)"},
+        {"\tx", "'\tx"},
+        {"'=x", "''=x"},
+        {"''x", "'''x"},
+        {"'abc", "'abc"}, /* an apostrophe before a letter: as it is */
+        {"a=b", "a=b"},
+        {"=a;b", "\"'=a;b\""},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        pp_csv_write_text(m, cases[i].text, ';', true);
+        fclose(m);
+        assert_string_equal(buf, cases[i].it);
+        free(buf);
+        m = open_memstream(&buf, &len); /* plain csv: untouched */
+        pp_csv_write_text(m, cases[i].text, ',', false);
+        fclose(m);
+        assert_string_equal(buf, cases[i].text);
+        free(buf);
+        /* read back from a ';' file (csv-it): the guard comes off */
+        char text[256];
+        snprintf(text, sizeof text, "nome;x\r\n%s;1\r\n", cases[i].it);
+        pp_diags d;
+        pp_csv *t;
+        assert_int_equal(parse(text, &d, &t), PP_OK);
+        assert_string_equal(pp_csv_field(&t->rows[1], 0), cases[i].text);
+        pp_csv_free(t);
+        pp_diags_clear(&d);
+    }
+    /* a plain ',' file keeps every apostrophe; with a BOM it is a csv-it
+     * saved again with ',' */
+    pp_diags d;
+    pp_csv *t;
+    assert_int_equal(parse("nome,x\r\n'=x,1\r\n''y,2\r\n", &d, &t), PP_OK);
+    assert_string_equal(pp_csv_field(&t->rows[1], 0), "'=x");
+    assert_string_equal(pp_csv_field(&t->rows[2], 0), "''y");
+    pp_csv_free(t);
+    pp_diags_clear(&d);
+    assert_int_equal(parse("\xEF\xBB\xBF" "nome,x\r\n'=x,1\r\n", &d, &t), PP_OK);
+    assert_string_equal(pp_csv_field(&t->rows[1], 0), "=x");
+    pp_csv_free(t);
+    pp_diags_clear(&d);
 }
 
 static void operators_and_units(void **state)
@@ -331,7 +400,7 @@ int main(void)
         cmocka_unit_test(italian_numbers),     cmocka_unit_test(number_styles),
         cmocka_unit_test(not_available),
         cmocka_unit_test(italian_dates),       cmocka_unit_test(operators_and_units),
-        cmocka_unit_test(headers),
+        cmocka_unit_test(headers),             cmocka_unit_test(spreadsheet_guard),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -179,6 +179,24 @@ static void all_errors_at_their_cells(void **state)
     done(&r);
 }
 
+/* Dates of years a document cannot hold are refused at their cells, said
+ * so; they used to go through as year 22 or 2300. */
+static void dates_out_of_range(void **state)
+{
+    (void)state;
+    run r;
+    import_text(&r, HEAD "A;1;S;1.1;O;X1;Uno;data;entro;30/06/2300;50;01/07/2023;\n"
+                         "A;1;S;1.1;O;X2;Due;data;entro;30/06/2023;50;15/07/0023;\n",
+                NULL);
+    assert_int_equal(r.st, PP_ERR_INPUT);
+    assert_true(has_diag(&r.csv, "2:10: error: target_2023: '30/06/2300' has a year out of range "
+                                 "(1900-2199)"));
+    assert_true(has_diag(&r.csv, "3:12: error: consuntivo: '15/07/0023' has a year out of range "
+                                 "(1900-2199)"));
+    assert_null(r.xml);
+    done(&r);
+}
+
 /* Problems only the document shows (here the weights) still name the
  * spreadsheet's row and column. */
 static void document_errors_at_rows(void **state)
@@ -342,6 +360,7 @@ int main(void)
         cmocka_unit_test(same_plan_from_every_spreadsheet),
         cmocka_unit_test(relazione_with_values),
         cmocka_unit_test(all_errors_at_their_cells),
+        cmocka_unit_test(dates_out_of_range),
         cmocka_unit_test(document_errors_at_rows),
         cmocka_unit_test(weights),
         cmocka_unit_test(ids),

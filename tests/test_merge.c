@@ -177,6 +177,11 @@ static void bad_values(void **state)
     assert_true(has_diag(&r.csv, "7:1: error: the row names no indicator (indicatore_id or "
                                  "indicatore_codice)"));
     done(&r);
+    merge_text(&r, PLAN, "Codice indicatore;Consuntivo\nAMB_02;30/06/2300\n");
+    assert_int_equal(r.st, PP_ERR_INPUT);
+    assert_true(has_diag(&r.csv, "2:2: error: Consuntivo: '30/06/2300' has a year out of range "
+                                 "(1900-2199)"));
+    done(&r);
 }
 
 /* Target columns in the values file (an export filled in) change nothing. */

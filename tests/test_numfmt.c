@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -58,15 +59,89 @@ static void huge_numbers(void **state)
 static void data_numbers(void **state)
 {
     (void)state;
-    char b[64];
+    char b[PP_FMT_DATA_SIZE];
     pp_fmt_data(96.875, b, sizeof b);
     assert_string_equal(b, "96.875");
-    pp_fmt_data(0.1 + 0.2, b, sizeof b);
+    pp_fmt_data(0.3, b, sizeof b);
     assert_string_equal(b, "0.3");
+    /* The sum is not the double 0.3: written as 0.3 it would read back as
+     * another number. Data formats say what was computed, exactly. */
+    pp_fmt_data(0.1 + 0.2, b, sizeof b);
+    assert_string_equal(b, "0.30000000000000004");
     pp_fmt_data(-0.0, b, sizeof b);
     assert_string_equal(b, "0");
     pp_fmt_data(INFINITY, b, sizeof b);
     assert_string_equal(b, "null");
+    pp_fmt_data(NAN, b, sizeof b);
+    assert_string_equal(b, "null");
+}
+
+/* What used to come out wrong: six decimals lost 1e-7, and 1e15 grew a
+ * tail of zeros; now every value is written out, never with an
+ * exponent, and read back as the very same double. */
+static void data_numbers_extreme(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {
+        {1e-7, "0.0000001"},
+        {0.0000001234, "0.0000001234"},
+        {1e15, "1000000000000000"},
+        {123456789.123456789, "123456789.12345679"},
+        {-20.46, "-20.46"},
+        {-1e-12, "-0.000000000001"},
+        {0.1, "0.1"},
+        {1e21, "1000000000000000000000"},
+        {100, "100"},
+        {97.97565217391305, "97.97565217391305"},
+    };
+    char b[PP_FMT_DATA_SIZE];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pp_fmt_data(cases[i].v, b, sizeof b);
+        assert_string_equal(b, cases[i].text);
+        assert_true(strtod(b, NULL) == cases[i].v);
+    }
+    /* the ends of the double range, written out in full */
+    const double ends[] = {DBL_MAX, -DBL_MAX, DBL_MIN, 5e-324, 1e300, 1e-300, 2.0 / 3};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        pp_fmt_data(ends[i], b, sizeof b);
+        assert_null(strchr(b, 'e'));
+        assert_true(strtod(b, NULL) == ends[i]);
+    }
+    /* a buffer too small for the written-out form: still exact */
+    char small[24];
+    pp_fmt_data(1e300, small, sizeof small);
+    assert_true(strtod(small, NULL) == 1e300);
+}
+
+static void every_double_reads_back(void **state)
+{
+    (void)state;
+    char b[PP_FMT_DATA_SIZE];
+    /* deterministic walk over magnitudes and mantissas */
+    unsigned long long x = 88172645463325252ULL;
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double m = (double)(x >> 11) / 9007199254740992.0;    /* [0, 1) */
+        double v = ldexp(m + 0.5, (int)(x % 200) - 100) * (x & 1 ? -1 : 1);
+        pp_fmt_data(v, b, sizeof b);
+        assert_null(strchr(b, 'e'));
+        assert_true(strtod(b, NULL) == v);
+    }
+}
+
+static void significant_digits(void **state)
+{
+    (void)state;
+    assert_int_equal(pp_decimal_significant("0.0500"), 1);
+    assert_int_equal(pp_decimal_significant("1000"), 1);
+    assert_int_equal(pp_decimal_significant("123.45"), 5);
+    assert_int_equal(pp_decimal_significant("-0.000000001"), 1);
+    assert_int_equal(pp_decimal_significant("123456789.123456789"), 18);
+    assert_int_equal(pp_decimal_significant("0"), 0);
+    assert_int_equal(pp_decimal_significant("NaN"), 0);
 }
 
 static void dates(void **state)
@@ -89,13 +164,63 @@ static void dates(void **state)
     assert_int_equal(pp_date_diff((pp_date){2022, 2, 28}, (pp_date){2022, 3, 28}), 28);
 }
 
+/* Everything the schema's xs:date accepts is either a date or refused
+ * with its reason: a time zone, a year out of range, a day that is not. */
+static void dates_of_the_schema(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        pp_date_status st;
+        const char *why;
+    } cases[] = {
+        {"2022-11-30", PP_DATE_OK, NULL},
+        {" 2022-11-30 ", PP_DATE_OK, NULL},
+        {"2022-11-30Z", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"2022-11-30+01:00", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"2022-11-30-14:00", PP_DATE_TIMEZONE, "a time zone is not allowed, write 2022-11-30"},
+        {"99999-11-30", PP_DATE_RANGE, "year 99999 is out of range (1900-2199)"},
+        {"-2022-11-30", PP_DATE_RANGE, "year -2022 is out of range (1900-2199)"},
+        {"10000-01-01", PP_DATE_RANGE, "year 10000 is out of range (1900-2199)"},
+        {"0999-12-31", PP_DATE_RANGE, "year 0999 is out of range (1900-2199)"},
+        {"2200-01-01", PP_DATE_RANGE, "year 2200 is out of range (1900-2199)"},
+        {"1899-12-31", PP_DATE_RANGE, "year 1899 is out of range (1900-2199)"},
+        {"1900-01-01", PP_DATE_OK, NULL},
+        {"2199-12-31", PP_DATE_OK, NULL},
+        {"12345678901234567890-01-01", PP_DATE_RANGE,
+         "year 123456789012... is out of range (1900-2199)"},
+        {"2022-02-29Z", PP_DATE_NO_DAY, "there is no such day"},
+        {"2022-13-01", PP_DATE_NO_DAY, "there is no such day"},
+        {"2022-11-30+15:00", PP_DATE_MALFORMED, NULL},
+        {"2022-11-30T00:00", PP_DATE_MALFORMED, NULL},
+        {"30/11/2022", PP_DATE_MALFORMED, NULL},
+        {"", PP_DATE_MALFORMED, NULL},
+    };
+    char why[128];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pp_date d = {0, 0, 0};
+        pp_date_status st = pp_date_read(cases[i].s, &d);
+        assert_int_equal(st, cases[i].st);
+        assert_int_equal(pp_date_valid(d), st == PP_DATE_OK);
+        if (cases[i].why) {
+            pp_date_explain(st, cases[i].s, why, sizeof why);
+            assert_string_equal(why, cases[i].why);
+        }
+    }
+    assert_int_equal(pp_date_read(NULL, &(pp_date){0, 0, 0}), PP_DATE_MALFORMED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(italian_numbers),
         cmocka_unit_test(huge_numbers),
         cmocka_unit_test(data_numbers),
+        cmocka_unit_test(data_numbers_extreme),
+        cmocka_unit_test(every_double_reads_back),
+        cmocka_unit_test(significant_digits),
         cmocka_unit_test(dates),
+        cmocka_unit_test(dates_of_the_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

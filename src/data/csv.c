@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datawrite.h"
 #include "encoding.h"
 #include "xmlsafe.h"
 #include "files.h"
@@ -55,6 +56,11 @@ static void end_field(parser *P)
                  "a control character (U+%04X) in the cell: a document cannot hold it", bad);
     char *f = pp_arena_strndup(P->t->arena, text, n);
     P->len = 0;
+    /* The apostrophe `export --format csv-it` puts before a cell a
+     * spreadsheet would run as a formula (datawrite.h): only in files that
+     * look like that format (';' or a BOM), so that a plain csv is read
+     * exactly as written. */
+    if (f && (P->delim == ';' || P->t->bom) && pp_csv_guarded(f)) f++;
     if (P->nfields >= PP_CSV_MAX_FIELDS) {
         if (P->nfields == PP_CSV_MAX_FIELDS)
             pp_error(P->d, P->row, (int)P->col, "more than %u columns", PP_CSV_MAX_FIELDS);

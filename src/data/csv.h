@@ -24,7 +24,10 @@
 typedef struct {
     int line;            /* row number: 1 for the first record */
     size_t nfields;
-    const char **fields; /* NUL-terminated, exactly as written (unquoted) */
+    /* NUL-terminated, exactly as written (unquoted); in a ';' or BOM file
+     * without the apostrophe export --format csv-it puts before a cell
+     * that a spreadsheet would run as a formula (datawrite.h) */
+    const char **fields;
 } pp_csv_row;
 
 typedef struct {

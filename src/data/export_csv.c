@@ -19,7 +19,9 @@ typedef struct {
     const pp_node *at[PP_NLEVELS]; /* the row's node of each level; NULL for none */
 } xctx;
 
-static void text(xctx *X, const char *s) { pp_csv_write_field(X->out, s, X->delim); }
+/* Text cells; for Excel and Calc (csv-it) neutralised where a spreadsheet
+ * would run them as a formula (datawrite.h). The plain csv stays exact. */
+static void text(xctx *X, const char *s) { pp_csv_write_text(X->out, s, X->delim, X->it); }
 
 static void number(xctx *X, bool present, double v) { pp_csv_write_number(X->out, present, v, X->it); }
 
@@ -48,6 +50,7 @@ static void lines(xctx *X, const char *const *items, size_t n)
 {
     if (!n) return;
     fputc('"', X->out);
+    if (X->it && pp_csv_needs_guard(items[0])) fputc('\'', X->out);
     for (size_t i = 0; i < n; i++) {
         if (i) fputc('\n', X->out);
         for (const char *s = items[i]; *s; s++) {
@@ -128,7 +131,7 @@ static void target_cell(xctx *X, const pp_indicator *ind, int year)
 
 static void history_cell(xctx *X, const pp_indicator *ind)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     if (!ind->nhistory) return;
     fputc('"', X->out); /* "; " always needs quotes in a ';' file: quote in both */
     for (size_t i = 0; i < ind->nhistory; i++) {

@@ -146,6 +146,11 @@ static void target(row_ctx *C, const target_cell *t, bool has_op, pp_op op)
     if (pp_parse_op_prefix(t->text, &own, &rest)) op = own, has_op = true;
     pp_date date;
     bool is_date = pp_parse_date_it(rest, &date);
+    const char *bad_year = is_date ? NULL : pp_date_it_problem(rest);
+    if (bad_year) { /* a date, but of a year no document can hold */
+        fail(C, t->col, bad_year, rest);
+        return;
+    }
     if (!has_op && !is_date) {
         pp_error(C->I->d, C->row, t->col,
                  "%s: no operator for '%s': fill the column operatore or write it in the cell "
@@ -247,8 +252,11 @@ static void actual_value(row_ctx *C, xmlNode *el, const char *v, int col)
     pp_number n;
     bool is_date = pp_parse_date_it(v, &date);
     bool deadline = C->has_unit && C->unit == PP_UNIT_DATE;
+    const char *bad_year = is_date ? NULL : pp_date_it_problem(v);
     char buf[16];
-    if (deadline && !is_date)
+    if (bad_year)
+        fail(C, col, bad_year, v);
+    else if (deadline && !is_date)
         fail(C, col, "is not a date (dd/mm/yyyy): the indicator is a deadline", v);
     else if (is_date && C->has_unit && !deadline)
         fail(C, col, "is a date, but the indicator is measured in a number", v);

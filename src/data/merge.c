@@ -89,6 +89,9 @@ static void actual(merger *M, mind *t, const pp_csv_row *r, const char *v, int c
                      colname(M, col));
     } else if (deadline && pp_parse_date_it(v, &t->date)) {
         t->kind = PP_ACTUAL_DATE;
+    } else if (deadline && pp_date_it_problem(v)) {
+        pp_error(M->csv_d, r->line, col, "%s: '%s' %s", colname(M, col), v,
+                 pp_date_it_problem(v));
     } else if (deadline) {
         pp_error(M->csv_d, r->line, col,
                  "%s: '%s' is not a date (dd/mm/yyyy): '%s' is a deadline", colname(M, col), v,

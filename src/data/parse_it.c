@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+#define PP_STR_(x) #x
+#define PP_STR(x) PP_STR_(x)
+
 #define MAX_DIGITS 30 /* each side of the separator: more is not a measure */
 
 size_t pp_blank_at(const char *s)
@@ -223,11 +226,21 @@ static bool time_or_end(const char *s)
     return at_end(s);
 }
 
+/* A real day of any year: the shape and the calendar. The range of years
+ * is checked after, so that its message can say what is wrong. */
+static bool some_day(pp_date d)
+{
+    pp_date in_range = {2000, d.m, d.d};
+    bool leap_day = d.m == 2 && d.d == 29;
+    bool leap = (d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0;
+    return pp_date_valid(in_range) && (!leap_day || leap);
+}
+
 static bool iso_date(const char *s, pp_date *out)
 {
     pp_date d;
     if (!read_int(&s, 4, &d.y) || *s++ != '-' || !read_int(&s, 2, &d.m) || *s++ != '-' ||
-        !read_int(&s, 2, &d.d) || !time_or_end(s) || !pp_date_valid(d))
+        !read_int(&s, 2, &d.d) || !time_or_end(s) || !some_day(d))
         return false;
     *out = d;
     return true;
@@ -244,16 +257,31 @@ static bool italian_date(const char *s, pp_date *out)
     const char *ys = s;
     if (!read_int(&s, 4, &d.y) || (s - ys != 2 && s - ys != 4) || !time_or_end(s)) return false;
     if (s - ys == 2) d.y += 2000;
-    if (!pp_date_valid(d)) return false;
+    if (!some_day(d)) return false;
     *out = d;
     return true;
 }
 
-bool pp_parse_date_it(const char *s, pp_date *out)
+static bool any_year(const char *s, pp_date *out)
 {
     if (!s) return false;
     s = skip_blanks(s);
     return iso_date(s, out) || italian_date(s, out);
+}
+
+bool pp_parse_date_it(const char *s, pp_date *out)
+{
+    pp_date d;
+    if (!any_year(s, &d) || !pp_date_valid(d)) return false;
+    *out = d;
+    return true;
+}
+
+const char *pp_date_it_problem(const char *s)
+{
+    pp_date d;
+    if (!any_year(s, &d) || pp_date_valid(d)) return NULL;
+    return "has a year out of range (" PP_STR(PP_DATE_YEAR_MIN) "-" PP_STR(PP_DATE_YEAR_MAX) ")";
 }
 
 void pp_date_format_iso(pp_date d, char *buf)

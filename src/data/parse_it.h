@@ -34,8 +34,13 @@ bool pp_parse_number_it(const char *s, pp_numstyle style, pp_number *out);
 pp_numstyle pp_number_style(const char *s);
 
 /* "30/06/2022", "1/7/22" (2000-2099), "30-06-2022", "30.06.2022",
- * "2022-06-30"; an optional time of day after it is ignored. */
+ * "2022-06-30"; an optional time of day after it is ignored. Years outside
+ * PP_DATE_YEAR_MIN-MAX are refused, as the document would refuse them. */
 bool pp_parse_date_it(const char *s, pp_date *out);
+/* For a cell pp_parse_date_it refused: "has a year out of range
+ * (1900-2199)" when it is a date of a year a document cannot hold, else
+ * NULL (it is not a date at all). */
+const char *pp_date_it_problem(const char *s);
 /* "yyyy-mm-dd" into buf (at least 11 bytes). */
 void pp_date_format_iso(pp_date d, char *buf);
 

@@ -132,7 +132,7 @@ static bool summary_table(ly_ctx *c)
 /* "60" for a whole number, "59,5" otherwise. */
 static void fmt_short(double v, char *buf, size_t size)
 {
-    if (fabs(v - round(v)) < 1e-9) snprintf(buf, size, "%.0f", v);
+    if (pp_nearly_equal(v, round(v))) snprintf(buf, size, "%.0f", v);
     else pp_fmt_it(v, 2, buf, size);
 }
 

@@ -73,37 +73,38 @@ pp_pos ld_pos(const xmlNode *n) { return (pp_pos){pp_xml_line(n), pp_xml_col(n)}
 
 /* ---- scalar values ------------------------------------------------------- */
 
+/* Values are read by load_value.c, which reports those written but
+ * unusable; here only what the model keeps of them. */
 
 static bool attr_number(loader *L, const xmlNode *n, const char *name, double *v)
 {
-    return pp_parse_decimal(ld_attr(L, n, name), v, NULL);
+    return ld_number(L, n, name, v, NULL) == LD_OK;
 }
 
 static bool attr_date(loader *L, const xmlNode *n, const char *name, pp_date *d)
 {
-    return pp_date_parse_iso(ld_attr(L, n, name), d);
+    return ld_date(L, n, name, d) == LD_OK;
 }
 
 static bool attr_bool(loader *L, const xmlNode *n, const char *name, bool *b)
 {
-    const char *v = ld_attr(L, n, name);
-    if (!v) return false;
-    *b = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
-    return true;
+    return ld_bool(L, n, name, b) == LD_OK;
 }
 
-static int text_int(loader *L, const xmlNode *n)
+/* Years, as the schema's Anno type bounds them. */
+#define YEAR_MIN 1990
+#define YEAR_MAX 2199
+
+static int year_of(loader *L, const xmlNode *n, const char *name)
 {
-    const char *t = ld_text(L, n);
-    double v;
-    return pp_parse_decimal(t, &v, NULL) && fabs(v) < 1e6 ? (int)v : 0;
+    int y = 0;
+    ld_int(L, n, name, YEAR_MIN, YEAR_MAX, &y);
+    return y;
 }
 
-static int attr_int(loader *L, const xmlNode *n, const char *name)
-{
-    double v;
-    return attr_number(L, n, name, &v) && fabs(v) < 1e6 ? (int)v : 0;
-}
+/* A deadline tolerance longer than this is a typing error: it would make
+ * every late delivery score nearly 100 %. */
+#define MAX_TOLERANCE_DAYS 3660
 
 /* ---- general data and SMVP ---------------------------------------------- */
 
@@ -116,12 +117,12 @@ static void load_general(loader *L, const xmlNode *g)
                                                          : PP_DOC_RELAZIONE;
     doc->title = ld_child_text(L, g, "Titolo");
     doc->subtitle = ld_child_text(L, g, "Sottotitolo");
-    doc->year = text_int(L, ld_first(g, "AnnoRiferimento"));
+    doc->year = year_of(L, ld_first(g, "AnnoRiferimento"), NULL);
     doc->year_pos = ld_pos(ld_first(g, "AnnoRiferimento"));
     const xmlNode *span = ld_first(g, "Triennio");
     doc->span_pos = ld_pos(span);
-    doc->span_from = attr_int(L, span, "da");
-    doc->span_to = attr_int(L, span, "a");
+    doc->span_from = year_of(L, span, "da");
+    doc->span_to = year_of(L, span, "a");
     const xmlNode *admin = ld_first(g, "Amministrazione");
     doc->admin_name = ld_child_text(L, admin, "Denominazione");
     doc->admin_short = ld_child_text(L, admin, "DenominazioneBreve");
@@ -134,8 +135,8 @@ static void load_general(loader *L, const xmlNode *g)
     doc->approval_pos = ld_pos(ap);
     doc->approval_organ = ld_child_text(L, ap, "Organo");
     doc->approval_number = ld_child_text(L, ap, "NumeroDelibera");
-    pp_date_parse_iso(ld_child_text(L, ap, "Data"), &doc->approval_date);
-    if (!pp_date_parse_iso(ld_child_text(L, g, "DataDocumento"), &doc->document_date))
+    ld_date(L, ld_first(ap, "Data"), NULL, &doc->approval_date);
+    if (ld_date(L, ld_first(g, "DataDocumento"), NULL, &doc->document_date) != LD_OK)
         doc->document_date = doc->approval_date;
 }
 
@@ -163,7 +164,7 @@ static void load_bands(loader *L, const xmlNode *fasce)
     size_t i = 0;
     for (xmlNode *f = ld_first(fasce, "Fascia"); f; f = ld_next(f, "Fascia"), i++) {
         pp_band *b = &s->bands[i];
-        attr_number(L, f, "da", &b->from);
+        if (!attr_number(L, f, "da", &b->from)) b->from = NAN;
         b->label = ld_attr(L, f, "etichetta");
         b->colour = ld_attr(L, f, "colore");
         b->status = ld_attr(L, f, "stato");
@@ -177,7 +178,8 @@ static void load_smvp(loader *L, const xmlNode *sys)
     s->default_rule = PP_RULE_LINEARE;
     if (!sys) return;
     parse_rule(ld_child_text(L, sys, "RegolaPredefinita"), &s->default_rule);
-    s->deadline_tolerance_days = attr_int(L, ld_first(sys, "TolleranzaScadenza"), "giorni");
+    ld_int(L, ld_first(sys, "TolleranzaScadenza"), "giorni", 0, MAX_TOLERANCE_DAYS,
+           &s->deadline_tolerance_days);
     for (xmlNode *t = ld_first(sys, "FasciaTolleranza"); t; t = ld_next(t, "FasciaTolleranza")) {
         const char *lv = ld_attr(L, t, "livello");
         int k = !lv ? -1 : strcmp(lv, "strategico") == 0 ? 0 : strcmp(lv, "operativo") == 0 ? 1 : 2;
@@ -187,14 +189,17 @@ static void load_smvp(loader *L, const xmlNode *sys)
             s->tolerance_repeat[k] = ld_pos(t);
             continue;
         }
-        tol->set = attr_number(L, t, "tolleranza", &tol->tolerance) &&
-                   attr_number(L, t, "critico", &tol->critical);
+        bool has_tolerance = attr_number(L, t, "tolleranza", &tol->tolerance);
+        bool has_critical = attr_number(L, t, "critico", &tol->critical);
+        tol->set = has_tolerance && has_critical;
         tol->pos = ld_pos(t);
     }
     const xmlNode *mix = ld_first(sys, "ComposizioneStrategica");
     if (mix) {
-        s->has_mix = attr_number(L, mix, "operativi", &s->mix_operativi) &&
-                     attr_number(L, mix, "indicatori", &s->mix_indicatori);
+        bool has_o = attr_number(L, mix, "operativi", &s->mix_operativi);
+        bool has_i = attr_number(L, mix, "indicatori", &s->mix_indicatori);
+        s->has_mix = has_o && has_i;
+        s->mix_present = true;
         s->mix_pos = ld_pos(mix);
     }
     const xmlNode *fasce = ld_first(sys, "Fasce");
@@ -286,7 +291,9 @@ static void load_measure(loader *L, const xmlNode *x, pp_measure *m)
 {
     if (!x) return;
     m->text = ld_text(L, x);
-    m->has_value = attr_number(L, x, "valore", &m->value);
+    ld_read r = ld_number(L, x, "valore", &m->value, NULL);
+    m->has_value = r == LD_OK;
+    m->attr_value = r != LD_ABSENT;
     m->pos = ld_pos(x);
 }
 
@@ -301,9 +308,9 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
     size_t i = 0;
     for (xmlNode *t = ld_first(x, "Target"); t; t = ld_next(t, "Target"), i++) {
         pp_target *tg = &ind->targets[i];
-        tg->year = attr_int(L, t, "anno");
+        tg->year = year_of(L, t, "anno");
         if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
-        tg->has_value = attr_number(L, t, "valore", &tg->value);
+        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, NULL) == LD_OK;
         attr_date(L, t, "data", &tg->date);
         tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
         tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
@@ -315,8 +322,11 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
         for (xmlNode *r = ld_first(t, "Revisione"); r && k < tg->nrevisions;
              r = ld_next(r, "Revisione"), k++) {
             pp_revision *rv = &tg->revisions[k];
-            rv->has_value = attr_number(L, r, "valorePrecedente", &rv->old_value);
-            attr_date(L, r, "dataPrecedente", &rv->old_date);
+            ld_read value = ld_number(L, r, "valorePrecedente", &rv->old_value, NULL);
+            ld_read date = ld_date(L, r, "dataPrecedente", &rv->old_date);
+            rv->has_value = value == LD_OK;
+            rv->attr_old_value = value != LD_ABSENT;
+            rv->attr_old_date = date != LD_ABSENT;
             rv->delibera = ld_attr(L, r, "delibera");
             attr_date(L, r, "data", &rv->date);
         }
@@ -334,28 +344,36 @@ static void load_history(loader *L, const xmlNode *serie, pp_indicator *ind)
     size_t i = 0;
     for (xmlNode *v = ld_first(serie, "Valore"); v; v = ld_next(v, "Valore"), i++) {
         pp_history *h = &ind->history[i];
-        h->year = attr_int(L, v, "anno");
+        h->year = year_of(L, v, "anno");
         bool nd = false;
         attr_bool(L, v, "nd", &nd);
-        h->available = !nd && attr_number(L, v, "valore", &h->value);
+        bool has_value = attr_number(L, v, "valore", &h->value);
+        h->available = !nd && has_value;
     }
 }
 
+/* A <Consuntivo> with an unusable attribute is "present and malformed":
+ * the error names the value there, and no check may call it missing. */
 static void load_actual(loader *L, const xmlNode *c, pp_indicator *ind)
 {
     pp_actual *a = &ind->actual;
     if (!c) return;
     a->pos = ld_pos(c);
+    a->present = true;
     bool nd = false;
-    a->attr_nd = attr_bool(L, c, "nd", &nd) && nd;
-    a->attr_value = attr_number(L, c, "valore", &a->value);
-    a->attr_date = attr_date(L, c, "data", &a->date);
+    ld_read rn = ld_bool(L, c, "nd", &nd);
+    ld_read rv = ld_scored_number(L, c, "valore", &a->value, &a->decimals);
+    ld_read rd = ld_date(L, c, "data", &a->date);
+    a->malformed = rn == LD_BAD || rv == LD_BAD || rd == LD_BAD;
+    a->attr_nd = rn == LD_OK && nd;
+    a->attr_value = rv != LD_ABSENT;
+    a->attr_date = rd != LD_ABSENT;
     if (a->attr_nd) {
         a->kind = PP_ACTUAL_ND;
         a->nd_reason = ld_text(L, c);
-    } else if (a->attr_value) {
+    } else if (rv == LD_OK) {
         a->kind = PP_ACTUAL_VALUE;
-    } else if (a->attr_date) {
+    } else if (rd == LD_OK) {
         a->kind = PP_ACTUAL_DATE;
     }
 }
@@ -365,7 +383,8 @@ static void load_actual(loader *L, const xmlNode *c, pp_indicator *ind)
 static void derive_actual(pp_indicator *ind)
 {
     pp_actual *a = &ind->actual;
-    if (a->kind != PP_ACTUAL_NONE || !ind->numerator.has_value || !ind->denominator.has_value ||
+    /* a written Consuntivo wins, even an unusable one (it is reported) */
+    if (a->present || !ind->numerator.has_value || !ind->denominator.has_value ||
         ind->denominator.value == 0)
         return;
     a->kind = PP_ACTUAL_VALUE;
@@ -407,13 +426,15 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     ind->unit = parse_unit(ld_child_text(L, x, "Unita"));
     load_targets(L, x, ind);
     const xmlNode *soglia = ld_first(x, "Soglia");
-    ind->has_soglia = attr_number(L, soglia, "valore", &ind->soglia);
+    ind->has_soglia = ld_scored_number(L, soglia, "valore", &ind->soglia, NULL) == LD_OK;
+    ind->soglia_present = soglia != NULL;
     ind->soglia_pos = ld_pos(soglia);
     load_history(L, ld_first(x, "SerieStorica"), ind);
     load_actual(L, ld_first(x, "Consuntivo"), ind);
     derive_actual(ind);
     const xmlNode *ov = ld_first(x, "RaggiungimentoAttribuito");
     if (ov) {
+        ind->override_present = true;
         ind->has_override = attr_number(L, ov, "valore", &ind->override_value);
         ind->override_reason = ld_text(L, ov);
         ind->override_pos = ld_pos(ov);
@@ -477,7 +498,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
     n->weight = NAN;
     double w;
     int decimals = 0;
-    if (pp_parse_decimal(ld_attr(L, x, "peso"), &w, &decimals)) {
+    if (ld_number(L, x, "peso", &w, &decimals) == LD_OK) {
         n->weight = w;
         n->weight_decimals = decimals;
     }
@@ -539,7 +560,7 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     }
     pp_doc *doc = pp_doc_new();
     if (!doc) return pp_diag_oom(d);
-    loader L = {doc, doc->arena, false};
+    loader L = {doc, doc->arena, d, false};
     /* without its path the document's images would be looked for in the
      * wrong folder */
     doc->path = pp_arena_strdup(L.a, path);

@@ -10,6 +10,7 @@
 typedef struct {
     pp_doc *doc;
     pp_arena *a;
+    pp_diags *d; /* values that are written but unusable (load_value.c) */
     bool oom;
 } loader;
 
@@ -40,5 +41,27 @@ void *ld_array(loader *L, size_t count, size_t size);
 char *ld_collapse(char *s, bool trim);
 
 void ld_sections(loader *L, const xmlNode *testi);
+
+/* ---- scalar values (load_value.c) ------------------------------------------
+ * Each reads attribute `attr` of n (n's own text when attr is NULL; nothing
+ * when n is NULL). LD_BAD: it is written but unusable, and an error at n
+ * says why (unless the schema said it already); the output is untouched. */
+typedef enum { LD_ABSENT, LD_OK, LD_BAD } ld_read;
+
+/* xs:decimal; *decimals (may be NULL): digits after the point. */
+ld_read ld_number(loader *L, const xmlNode *n, const char *attr, double *v, int *decimals);
+/* The same for a value compared with others (target, soglia, consuntivo):
+ * a warning when it has more significant digits than can be told apart. */
+ld_read ld_scored_number(loader *L, const xmlNode *n, const char *attr, double *v,
+                         int *decimals);
+/* A whole number from min to max. */
+ld_read ld_int(loader *L, const xmlNode *n, const char *attr, int min, int max, int *out);
+/* A date: yyyy-mm-dd, a real day, years PP_DATE_YEAR_MIN-MAX, no time zone. */
+ld_read ld_date(loader *L, const xmlNode *n, const char *attr, pp_date *d);
+/* xs:boolean. */
+ld_read ld_bool(loader *L, const xmlNode *n, const char *attr, bool *b);
+/* The error for a value of n (attr NULL: its text) that cannot be used. */
+void ld_bad_value(loader *L, const xmlNode *n, const char *attr, const char *value,
+                  const char *why);
 
 #endif

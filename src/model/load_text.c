@@ -123,7 +123,7 @@ static void load_chart(loader *L, const xmlNode *x, pp_block *b)
         size_t k = 0;
         for (xmlNode *p = ld_first(s, "Punto"); p && k < se->npoints; p = ld_next(p, "Punto"), k++) {
             se->points[k].label = ld_attr(L, p, "etichetta");
-            pp_parse_decimal(ld_attr(L, p, "valore"), &se->points[k].value, NULL);
+            ld_number(L, p, "valore", &se->points[k].value, NULL);
         }
     }
 }
@@ -139,8 +139,7 @@ static void load_block(loader *L, const xmlNode *x, pp_block *b)
         b->text = load_rich(L, x);
     } else if (strcmp(name, "Elenco") == 0) {
         b->kind = PP_BLOCK_LIST;
-        const char *num = ld_attr(L, x, "numerato");
-        b->numbered = num && (strcmp(num, "true") == 0 || strcmp(num, "1") == 0);
+        ld_bool(L, x, "numerato", &b->numbered);
         b->nitems = ld_count(x, "Voce");
         b->items = ld_array(L, b->nitems, sizeof *b->items);
         if (!b->items) b->nitems = 0;
@@ -157,7 +156,7 @@ static void load_block(loader *L, const xmlNode *x, pp_block *b)
         b->kind = PP_BLOCK_IMAGE;
         b->file = ld_attr(L, x, "file");
         b->alt = ld_attr(L, x, "testoAlternativo");
-        pp_parse_decimal(ld_attr(L, x, "larghezza"), &b->width_percent, NULL);
+        ld_number(L, x, "larghezza", &b->width_percent, NULL);
     } else if (strcmp(name, "InterruzionePagina") == 0) {
         b->kind = PP_BLOCK_PAGEBREAK;
     } else {

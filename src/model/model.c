@@ -2,8 +2,8 @@
  * and units, the tree walk, and what "target met" means. */
 #include "model.h"
 
+#include <float.h>
 #include <math.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,9 +65,15 @@ bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx)
     return true;
 }
 
+/* Equal within the rounding of a few operations (4 units of roundoff of
+ * the larger magnitude): 0.1 + 0.2 is 0.3, 3 / 10 * 100 is 30, but two
+ * values written with up to 15 significant digits that differ on paper
+ * are at least 7.8e-16 apart relatively, and stay different. Relative
+ * only: at 1e-12 and at 1e15 alike, and 0 equals only 0. */
 bool pp_nearly_equal(double a, double b)
 {
-    return fabs(a - b) <= 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
+    if (a == b) return true;
+    return fabs(a - b) <= 2 * DBL_EPSILON * fmax(fabs(a), fabs(b));
 }
 
 bool pp_target_met(pp_op op, double a, double t)

@@ -36,7 +36,7 @@ typedef enum { PP_RULE_LINEARE, PP_RULE_SOGLIA, PP_RULE_BINARIA } pp_rule;
 /* ---- scoring configuration (the SMVP) ---------------------------------- */
 
 typedef struct {
-    double from;         /* lower bound, included */
+    double from;         /* lower bound, included; NAN when unusable (reported) */
     const char *label;   /* "raggiunto" */
     const char *colour;  /* "#2E7D32" */
     const char *status;  /* word next to an indicator: "IN LINEA"; may be NULL */
@@ -56,6 +56,7 @@ typedef struct {
     pp_tolerance tolerance[3];   /* indexed by level - PP_LEVEL_STRATEGICO */
     pp_pos tolerance_repeat[3];  /* a second FasciaTolleranza for one level */
     bool has_mix;                /* strategic = mix of operational and own indicators */
+    bool mix_present;            /* ComposizioneStrategica written, even if unusable */
     double mix_operativi, mix_indicatori;
     pp_pos mix_pos;
     pp_band *bands; /* ascending by `from` */
@@ -70,6 +71,7 @@ typedef struct {
     const char *text;
     bool has_value;
     double value;
+    bool attr_value; /* valore written, even if unusable (then reported) */
     pp_pos pos;
 } pp_measure;
 
@@ -79,6 +81,7 @@ typedef struct {
     pp_date old_date;  /* y == 0 when absent */
     const char *delibera;
     pp_date date;
+    bool attr_old_value, attr_old_date; /* written, even if unusable (then reported) */
 } pp_revision;
 
 typedef struct {
@@ -106,9 +109,13 @@ typedef struct {
     double value;          /* PP_ACTUAL_VALUE */
     pp_date date;          /* PP_ACTUAL_DATE */
     const char *nd_reason; /* PP_ACTUAL_ND */
+    int decimals;          /* digits written after the point */
     bool from_ratio;       /* value computed from numerator/denominator */
     pp_pos pos;
-    /* Attributes as written, for the checks of consistency. */
+    bool present;          /* <Consuntivo> is written */
+    bool malformed;        /* one of its attributes is unusable (and reported) */
+    /* Attributes as written (nd: written "true"), for the checks of
+     * consistency. */
     bool attr_value, attr_date, attr_nd;
 } pp_actual;
 
@@ -121,12 +128,14 @@ typedef struct {
     pp_target *targets;
     size_t ntargets;
     bool has_soglia;
+    bool soglia_present; /* <Soglia> written, even if its value is unusable */
     double soglia;
     pp_pos soglia_pos;
     pp_history *history;
     size_t nhistory;
     pp_actual actual;
     bool has_override;
+    bool override_present; /* written, even if its value is unusable */
     double override_value;
     const char *override_reason;
     pp_pos override_pos;
@@ -327,9 +336,13 @@ bool pp_doc_each_file(const pp_doc *doc, pp_file_fn fn, void *ctx);
 
 /* ---- rules of the data itself --------------------------------------- */
 
-/* a meets target t under op (equality with a relative tolerance of 1e-9,
- * so that 0.1 + 0.2 = 0.3 as on paper). */
+/* a meets target t under op. Equality is pp_nearly_equal: relative to the
+ * magnitudes, so 0.1 + 0.2 = 0.3 as on paper while 0 >= 1e-9 is false and
+ * 1e15 + 1 = 1e15 is false. */
 bool pp_target_met(pp_op op, double a, double t);
+/* a and b equal but for the binary noise of a few operations. Values
+ * written with more than PP_DECIMAL_DIGITS significant digits may differ
+ * below that noise; the loader warns about them. */
 bool pp_nearly_equal(double a, double b);
 
 #endif

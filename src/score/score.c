@@ -61,8 +61,10 @@ double pp_rule_deadline(pp_date due, pp_date done, int tolerance_days)
 double pp_apply_tolerance(const pp_tolerance *t, double achievement)
 {
     if (!t || !t->set) return achievement;
-    if (achievement >= 100 - t->tolerance - 1e-9) return 100;
-    if (achievement < t->critical) return 0;
+    /* at least, or equal but for the noise of the computation */
+    double full = 100 - t->tolerance;
+    if (achievement >= full || pp_nearly_equal(achievement, full)) return 100;
+    if (achievement < t->critical && !pp_nearly_equal(achievement, t->critical)) return 0;
     return achievement;
 }
 
@@ -73,7 +75,7 @@ int pp_band_of(const pp_smvp *s, double achievement)
     double shown = round(achievement * 100) / 100;
     int band = -1;
     for (size_t i = 0; i < s->nbands; i++)
-        if (shown >= s->bands[i].from - 1e-9) band = (int)i;
+        if (shown >= s->bands[i].from || pp_nearly_equal(shown, s->bands[i].from)) band = (int)i;
     return s->nbands > 0 && band < 0 ? 0 : band;
 }
 

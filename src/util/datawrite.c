@@ -25,7 +25,7 @@ void pp_json_string(FILE *out, const char *s)
 
 void pp_json_number(FILE *out, bool present, double v)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     pp_fmt_data(v, buf, sizeof buf);
     fputs(present ? buf : "null", out);
 }
@@ -46,9 +46,42 @@ void pp_csv_write_field(FILE *out, const char *s, char delimiter)
     fputc('"', out);
 }
 
+static bool formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool pp_csv_guarded(const char *cell)
+{
+    return cell && cell[0] == '\'' && (formula_start(cell[1]) || cell[1] == '\'');
+}
+
+bool pp_csv_needs_guard(const char *text)
+{
+    return text && (formula_start(text[0]) || pp_csv_guarded(text));
+}
+
+void pp_csv_write_text(FILE *out, const char *s, char delimiter, bool guard)
+{
+    if (!s) return;
+    if (!guard || !pp_csv_needs_guard(s)) {
+        pp_csv_write_field(out, s, delimiter);
+        return;
+    }
+    /* the apostrophe inside the quotes, when the field needs quotes */
+    char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+    bool quoted = strpbrk(s, specials) != NULL;
+    fputs(quoted ? "\"'" : "'", out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    if (quoted) fputc('"', out);
+}
+
 void pp_csv_write_number(FILE *out, bool present, double v, bool comma)
 {
-    char buf[64];
+    char buf[PP_FMT_DATA_SIZE];
     if (!present) return;
     pp_fmt_data(v, buf, sizeof buf);
     if (strcmp(buf, "null") == 0) return;

@@ -47,19 +47,62 @@ void pp_fmt_percent_it(double v, char *buf, size_t size)
     snprintf(buf, size, "%s %%", n);
 }
 
+/* The shortest "%.*e" form of v that reads back exactly: 15 significant
+ * digits hide nothing for any decimal written with up to 15, 17 always
+ * suffice for a double. */
+static void shortest_e(double v, char *e, size_t size)
+{
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(e, size, "%.*e", digits - 1, v);
+        if (strtod(e, NULL) == v) return;
+    }
+}
+
+/* "-1.2345e+02" -> "-123.45": the digits of the mantissa placed by the
+ * exponent, without trailing zeros after the point. */
+static void plain_from_e(const char *e, char buf[PP_FMT_DATA_SIZE])
+{
+    char mant[24];
+    size_t nm = 0;
+    bool negative = *e == '-';
+    const char *p = e + negative;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9' && nm + 1 < sizeof mant) mant[nm++] = *p;
+    while (nm > 1 && mant[nm - 1] == '0') nm--; /* 1.2500 -> 125 */
+    int exp = *p == 'e' ? atoi(p + 1) : 0;
+    size_t o = 0;
+    if (negative) buf[o++] = '-';
+    if (exp < 0) { /* 0.000ddd */
+        buf[o++] = '0';
+        buf[o++] = '.';
+        for (int i = -1; i > exp; i--) buf[o++] = '0';
+        for (size_t i = 0; i < nm; i++) buf[o++] = mant[i];
+    } else { /* ddd000 or ddd.ddd */
+        for (int i = 0; i <= exp; i++) buf[o++] = (size_t)i < nm ? mant[i] : '0';
+        if (nm > (size_t)exp + 1) {
+            buf[o++] = '.';
+            for (size_t i = (size_t)exp + 1; i < nm; i++) buf[o++] = mant[i];
+        }
+    }
+    buf[o] = '\0';
+}
+
 void pp_fmt_data(double v, char *buf, size_t size)
 {
     if (!isfinite(v)) {
         snprintf(buf, size, "null");
         return;
     }
-    /* 15 significant digits survive any double round trip of a decimal
-     * written with up to 15 digits, and hide the binary noise of sums. */
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.15g", v);
-    if (strchr(tmp, 'e')) snprintf(tmp, sizeof tmp, "%.6f", v);
-    if (strcmp(tmp, "-0") == 0) snprintf(tmp, sizeof tmp, "0");
-    snprintf(buf, size, "%s", tmp);
+    if (v == 0) { /* also -0: a sign on zero means nothing to a reader */
+        snprintf(buf, size, "0");
+        return;
+    }
+    char e[40], plain[PP_FMT_DATA_SIZE];
+    shortest_e(v, e, sizeof e);
+    plain_from_e(e, plain);
+    /* A buffer too small for the written-out form still gets the exact
+     * number, with an exponent, rather than a cut one. */
+    snprintf(buf, size, "%s", strlen(plain) < size ? plain : e);
 }
 
 bool pp_parse_decimal(const char *s, double *v, int *decimals)
@@ -81,4 +124,20 @@ bool pp_parse_decimal(const char *s, double *v, int *decimals)
     *v = x;
     if (decimals) *decimals = frac_digits;
     return true;
+}
+
+int pp_decimal_significant(const char *s)
+{
+    double v;
+    if (!pp_parse_decimal(s, &v, NULL)) return 0;
+    int first = -1, last = -1, i = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9') continue;
+        if (*p != '0') {
+            if (first < 0) first = i;
+            last = i;
+        }
+        i++;
+    }
+    return first < 0 ? 0 : last - first + 1;
 }

@@ -19,12 +19,25 @@
 void pp_fmt_it(double v, int decimals, char *buf, size_t size);
 /* "97,98 %" */
 void pp_fmt_percent_it(double v, char *buf, size_t size);
-/* Shortest round-trip-safe "C" representation for data formats (json/csv):
- * '.' decimals, no exponent for ordinary magnitudes, deterministic. */
+/* The number for data formats (json, csv, xml): the fewest significant
+ * digits (15 to 17) that strtod reads back as exactly v, written out with
+ * '.' decimals and never an exponent, so that every reader (our import,
+ * xs:decimal, a spreadsheet) gets the same double back: 1e-7 is
+ * "0.0000001", 1e15 "1000000000000000". "0" for zeros of either sign,
+ * "null" when not finite. A buffer of PP_FMT_DATA_SIZE bytes holds any
+ * double written out (up to 309 digits before the point, 340 after). */
+#define PP_FMT_DATA_SIZE 352
 void pp_fmt_data(double v, char *buf, size_t size);
 
 /* Parses an xs:decimal ("-12.50"); false when malformed or out of range.
  * *decimals receives the number of digits written after the point. */
 bool pp_parse_decimal(const char *s, double *v, int *decimals);
+/* Significant digits of a written decimal, from its first to its last
+ * non-zero digit ("0.0500" 1, "1000" 1, "123.45" 5); 0 for zero or when
+ * malformed. Beyond 15 a double no longer tells every such number apart. */
+int pp_decimal_significant(const char *s);
+/* The most significant digits a value may be written with and still be
+ * told apart from every other value so written. */
+#define PP_DECIMAL_DIGITS 15
 
 #endif

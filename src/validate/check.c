@@ -3,6 +3,7 @@
  * the files are in tree.c and files.c. */
 #include "check.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,6 +234,8 @@ static void check_smvp(const pp_doc *doc, pp_diags *d)
     const pp_smvp *s = &doc->smvp;
     for (size_t i = 0; i < s->nbands; i++) {
         const pp_band *b = &s->bands[i];
+        /* an unusable da is reported where it is written: no order to check */
+        if (isnan(b->from) || (i > 0 && isnan(s->bands[i - 1].from))) continue;
         if (i == 0 && b->from != 0)
             pp_error(d, b->pos.line, b->pos.col, "the first Fascia must start at da=\"0\"");
         if (i > 0 && b->from <= s->bands[i - 1].from)

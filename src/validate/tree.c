@@ -1,4 +1,5 @@
 /* Checks of the performance tree: weights, targets, measured values. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@ static const char *label(const pp_node *n)
 
 double pp_weight_tolerance(const pp_node *const *nodes, size_t n)
 {
-    double tol = 1e-9;
+    /* the binary noise of the sum itself, relative to the 100 it should be */
+    double tol = (double)(n + 1) * DBL_EPSILON * 100;
     for (size_t i = 0; i < n; i++) tol += 0.5 * pow(10, -nodes[i]->weight_decimals);
     /* The worst case grows with the number of siblings, the real error
      * does not: beyond one point it is no longer rounding. */
@@ -38,7 +40,7 @@ static void check_weight_range(tree_ctx *c, const pp_node *n)
 /* Sum of the counted (weight > 0) children of one kind (-1: all). */
 static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const char *what)
 {
-    const pp_node **group = malloc((parent->nchildren + 1) * sizeof *group);
+    const pp_node **group = calloc(parent->nchildren + 1, sizeof *group);
     if (!group) {
         pp_diag_oom(c->d);
         return;
@@ -79,7 +81,11 @@ static void check_weights(tree_ctx *c, const pp_node *n)
         has_ops |= n->children[i]->level == PP_LEVEL_OPERATIVO;
         has_inds |= n->children[i]->level == PP_LEVEL_INDICATORE;
     }
-    if (n->level == PP_LEVEL_STRATEGICO && c->doc->smvp.has_mix && has_ops && has_inds) {
+    bool mixed = n->level == PP_LEVEL_STRATEGICO && has_ops && has_inds;
+    /* an unusable ComposizioneStrategica is reported there: whether these
+     * weights should sum to 100 once or twice is then unknown */
+    if (mixed && c->doc->smvp.mix_present && !c->doc->smvp.has_mix) return;
+    if (mixed && c->doc->smvp.has_mix) {
         check_group_sum(c, n, PP_LEVEL_OPERATIVO, "operational objectives");
         check_group_sum(c, n, PP_LEVEL_INDICATORE, "strategic indicators");
     } else {
@@ -110,16 +116,18 @@ static void check_targets(tree_ctx *c, const pp_node *n)
             pp_error(c->d, p.line, p.col, "a deadline target needs data=\"yyyy-mm-dd\" and no valore");
         if (!deadline && (!t->attr_value || t->attr_date))
             pp_error(c->d, p.line, p.col, "a numeric target needs valore and no data");
-        for (size_t k = 0; k < i; k++)
+        for (size_t k = 0; k < i && t->year; k++)
             if (ind->targets[k].year == t->year)
                 pp_error(c->d, p.line, p.col, "second target for %d (the first is at line %d)",
                          t->year, ind->targets[k].pos.line);
-        if (doc->span_from && t->year && (t->year < doc->span_from || t->year > doc->span_to))
+        if (doc->span_from && doc->span_to && t->year &&
+            (t->year < doc->span_from || t->year > doc->span_to))
             pp_warning(c->d, p.line, p.col, "target for %d is outside the Triennio %d-%d", t->year,
                        doc->span_from, doc->span_to);
         for (size_t k = 0; k < t->nrevisions; k++) {
             const pp_revision *r = &t->revisions[k];
-            if (deadline ? !r->old_date.y : !r->has_value)
+            /* written but unusable: the loader named the value already */
+            if (deadline ? !r->attr_old_date : !r->attr_old_value)
                 pp_error(c->d, p.line, p.col, "Revisione needs the previous %s",
                          deadline ? "date (dataPrecedente)" : "value (valorePrecedente)");
         }
@@ -134,8 +142,9 @@ static void check_rule(tree_ctx *c, const pp_node *n, const pp_target *t)
                                      : c->doc->smvp.default_rule;
     pp_pos p = n->pos;
     if (rule == PP_RULE_SOGLIA && !ind->has_soglia) {
-        pp_error(c->d, p.line, p.col, "indicator '%s' uses regola=\"soglia\" but has no <Soglia>",
-                 label(n));
+        if (!ind->soglia_present) /* else its unusable value is reported there */
+            pp_error(c->d, p.line, p.col,
+                     "indicator '%s' uses regola=\"soglia\" but has no <Soglia>", label(n));
         return;
     }
     if (!t || t->op == PP_OP_ENTRO || !t->has_value) return;
@@ -170,6 +179,51 @@ static void check_rule(tree_ctx *c, const pp_node *n, const pp_target *t)
                    pp_op_symbol(t->op), t->value);
 }
 
+/* Whether "no target for the year" can be said: the reference year and
+ * every target's year were readable (an unusable one is reported where it
+ * is written, and may well be the missing target). */
+static bool years_known(const tree_ctx *c, const pp_indicator *ind)
+{
+    if (!c->doc->year) return false;
+    for (size_t i = 0; i < ind->ntargets; i++)
+        if (!ind->targets[i].year) return false;
+    return true;
+}
+
+/* Why a Relazione indicator has nothing to score, said about the element
+ * that is wrong: a <Consuntivo> written without a value, or none at all. A
+ * value written but unusable (a date with a time zone, valore="NaN", the
+ * override's or the measures' values) was reported at its own element by
+ * the loader or the schema: calling the indicator's consuntivo missing
+ * would point at the wrong thing. */
+static void check_missing_actual(tree_ctx *c, const pp_node *n)
+{
+    const pp_indicator *ind = n->ind;
+    const pp_actual *a = &ind->actual;
+    bool unreadable = a->malformed || (ind->override_present && !ind->has_override) ||
+                      (!a->present && ((ind->numerator.attr_value && !ind->numerator.has_value) ||
+                                       (ind->denominator.attr_value &&
+                                        !ind->denominator.has_value)));
+    if (a->kind != PP_ACTUAL_NONE || ind->has_override || unreadable) return;
+    if (a->present)
+        pp_error(c->d, a->pos.line, a->pos.col,
+                 "Consuntivo of '%s' has no value: write valore, data or nd=\"true\" with the "
+                 "reason",
+                 label(n));
+    else
+        pp_error(c->d, n->pos.line, n->pos.col,
+                 "indicator '%s' has no <Consuntivo>: a Relazione needs the measured value "
+                 "or nd=\"true\" with the reason",
+                 label(n));
+}
+
+/* Half a unit of the last digit written: how far a consuntivo rounded to
+ * its decimals may lie from its exact ratio. */
+static double written_rounding(const pp_actual *a)
+{
+    return 0.5 * pow(10, -a->decimals);
+}
+
 static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
 {
     const pp_indicator *ind = n->ind;
@@ -187,12 +241,9 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
         pp_error(c->d, p.line, p.col, "a consuntivo in '%s' is a number: use valore",
                  pp_unit_symbol(ind->unit));
     if (c->doc->kind == PP_DOC_RELAZIONE) {
-        if (a->kind == PP_ACTUAL_NONE && !ind->has_override)
-            pp_error(c->d, n->pos.line, n->pos.col,
-                     "indicator '%s' has no <Consuntivo>: a Relazione needs the measured value "
-                     "or nd=\"true\" with the reason",
-                     label(n));
-        if (!t && a->kind != PP_ACTUAL_ND && a->kind != PP_ACTUAL_NONE && !ind->has_override)
+        check_missing_actual(c, n);
+        if (!t && a->kind != PP_ACTUAL_ND && a->kind != PP_ACTUAL_NONE && !ind->has_override &&
+            years_known(c, ind))
             pp_error(c->d, n->pos.line, n->pos.col, "indicator '%s' has no target for %d",
                      label(n), c->doc->year);
     } else if (a->kind != PP_ACTUAL_NONE && c->doc->kind == PP_DOC_PIANO) {
@@ -205,9 +256,12 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
         ind->denominator.has_value && ind->denominator.value != 0) {
         double r = ind->numerator.value / ind->denominator.value;
         if (ind->unit == PP_UNIT_PERCENT) r *= 100;
-        if (fabs(r - a->value) > 0.005 * fmax(1, fabs(r)))
+        /* relative (0.5 %), or the rounding of the written digits for
+         * values too small for that: never an absolute floor */
+        if (fabs(r - a->value) > fmax(0.005 * fabs(r), written_rounding(a)))
             pp_warning(c->d, p.line, p.col,
-                       "consuntivo %.10g differs from numeratore/denominatore = %.4f", a->value, r);
+                       "consuntivo %.10g differs from numeratore/denominatore = %.10g", a->value,
+                       r);
     }
 }
 
@@ -218,7 +272,7 @@ static void check_indicator(tree_ctx *c, const pp_node *n)
     c->indicators++;
     check_targets(c, n);
     const pp_target *t = pp_indicator_target(ind, c->doc->year);
-    if (!t && c->doc->kind == PP_DOC_PIANO && ind->ntargets > 0)
+    if (!t && c->doc->kind == PP_DOC_PIANO && ind->ntargets > 0 && years_known(c, ind))
         pp_warning(c->d, n->pos.line, n->pos.col, "indicator '%s' has no target for %d",
                    label(n), c->doc->year);
     check_rule(c, n, t);
