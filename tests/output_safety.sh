@@ -153,5 +153,40 @@ elif ls -A png | grep -q '^\.perfpdf-'; then fail "png failing midway: temporari
 elif [ -e long2.pdf ]; then fail "png failing midway: the PDF was published"
 else ok "png failing midway publishes nothing"; fi
 
+# ---- every write to standard output is checked --------------------------------------
+for cmd in "version" "help" "--help" "render --help" "score doc.xml" "score doc.xml --format json" \
+           "export doc.xml" "export doc.xml -o -"; do
+    # shellcheck disable=SC2086
+    "$P" $cmd >/dev/full 2>err.txt
+    rc=$?
+    if [ $rc -ne 1 ] || ! grep -q "cannot write the standard output: No space left on device" err.txt; then
+        fail "$cmd >/dev/full: exit $rc, $(tail -1 err.txt)"
+    else ok "$cmd >/dev/full"; fi
+done
+
+# ---- text options printed into the document: plain text, whole -------------------------
+bad_text() {
+    local name=$1 want=$2
+    shift 2
+    "$P" "$@" >/dev/null 2>err.txt
+    local rc=$?
+    if [ $rc -ne 2 ] || ! grep -q -e "$want" err.txt; then fail "$name: exit $rc, $(head -1 err.txt)"
+    elif ls -A | grep -q '^\.perfpdf-\|^t\.xml$'; then fail "$name: a file was written"
+    else ok "$name"; fi
+}
+bad_text "--title with a control character" "--title must be plain text: it holds a control" \
+    import sheet.csv -o t.xml --title "$(printf 'Piano\001')"
+bad_text "--ente not UTF-8" "--ente must be plain text: it is not valid UTF-8" \
+    import sheet.csv -o t.xml --ente "$(printf 'Comune di Citt\340')"
+bad_text "--nd-reason with a line break" "--nd-reason must be plain text: it holds a control" \
+    merge plan.xml values.csv --missing nd -o t.xml --nd-reason "$(printf 'a\nb')"
+bad_text "--title empty" "--title must be plain text: it is empty" merge plan.xml values.csv --missing nd -o t.xml --title ""
+bad_text "--title too long" "longer than 100,000 characters" \
+    import sheet.csv -o t.xml --title "$(head -c 100001 /dev/zero | tr '\0' 'a')"
+title=$(for _ in $(seq 1 300); do printf '\303\250'; done) # 300 x "è": 600 bytes
+if "$P" merge plan.xml values.csv --missing nd -o long-title.xml --title "$title" 2>/dev/null &&
+    grep -q "<Titolo>$title</Titolo>" long-title.xml; then ok "a 600-byte --title is kept whole"
+else fail "a 600-byte --title is cut"; fi
+
 if [ $failures -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all output-safety cases passed"

@@ -48,6 +48,7 @@ static void merge_text(run *r, const char *plan, const char *values)
 static void done(run *r)
 {
     free(r->xml);
+    pp_merge_report_clear(&r->rep);
     pp_diags_clear(&r->plan);
     pp_diags_clear(&r->csv);
 }

@@ -34,6 +34,9 @@ typedef struct {
     const char *nonempty;
     /* The option must be given (its value's variable starts NULL). */
     bool required;
+    /* The value is printed in the document (a title, a name, a reason):
+     * it must be UTF-8 text without control characters. */
+    bool text;
 } pp_cli_option;
 
 /* A subcommand's command line. */

@@ -63,8 +63,8 @@ int pp_cmd_import(int argc, char **argv)
         {.names = {"-o", "--output"}, .value = &out, .nonempty = "a file name", .required = true},
         {.names = {"--kind"}, .value = &kind},
         {.names = {"--template"}, .value = &o.template_path, .nonempty = "a file name"},
-        {.names = {"--title"}, .value = &o.title},
-        {.names = {"--ente"}, .value = &o.ente},
+        {.names = {"--title"}, .value = &o.title, .text = true},
+        {.names = {"--ente"}, .value = &o.ente, .text = true},
         {.names = {"--year"}, .value = &year},
         {.names = {NULL}},
     };
@@ -106,8 +106,8 @@ int pp_cmd_merge(int argc, char **argv)
     const pp_cli_option opts[] = {
         {.names = {"-o", "--output"}, .value = &out, .nonempty = "a file name", .required = true},
         {.names = {"--missing"}, .value = &missing},
-        {.names = {"--nd-reason"}, .value = &o.nd_reason},
-        {.names = {"--title"}, .value = &o.title},
+        {.names = {"--nd-reason"}, .value = &o.nd_reason, .text = true},
+        {.names = {"--title"}, .value = &o.title, .text = true},
         {.names = {NULL}},
     };
     const pp_cli_spec spec = {"merge",
@@ -141,6 +141,7 @@ int pp_cmd_merge(int argc, char **argv)
     if (st == PP_ERR_INPUT) fputs("perfpdf merge: nothing written\n", stderr);
     if (st == PP_OK) st = emit("merge", out, xml, len);
     free(xml);
+    pp_merge_report_clear(&rep);
     pp_diags_clear(&plan_d);
     pp_diags_clear(&csv_d);
     return pp_exit_code(st);

@@ -2,6 +2,7 @@
  * (read -> validate -> model -> score -> output) and is the one place that
  * prints diagnostics and chooses the exit status:
  *   0 success, 2 bad input or usage, 1 environment or internal failure. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -78,11 +79,8 @@ static int cmd_score(int argc, char **argv)
     if (st != PP_OK) return pp_exit_code(st);
     bool ok = pp_write_scores(doc, format, stdout);
     pp_doc_free(doc);
-    if (!ok) {
-        perror("perfpdf score: writing the output");
-        return 1;
-    }
-    return 0;
+    /* A failed write is reported once, by main (close_stdout). */
+    return ok ? 0 : 1;
 }
 
 typedef struct {
@@ -100,7 +98,18 @@ static bool is_help(const char *a)
     return strcmp(a, "help") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
 }
 
-int main(int argc, char **argv)
+/* Every write to standard output is checked here once, at the end: a
+ * full disk or a closed pipe behind `>` is a failure with its reason, not
+ * a silent exit 0 (or a silent exit 1). */
+static int close_stdout(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout)) return rc;
+    int err = errno ? errno : EIO;
+    fprintf(stderr, "perfpdf: cannot write the standard output: %s\n", strerror(err));
+    return rc == 2 ? 2 : 1;
+}
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         pp_cli_usage(stderr);
@@ -135,4 +144,11 @@ int main(int argc, char **argv)
     fprintf(stderr, "perfpdf: unknown command '%s'\n", cmd);
     pp_cli_usage(stderr);
     return 2;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run(argc, argv);
+    pp_outfile_unprotect_all();
+    return close_stdout(rc);
 }

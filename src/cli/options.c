@@ -35,6 +35,36 @@ static const pp_cli_option *find(const pp_cli_spec *spec, const char *arg, size_
     return NULL;
 }
 
+/* Why v cannot be printed in a document (NULL when it can): it must be
+ * well-formed UTF-8 (no overlong forms, no surrogates) without control
+ * characters (which XML 1.0 cannot even carry), between 1 and 100,000
+ * characters as the vocabulary's texts are. */
+static const char *text_problem(const char *v)
+{
+    const unsigned char *p = (const unsigned char *)v;
+    size_t chars = 0;
+    if (!*p) return "it is empty";
+    while (*p) {
+        /* The vocabulary's limit for a text (Testo in documento.xsd). */
+        if (++chars > 100000) return "it is longer than 100,000 characters";
+        unsigned c = *p;
+        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0) return "it is not valid UTF-8";
+        unsigned cp = n == 0 ? c : c & (0x3F >> n);
+        for (int k = 1; k <= n; k++) {
+            if ((p[k] & 0xC0) != 0x80) return "it is not valid UTF-8";
+            cp = cp << 6 | (p[k] & 0x3F);
+        }
+        static const unsigned min[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return "it is not valid UTF-8";
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            return "it holds a control character (a line break, a tab...)";
+        p += n + 1;
+    }
+    return NULL;
+}
+
 /* An option's value: inline_value ("--name=VALUE") when there is one,
  * else the next argument. PP_CLI_RUN, or 2 with the message when it is
  * missing, or empty where it names a file. */
@@ -50,6 +80,10 @@ static int take_value(const pp_cli_spec *spec, const pp_cli_option *o, const cha
     /* Caught here, an empty name gets a message about the option rather
      * than a later one about a file called "". */
     if (o->nonempty && !*v) return pp_cli_usage_error(spec, "%s needs %s", name, o->nonempty);
+    if (o->text) {
+        const char *why = text_problem(v);
+        if (why) return pp_cli_usage_error(spec, "%s must be plain text: %s", name, why);
+    }
     *o->value = v;
     return PP_CLI_RUN;
 }

@@ -231,3 +231,9 @@ pp_status pp_merge(const pp_merge_opts *o, pp_diags *plan_d, pp_diags *csv_d, ch
     pp_arena_free(M.a);
     return st;
 }
+
+void pp_merge_report_clear(pp_merge_report *r)
+{
+    free(r->title);
+    r->title = NULL;
+}

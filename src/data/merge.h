@@ -31,8 +31,10 @@ typedef struct {
     size_t filled;   /* indicators that got a value */
     size_t unknown;  /* CSV rows naming no indicator of the plan */
     size_t missing;  /* indicators left without a value */
-    char title[256]; /* the Relazione's title */
+    char *title;     /* the Relazione's title (malloc'ed: pp_merge_report_clear) */
 } pp_merge_report;
+
+void pp_merge_report_clear(pp_merge_report *r);
 
 /* On PP_OK *xml is the Relazione (malloc'ed, validated). Problems of the
  * plan and of the result go to plan_d (plan positions), those of the

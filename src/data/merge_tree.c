@@ -206,6 +206,20 @@ static void set_text(merger *M, xmlNode *el, const char *s)
     text(M, el, s);
 }
 
+/* --title, else "Relazione sulla performance YEAR" for a plan titled
+ * "Piano...", else the plan's own title; malloc'ed, whole (user text is
+ * never cut to a buffer). */
+static char *relazione_title(const char *option, const char *plan_title, const char *year)
+{
+    static const char prefix[] = "Relazione sulla performance ";
+    if (option) return strdup(option);
+    if (!plan_title || strncmp(plan_title, "Piano", 5) != 0) return strdup(plan_title ? plan_title : "");
+    size_t n = sizeof prefix + (year ? strlen(year) : 0);
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s%s", prefix, year ? year : "");
+    return s;
+}
+
 void mg_make_relazione(merger *M)
 {
     xmlNode *g = pp_xml_first(xmlDocGetRootElement(M->x.doc), PP_NS, "DatiGenerali");
@@ -213,14 +227,10 @@ void mg_make_relazione(merger *M)
     xmlChar *kind = xmlNodeGetContent(tipo), *title = xmlNodeGetContent(titolo);
     xmlChar *year = xmlNodeGetContent(pp_xml_first(g, PP_NS, "AnnoRiferimento"));
     bool was_piano = kind && strcmp((const char *)kind, "piano") == 0;
-    snprintf(M->rep->title, sizeof M->rep->title, "%s", title ? (const char *)title : "");
-    if (M->o->title)
-        snprintf(M->rep->title, sizeof M->rep->title, "%s", M->o->title);
-    else if (title && strncmp((const char *)title, "Piano", 5) == 0)
-        snprintf(M->rep->title, sizeof M->rep->title, "Relazione sulla performance %s",
-                 year ? (const char *)year : "");
+    M->rep->title = relazione_title(M->o->title, (const char *)title, (const char *)year);
+    if (!M->rep->title) M->oom = true;
     if (tipo) set_text(M, tipo, "relazione");
-    if (titolo) set_text(M, titolo, M->rep->title);
+    if (titolo && M->rep->title) set_text(M, titolo, M->rep->title);
     xmlNode *ap = pp_xml_first(g, PP_NS, "Approvazione");
     xmlNode *date = pp_xml_first(g, PP_NS, "DataDocumento");
     if (was_piano && ap)
