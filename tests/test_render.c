@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "backend.h"
+#include "testdiag.h"
 
 /* ---- the recording backend ------------------------------------------------------ */
 
@@ -180,12 +181,6 @@ static void add_link(pp_page *p, const char *dest)
     assert_non_null(pp_page_add(p, &it));
 }
 
-static bool has_diag(const pp_diags *d, pp_severity sev, const char *text)
-{
-    for (size_t i = 0; i < d->count; i++)
-        if (d->items[i].severity == sev && strstr(d->items[i].message, text)) return true;
-    return false;
-}
 
 /* ---- items ------------------------------------------------------------------------- */
 
@@ -258,7 +253,7 @@ static void unknown_font_is_an_internal_error(void **state)
     pp_page *p = pp_page_new(1, 100, 100);
     add_text(p, "x", 7, 1);
     assert_int_equal(pp_backend_page(b, p, &d), PP_ERR_ENV);
-    assert_true(has_diag(&d, PP_ERROR, "unknown font 7"));
+    assert_true(has_diag(&d, "0:0: error: internal error: text refers to unknown font 7"));
     /* a failed backend takes nothing more */
     assert_int_equal(pp_backend_page(b, p, &d), PP_ERR_ENV);
     assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_ERR_ENV);
@@ -288,9 +283,9 @@ static void tags_are_balanced_and_wrapped(void **state)
     assert_string_equal(r.log, "begin 1\ntag Document\ntag Sect\ntag Figure alt=Grafico \xc3\xa8\n"
                                "/tag Figure\ntag P\nend 1\n/tag P\n/tag Sect\n/tag Document\n"
                                "finish\n");
-    assert_true(has_diag(&d, PP_WARNING, "structure tag \"Bogus\" ignored"));
-    assert_true(has_diag(&d, PP_WARNING, "tag end \"P\" does not match \"Sect\""));
-    assert_true(has_diag(&d, PP_WARNING, "structure tag \"P\" left open"));
+    assert_true(has_diag(&d, "0:0: warning: internal: structure tag \"Bogus\" ignored"));
+    assert_true(has_diag(&d, "0:0: warning: internal: structure tag end \"P\" does not match \"Sect\""));
+    assert_true(has_diag(&d, "0:0: warning: internal: structure tag \"P\" left open"));
     pp_page_free(p);
     pp_backend_free(b);
     pp_diags_clear(&d);
@@ -317,9 +312,9 @@ static void destinations_links_and_outline(void **state)
     assert_string_equal(r.log, "begin 1\ntag Document\ndest a\nlink a\nlink nowhere\ndest b\nend 1\n"
                                "/tag Document\noutline 1 A a\noutline 2 B b\noutline 1 B0 b\n"
                                "finish\n");
-    assert_true(has_diag(&d, PP_WARNING, "destination \"a\" defined twice"));
-    assert_true(has_diag(&d, PP_WARNING, "link to \"nowhere\": no such destination"));
-    assert_true(has_diag(&d, PP_WARNING, "outline entry \"C\": no destination \"c\""));
+    assert_true(has_diag(&d, "0:0: warning: internal: destination \"a\" defined twice"));
+    assert_true(has_diag(&d, "0:0: warning: link to \"nowhere\": no such destination in the document"));
+    assert_true(has_diag(&d, "0:0: warning: outline entry \"C\": no destination \"c\" in the document"));
     pp_page_free(p);
     pp_backend_free(b);
     pp_diags_clear(&d);
