@@ -188,6 +188,7 @@ static pp_status merge(const char *path, pp_missing missing, pp_diags *plan_d, p
     if (st == PP_OK) assert_non_null(xml);
     else assert_null(xml);
     free(xml);
+    pp_merge_report_clear(&rep);
     return st;
 }
 

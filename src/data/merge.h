@@ -34,6 +34,8 @@ typedef struct {
     char *title;     /* the Relazione's title (malloc'ed: pp_merge_report_clear) */
 } pp_merge_report;
 
+/* Frees what the report holds: call it after every pp_merge, whatever it
+ * returned. */
 void pp_merge_report_clear(pp_merge_report *r);
 
 /* On PP_OK *xml is the Relazione (malloc'ed, validated). Problems of the
