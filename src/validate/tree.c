@@ -107,6 +107,10 @@ static void check_unstated_mix(tree_ctx *c, const pp_node *n)
         return;
     }
     group_sum ops = sum_group(n, PP_LEVEL_OPERATIVO), inds = sum_group(n, PP_LEVEL_INDICATORE);
+    if (ops.oom || inds.oom) {
+        pp_diag_oom(c->d);
+        return;
+    }
     pp_error(c->d, n->pos.line, n->pos.col,
              "strategic objective '%s' has both operational objectives (weights sum to %.2f) "
              "and its own indicators (weights sum to %.2f): say how they combine with "
