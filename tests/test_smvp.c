@@ -463,6 +463,48 @@ static void not_measured_zero_weights(void **state)
     pp_doc_free(doc);
 }
 
+/* ---- score output ----------------------------------------------------------- */
+
+static char *scores_as(const pp_doc *doc, pp_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_true(pp_write_scores(doc, f, out));
+    fclose(out);
+    return buf;
+}
+
+/* JSON says measured: false and not_completed: true; the text says it in
+ * words; CSV keeps its columns (achievement empty where not measured). */
+static void score_output(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of("", AREA_S("peso=\"100\"",
+        OP("o1", "peso=\"100\"",
+           DEADLINE("d", "", "<Consuntivo nonCompletato=\"true\"/>"))
+        OP("o2", "peso=\"0\" nonMisurato=\"true\"", IND("u", "100", "N.", "ge", "1", "1"))));
+    assert_non_null(doc);
+    char *json = scores_as(doc, PP_FORMAT_JSON);
+    assert_non_null(strstr(json, "\"id\": \"d\", \"code\": null, \"level\": \"indicatore\", "
+                                 "\"title\": \"d\", \"parent\": \"o1\", \"weight\": 100, "
+                                 "\"effective_weight\": 100, \"actual\": null, \"achievement\": 0, "
+                                 "\"band\": null, \"overridden\": false, \"measured\": true, "
+                                 "\"not_completed\": true}"));
+    assert_non_null(strstr(json, "\"achievement\": null, \"band\": null, \"overridden\": false, "
+                                 "\"measured\": false, \"not_completed\": false}"));
+    char *text = scores_as(doc, PP_FORMAT_TEXT);
+    assert_non_null(strstr(text, "      d  0,00 %  (peso 100,00 %)  [non completato]\n"));
+    assert_non_null(strstr(text, "      o2  non oggetto di misurazione  (peso 0,00 %)\n"));
+    char *csv = scores_as(doc, PP_FORMAT_CSV);
+    assert_non_null(strstr(csv, "o2,,operativo,o2,s,0,0,,,,false\r\n"));
+    free(json);
+    free(text);
+    free(csv);
+    pp_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +527,7 @@ int main(void)
         cmocka_unit_test(not_completed_refusals),
         cmocka_unit_test(not_measured_declared),
         cmocka_unit_test(not_measured_zero_weights),
+        cmocka_unit_test(score_output),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
