@@ -557,7 +557,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
         n->weight_decimals = decimals;
     }
     n->weight_written = rw != LD_ABSENT;
-    n->weight_printed = parent && !L->doc->smvp.plain_mean[parent->level];
+    n->weight_printed = parent && rw == LD_OK && !L->doc->smvp.plain_mean[parent->level];
     bool unmeasured = false;
     if (level == PP_LEVEL_STRATEGICO || level == PP_LEVEL_OPERATIVO)
         n->declared_not_measured = attr_bool(L, x, "nonMisurato", &unmeasured) && unmeasured;
@@ -587,6 +587,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
         load_class(L, ld_first(x, "Classificazione"), n);
     }
     n->notes = load_notes(L, x, &n->nnotes);
+    pp_node_mark_not_measured(n); /* the children are marked already */
     return n;
 }
 

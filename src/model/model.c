@@ -66,7 +66,7 @@ const pp_soglia *pp_indicator_soglia(const pp_indicator *ind, int year)
     return every;
 }
 
-bool pp_objective_not_measured(const pp_node *n)
+static bool not_measured(const pp_node *n)
 {
     if (n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO) return false;
     if (n->declared_not_measured) return true;
@@ -75,10 +75,14 @@ bool pp_objective_not_measured(const pp_node *n)
         const pp_node *c = n->children[i];
         /* only a weight written as 0 says "not counted": an absent one
          * (plain mean) or an unusable one does not */
-        if (!(c->weight_written && c->weight == 0) && !pp_objective_not_measured(c)) return false;
+        if (!(c->weight_written && c->weight == 0) && !c->unmeasured) return false;
     }
     return true;
 }
+
+void pp_node_mark_not_measured(pp_node *n) { n->unmeasured = not_measured(n); }
+
+bool pp_objective_not_measured(const pp_node *n) { return n->unmeasured; }
 
 bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx)
 {

@@ -213,9 +213,11 @@ struct pp_node {
     bool weight_written; /* peso is written, even if unusable */
     /* Whether the page shows this node's weight: false where the parent's
      * level is a plain mean (Aggregazione metodo="media"), whose
-     * percentages no document prints. The ente has none either. */
+     * percentages no document prints, and where no peso is written (a
+     * group ComposizioneStrategica leaves out). The ente has none either. */
     bool weight_printed;
     bool declared_not_measured; /* nonMisurato="true" on an objective */
+    bool unmeasured;            /* pp_objective_not_measured, set by the loader */
     pp_pos pos, weight_pos;
     pp_node *parent;
     pp_node **children;  /* strategic: own indicators first, then operational */
@@ -364,7 +366,11 @@ const pp_soglia *pp_indicator_soglia(const pp_indicator *ind, int year);
 /* An objective "non oggetto di misurazione": declared so, or all its
  * children weigh 0 (written 0) or are themselves not measured. Only
  * strategic and operational objectives; validation and scoring agree on
- * it through this one function. */
+ * it through this one function. pp_node_mark_not_measured computes it
+ * from the node's own data and its children's marks (the loader calls it
+ * bottom up, so a question asked for every node stays linear);
+ * pp_objective_not_measured reads the mark. */
+void pp_node_mark_not_measured(pp_node *n);
 bool pp_objective_not_measured(const pp_node *n);
 
 /* Depth-first walk in document order; stops early when fn returns false. */
