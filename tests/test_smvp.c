@@ -250,6 +250,9 @@ static void operational_only(void **state)
     near(k1->result.achievement, 50);
     assert_false(k1->result.counted);
     assert_string_equal(k1->result.why_not_counted, "escluso dalla composizione");
+    assert_true(k1->result.left_out);
+    assert_true(k1->weight_printed);
+    assert_false(node(doc, "o1")->result.left_out);
     near(k1->weight, 50); /* as the document printed it */
     near(k1->result.effective_weight, 0);
     near(node(doc, "o1")->result.effective_weight, 50);
@@ -270,6 +273,8 @@ static void indicators_only(void **state)
     near(node(doc, "s")->result.achievement, 62.5);
     near(node(doc, "o1")->result.achievement, 100);
     assert_false(node(doc, "o1")->result.counted);
+    assert_true(node(doc, "o1")->result.left_out);
+    assert_false(node(doc, "o1")->weight_printed); /* none written */
     pp_doc_free(doc);
 }
 

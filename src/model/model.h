@@ -197,6 +197,10 @@ typedef struct {
      * every child weighs 0 or is itself not measured): shown, not scored,
      * not counted in its parent. The layout prints its own words for it. */
     bool not_measured;
+    /* In a group ComposizioneStrategica gives a share of 0: scored and
+     * shown with the weight the document printed (pp_node.weight), not
+     * counted. */
+    bool left_out;
     const pp_target *target; /* the target of the reference year, if any */
     bool has_deviation;      /* scostamento, in the unit or in days */
     double deviation;

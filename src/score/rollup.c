@@ -52,8 +52,9 @@ static void leave_out_group(pp_node *n, pp_level kind)
 {
     for (size_t i = 0; i < n->nchildren; i++) {
         pp_result *r = &n->children[i]->result;
-        if (n->children[i]->level != kind || !r->counted) continue;
+        if (n->children[i]->level != kind) continue;
         r->counted = false;
+        r->left_out = true;
         r->why_not_counted = "escluso dalla composizione";
     }
 }
