@@ -76,11 +76,47 @@ static void threshold(void **state)
     near(pp_rule_threshold(PP_OP_GE, 55, 90, 60), 0);  /* beyond the soglia */
     near(pp_rule_threshold(PP_OP_LE, 12, 8, 10), 0);
     near(pp_rule_threshold(PP_OP_GE, 95, 90, 60), 100); /* met */
-    /* soglia on the wrong side, or "=": undefined */
+    /* soglia on the wrong side: undefined */
     assert_true(isnan(pp_rule_threshold(PP_OP_GE, 50, 90, 95)));
-    assert_true(isnan(pp_rule_threshold(PP_OP_EQ, 50, 90, 60)));
     /* the threshold rule is what scores a negative target */
     near(pp_rule_threshold(PP_OP_GE, -8, -6, -10), 50);
+}
+
+/* A soglia on an "=" target (DOMAIN §8): 0 % at the soglia's distance
+ * from the target, on either side alike, linear in between. */
+static void threshold_equal(void **state)
+{
+    (void)state;
+    near(pp_rule_threshold(PP_OP_EQ, 1, 1, 0), 100);    /* "= 1", soglia 0 */
+    near(pp_rule_threshold(PP_OP_EQ, 0.5, 1, 0), 50);   /* the soglia's side */
+    near(pp_rule_threshold(PP_OP_EQ, 1.5, 1, 0), 50);   /* the other side, as far */
+    near(pp_rule_threshold(PP_OP_EQ, 0, 1, 0), 0);      /* at the soglia */
+    near(pp_rule_threshold(PP_OP_EQ, 2, 1, 0), 0);      /* as far on the other side */
+    near(pp_rule_threshold(PP_OP_EQ, -3, 1, 0), 0);     /* beyond: floored */
+    near(pp_rule_threshold(PP_OP_EQ, 375, 400, 300), 75.00);
+    near(pp_rule_threshold(PP_OP_EQ, 425, 400, 300), 75.00);
+    near(pp_rule_threshold(PP_OP_EQ, 80, 90, 60), 66.67);
+    near(pp_rule_threshold(PP_OP_EQ, 100, 90, 60), 66.67);
+    near(pp_rule_threshold(PP_OP_EQ, 95, 90, 120), 83.33); /* soglia above the target */
+    /* a soglia that is the target leaves nothing in between */
+    assert_true(isnan(pp_rule_threshold(PP_OP_EQ, 50, 90, 90)));
+}
+
+/* A date soglia for a deadline: 0 % on the soglia's day, linear from the
+ * due date. "Entro 30/06, soglia 31/07, done 15/07": 15 of 31 days late. */
+static void deadline_threshold(void **state)
+{
+    (void)state;
+    pp_date due = {2022, 6, 30}, soglia = {2022, 7, 31};
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 7, 15}, soglia), 51.61);
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 6, 30}, soglia), 100);
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 5, 2}, soglia), 100);
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 7, 1}, soglia), 96.77);
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 7, 31}, soglia), 0);
+    near(pp_rule_deadline_threshold(due, (pp_date){2022, 9, 1}, soglia), 0);
+    /* a soglia not after the deadline is no soglia */
+    assert_true(isnan(pp_rule_deadline_threshold(due, (pp_date){2022, 7, 1}, due)));
+    assert_true(isnan(pp_rule_deadline_threshold(due, (pp_date){2022, 7, 1}, (pp_date){2022, 6, 1})));
 }
 
 static void binary(void **state)
@@ -141,6 +177,7 @@ int main(void)
         cmocka_unit_test(linear_at_least), cmocka_unit_test(linear_at_most),
         cmocka_unit_test(linear_equal),    cmocka_unit_test(met_whatever_the_sign),
         cmocka_unit_test(strict_operators), cmocka_unit_test(threshold),
+        cmocka_unit_test(threshold_equal), cmocka_unit_test(deadline_threshold),
         cmocka_unit_test(binary),          cmocka_unit_test(deadline),
         cmocka_unit_test(tolerance_bands), cmocka_unit_test(bands),
     };

@@ -172,6 +172,27 @@ static void load_bands(loader *L, const xmlNode *fasce)
     }
 }
 
+/* <Aggregazione livello="…" metodo="media|pesata"/>: how a level combines
+ * its children. The first one per level counts; the checks report the
+ * repeat. */
+static void load_aggregation(loader *L, const xmlNode *sys)
+{
+    static const char *levels[] = {"ente", "ambito", "strategico", "operativo"};
+    pp_smvp *s = &L->doc->smvp;
+    for (xmlNode *x = ld_first(sys, "Aggregazione"); x; x = ld_next(x, "Aggregazione")) {
+        const char *lv = ld_attr(L, x, "livello"), *how = ld_attr(L, x, "metodo");
+        for (int k = 0; lv && how && k < 4; k++) {
+            if (strcmp(lv, levels[k]) != 0) continue;
+            if (s->plain_mean_pos[k].line) {
+                s->plain_mean_repeat[k] = ld_pos(x);
+                break;
+            }
+            s->plain_mean_pos[k] = ld_pos(x);
+            s->plain_mean[k] = strcmp(how, "media") == 0;
+        }
+    }
+}
+
 static void load_smvp(loader *L, const xmlNode *sys)
 {
     pp_smvp *s = &L->doc->smvp;
@@ -202,6 +223,7 @@ static void load_smvp(loader *L, const xmlNode *sys)
         s->mix_present = true;
         s->mix_pos = ld_pos(mix);
     }
+    load_aggregation(L, sys);
     const xmlNode *fasce = ld_first(sys, "Fasce");
     if (fasce) load_bands(L, fasce);
 }
@@ -333,6 +355,35 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
     }
 }
 
+/* Every <Soglia>, then the one of the reference year in the fields the
+ * rules read (has_soglia / soglia, has_soglia_date / soglia_date). */
+static void load_soglie(loader *L, const xmlNode *x, pp_indicator *ind)
+{
+    ind->nsoglie = ld_count(x, "Soglia");
+    ind->soglie = ld_array(L, ind->nsoglie, sizeof *ind->soglie);
+    if (!ind->soglie) ind->nsoglie = 0;
+    size_t i = 0;
+    for (xmlNode *t = ld_first(x, "Soglia"); t && i < ind->nsoglie; t = ld_next(t, "Soglia"), i++) {
+        pp_soglia *s = &ind->soglie[i];
+        s->year = year_of(L, t, "anno");
+        ld_read v = ld_scored_number(L, t, "valore", &s->value, NULL);
+        ld_read d = ld_date(L, t, "data", &s->date);
+        s->has_value = v == LD_OK;
+        s->has_date = d == LD_OK;
+        s->attr_value = v != LD_ABSENT;
+        s->attr_date = d != LD_ABSENT;
+        s->pos = ld_pos(t);
+    }
+    const pp_soglia *s = pp_indicator_soglia(ind, L->doc->year);
+    if (!s) return;
+    ind->soglia_present = true;
+    ind->soglia_pos = s->pos;
+    ind->has_soglia = s->has_value;
+    ind->soglia = s->value;
+    ind->has_soglia_date = s->has_date;
+    ind->soglia_date = s->date;
+}
+
 static void load_history(loader *L, const xmlNode *serie, pp_indicator *ind)
 {
     ind->nhistory = ld_count(serie, "Valore");
@@ -360,15 +411,20 @@ static void load_actual(loader *L, const xmlNode *c, pp_indicator *ind)
     if (!c) return;
     a->pos = ld_pos(c);
     a->present = true;
-    bool nd = false;
+    bool nd = false, open = false;
     ld_read rn = ld_bool(L, c, "nd", &nd);
+    ld_read rc = ld_bool(L, c, "nonCompletato", &open);
     ld_read rv = ld_scored_number(L, c, "valore", &a->value, &a->decimals);
     ld_read rd = ld_date(L, c, "data", &a->date);
-    a->malformed = rn == LD_BAD || rv == LD_BAD || rd == LD_BAD;
+    a->malformed = rn == LD_BAD || rc == LD_BAD || rv == LD_BAD || rd == LD_BAD;
     a->attr_nd = rn == LD_OK && nd;
+    a->attr_not_completed = rc == LD_OK && open;
     a->attr_value = rv != LD_ABSENT;
     a->attr_date = rd != LD_ABSENT;
-    if (a->attr_nd) {
+    if (a->attr_not_completed) {
+        a->kind = PP_ACTUAL_NOT_COMPLETED;
+        a->nd_reason = ld_text(L, c); /* optional: why it was not done */
+    } else if (a->attr_nd) {
         a->kind = PP_ACTUAL_ND;
         a->nd_reason = ld_text(L, c);
     } else if (rv == LD_OK) {
@@ -425,10 +481,7 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     load_measure(L, ld_first(x, "Denominatore"), &ind->denominator);
     ind->unit = parse_unit(ld_child_text(L, x, "Unita"));
     load_targets(L, x, ind);
-    const xmlNode *soglia = ld_first(x, "Soglia");
-    ind->has_soglia = ld_scored_number(L, soglia, "valore", &ind->soglia, NULL) == LD_OK;
-    ind->soglia_present = soglia != NULL;
-    ind->soglia_pos = ld_pos(soglia);
+    load_soglie(L, x, ind);
     load_history(L, ld_first(x, "SerieStorica"), ind);
     load_actual(L, ld_first(x, "Consuntivo"), ind);
     derive_actual(ind);
@@ -498,10 +551,16 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
     n->weight = NAN;
     double w;
     int decimals = 0;
-    if (ld_number(L, x, "peso", &w, &decimals) == LD_OK) {
+    ld_read rw = ld_number(L, x, "peso", &w, &decimals);
+    if (rw == LD_OK) {
         n->weight = w;
         n->weight_decimals = decimals;
     }
+    n->weight_written = rw != LD_ABSENT;
+    n->weight_printed = parent && rw == LD_OK && !L->doc->smvp.plain_mean[parent->level];
+    bool unmeasured = false;
+    if (level == PP_LEVEL_STRATEGICO || level == PP_LEVEL_OPERATIVO)
+        n->declared_not_measured = attr_bool(L, x, "nonMisurato", &unmeasured) && unmeasured;
     n->result.band = -1;
     switch (level) {
     case PP_LEVEL_INDICATORE:
@@ -528,6 +587,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
         load_class(L, ld_first(x, "Classificazione"), n);
     }
     n->notes = load_notes(L, x, &n->nnotes);
+    pp_node_mark_not_measured(n); /* the children are marked already */
     return n;
 }
 

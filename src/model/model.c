@@ -56,6 +56,34 @@ const pp_target *pp_indicator_target(const pp_indicator *ind, int year)
     return NULL;
 }
 
+const pp_soglia *pp_indicator_soglia(const pp_indicator *ind, int year)
+{
+    const pp_soglia *every = NULL;
+    for (size_t i = 0; i < ind->nsoglie; i++) {
+        if (ind->soglie[i].year == year && year) return &ind->soglie[i];
+        if (ind->soglie[i].year == 0 && !every) every = &ind->soglie[i];
+    }
+    return every;
+}
+
+static bool not_measured(const pp_node *n)
+{
+    if (n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO) return false;
+    if (n->declared_not_measured) return true;
+    if (n->nchildren == 0) return false; /* an empty objective is an error, not this */
+    for (size_t i = 0; i < n->nchildren; i++) {
+        const pp_node *c = n->children[i];
+        /* only a weight written as 0 says "not counted": an absent one
+         * (plain mean) or an unusable one does not */
+        if (!(c->weight_written && c->weight == 0) && !c->unmeasured) return false;
+    }
+    return true;
+}
+
+void pp_node_mark_not_measured(pp_node *n) { n->unmeasured = not_measured(n); }
+
+bool pp_objective_not_measured(const pp_node *n) { return n->unmeasured; }
+
 bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx)
 {
     if (!n) return true;

@@ -57,8 +57,14 @@ typedef struct {
     pp_pos tolerance_repeat[3];  /* a second FasciaTolleranza for one level */
     bool has_mix;                /* strategic = mix of operational and own indicators */
     bool mix_present;            /* ComposizioneStrategica written, even if unusable */
-    double mix_operativi, mix_indicatori;
+    double mix_operativi, mix_indicatori; /* a share of 0: that group is shown, not counted */
     pp_pos mix_pos;
+    /* Aggregazione metodo="media", indexed by the parent's pp_level (ente,
+     * ambito, strategico, operativo): its children are a plain mean, their
+     * weights optional and not printed (see pp_node.weight_printed). */
+    bool plain_mean[4];
+    pp_pos plain_mean_pos[4];
+    pp_pos plain_mean_repeat[4]; /* a second Aggregazione for one level */
     pp_band *bands; /* ascending by `from` */
     size_t nbands;
     const char *status_not_counted; /* "DA VALUTARE" */
@@ -84,6 +90,19 @@ typedef struct {
     bool attr_old_value, attr_old_date; /* written, even if unusable (then reported) */
 } pp_revision;
 
+/* <Soglia>: where achievement is 0 %. A number for numeric targets, a
+ * date for deadlines (0 % on that day, linear from the due date); per year
+ * in three-year plans (year 0: every year without its own). */
+typedef struct {
+    int year;
+    bool has_value;
+    double value;
+    bool has_date;
+    pp_date date;
+    bool attr_value, attr_date; /* written, even if unusable (then reported) */
+    pp_pos pos;
+} pp_soglia;
+
 typedef struct {
     int year;
     pp_op op;
@@ -102,13 +121,16 @@ typedef struct {
     double value;
 } pp_history;
 
-typedef enum { PP_ACTUAL_NONE, PP_ACTUAL_VALUE, PP_ACTUAL_DATE, PP_ACTUAL_ND } pp_actual_kind;
+/* PP_ACTUAL_NOT_COMPLETED: a deadline never met ("non completato": no
+ * date), written <Consuntivo nonCompletato="true"/>; it scores 0. */
+typedef enum { PP_ACTUAL_NONE, PP_ACTUAL_VALUE, PP_ACTUAL_DATE, PP_ACTUAL_ND,
+               PP_ACTUAL_NOT_COMPLETED } pp_actual_kind;
 
 typedef struct {
     pp_actual_kind kind;
     double value;          /* PP_ACTUAL_VALUE */
     pp_date date;          /* PP_ACTUAL_DATE */
-    const char *nd_reason; /* PP_ACTUAL_ND */
+    const char *nd_reason; /* PP_ACTUAL_ND; NOT_COMPLETED: why, optional */
     int decimals;          /* digits written after the point */
     bool from_ratio;       /* value computed from numerator/denominator */
     pp_pos pos;
@@ -116,7 +138,7 @@ typedef struct {
     bool malformed;        /* one of its attributes is unusable (and reported) */
     /* Attributes as written (nd: written "true"), for the checks of
      * consistency. */
-    bool attr_value, attr_date, attr_nd;
+    bool attr_value, attr_date, attr_nd, attr_not_completed;
 } pp_actual;
 
 typedef struct {
@@ -127,10 +149,16 @@ typedef struct {
     pp_rule rule;
     pp_target *targets;
     size_t ntargets;
+    /* The soglia of the reference year (its own, else the one for every
+     * year): a number (has_soglia) or, for a deadline, a date. */
     bool has_soglia;
-    bool soglia_present; /* <Soglia> written, even if its value is unusable */
+    bool soglia_present; /* a <Soglia> for that year written, even if unusable */
     double soglia;
+    bool has_soglia_date;
+    pp_date soglia_date;
     pp_pos soglia_pos;
+    pp_soglia *soglie; /* every <Soglia> as written; pp_indicator_soglia */
+    size_t nsoglie;
     pp_history *history;
     size_t nhistory;
     pp_actual actual;
@@ -165,6 +193,14 @@ typedef struct {
     bool overridden;         /* set by the evaluator (RaggiungimentoAttribuito) */
     int band;                /* index in smvp.bands, -1 when none */
     const char *why_not_counted; /* short reason when !counted */
+    /* An objective "non oggetto di misurazione" (nonMisurato="true", or
+     * every child weighs 0 or is itself not measured): shown, not scored,
+     * not counted in its parent. The layout prints its own words for it. */
+    bool not_measured;
+    /* In a group ComposizioneStrategica gives a share of 0: scored and
+     * shown with the weight the document printed (pp_node.weight), not
+     * counted. */
+    bool left_out;
     const pp_target *target; /* the target of the reference year, if any */
     bool has_deviation;      /* scostamento, in the unit or in days */
     double deviation;
@@ -176,8 +212,16 @@ typedef struct pp_node pp_node;
 struct pp_node {
     pp_level level;
     const char *id, *code, *title, *description, *comment;
-    double weight;
+    double weight;       /* NAN when not written (or unusable) */
     int weight_decimals; /* as written: tells how much rounding to allow */
+    bool weight_written; /* peso is written, even if unusable */
+    /* Whether the page shows this node's weight: false where the parent's
+     * level is a plain mean (Aggregazione metodo="media"), whose
+     * percentages no document prints, and where no peso is written (a
+     * group ComposizioneStrategica leaves out). The ente has none either. */
+    bool weight_printed;
+    bool declared_not_measured; /* nonMisurato="true" on an objective */
+    bool unmeasured;            /* pp_objective_not_measured, set by the loader */
     pp_pos pos, weight_pos;
     pp_node *parent;
     pp_node **children;  /* strategic: own indicators first, then operational */
@@ -320,6 +364,18 @@ const char *pp_rule_name(pp_rule r);
 
 /* The target for `year`, or NULL. */
 const pp_target *pp_indicator_target(const pp_indicator *ind, int year);
+/* The soglia for `year`: its own, else the one without anno, else NULL. */
+const pp_soglia *pp_indicator_soglia(const pp_indicator *ind, int year);
+
+/* An objective "non oggetto di misurazione": declared so, or all its
+ * children weigh 0 (written 0) or are themselves not measured. Only
+ * strategic and operational objectives; validation and scoring agree on
+ * it through this one function. pp_node_mark_not_measured computes it
+ * from the node's own data and its children's marks (the loader calls it
+ * bottom up, so a question asked for every node stays linear);
+ * pp_objective_not_measured reads the mark. */
+void pp_node_mark_not_measured(pp_node *n);
+bool pp_objective_not_measured(const pp_node *n);
 
 /* Depth-first walk in document order; stops early when fn returns false. */
 typedef bool (*pp_visit_fn)(pp_node *n, void *ctx);

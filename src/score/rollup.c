@@ -1,7 +1,9 @@
 /* Roll-up (DOMAIN §4): an objective's achievement is the weighted mean of
  * its counted children; N/D and weight-0 children are left out and the
  * others' weights rescaled to 100. A strategic objective may mix its
- * operational objectives and its own indicators in fixed shares. */
+ * operational objectives and its own indicators in fixed shares (a share
+ * of 0 leaves that group out). A level may be a plain mean (DOMAIN §8), and
+ * an objective "non oggetto di misurazione" is shown, not counted. */
 #include <math.h>
 
 #include "score.h"
@@ -10,23 +12,30 @@ typedef struct {
     double sum_w, sum_wa;
 } mean_acc;
 
+/* The weight a counted child has in its parent's mean: its peso, or 1
+ * each where the parent's level is a plain mean. */
+static double weight_of(const pp_smvp *s, const pp_node *c)
+{
+    return s->plain_mean[c->parent->level] ? 1 : c->weight;
+}
+
 /* Weighted mean over the counted children of the given kind (all when
  * kind < 0); writes each one's effective weight scaled by share. */
-static bool weighted_mean(pp_node *n, int kind, double share, double *mean)
+static bool weighted_mean(const pp_smvp *s, pp_node *n, int kind, double share, double *mean)
 {
     mean_acc m = {0, 0};
     for (size_t i = 0; i < n->nchildren; i++) {
         const pp_node *c = n->children[i];
         if ((kind < 0 || (int)c->level == kind) && c->result.counted) {
-            m.sum_w += c->weight;
-            m.sum_wa += c->weight * c->result.achievement;
+            m.sum_w += weight_of(s, c);
+            m.sum_wa += weight_of(s, c) * c->result.achievement;
         }
     }
     if (m.sum_w <= 0) return false;
     for (size_t i = 0; i < n->nchildren; i++) {
         pp_node *c = n->children[i];
         if ((kind < 0 || (int)c->level == kind) && c->result.counted)
-            c->result.effective_weight = 100 * c->weight / m.sum_w * share;
+            c->result.effective_weight = 100 * weight_of(s, c) / m.sum_w * share;
     }
     *mean = m.sum_wa / m.sum_w;
     return true;
@@ -35,6 +44,19 @@ static bool weighted_mean(pp_node *n, int kind, double share, double *mean)
 static void reset_weights(pp_node *n)
 {
     for (size_t i = 0; i < n->nchildren; i++) n->children[i]->result.effective_weight = 0;
+}
+
+/* A group the ComposizioneStrategica gives a share of 0: shown with its
+ * own scores and printed weights, not counted. */
+static void leave_out_group(pp_node *n, pp_level kind)
+{
+    for (size_t i = 0; i < n->nchildren; i++) {
+        pp_result *r = &n->children[i]->result;
+        if (n->children[i]->level != kind) continue;
+        r->counted = false;
+        r->left_out = true;
+        r->why_not_counted = "escluso dalla composizione";
+    }
 }
 
 /* Mixed strategic score; false when the mix does not apply. */
@@ -47,17 +69,19 @@ static bool mixed_mean(const pp_smvp *s, pp_node *n, double *mean)
         has_inds |= n->children[i]->level == PP_LEVEL_INDICATORE;
     }
     if (!s->has_mix || !has_ops || !has_inds) return false;
+    if (s->mix_operativi == 0) leave_out_group(n, PP_LEVEL_OPERATIVO);
+    if (s->mix_indicatori == 0) leave_out_group(n, PP_LEVEL_INDICATORE);
     double share_o = s->mix_operativi / 100, share_i = s->mix_indicatori / 100;
-    bool ok_o = weighted_mean(n, PP_LEVEL_OPERATIVO, share_o, &ops);
-    bool ok_i = weighted_mean(n, PP_LEVEL_INDICATORE, share_i, &inds);
+    bool ok_o = weighted_mean(s, n, PP_LEVEL_OPERATIVO, share_o, &ops);
+    bool ok_i = weighted_mean(s, n, PP_LEVEL_INDICATORE, share_i, &inds);
     if (ok_o && ok_i) {
         *mean = share_o * ops + share_i * inds;
         return true;
     }
     /* One side has nothing counted: the other carries the whole weight. */
     reset_weights(n);
-    if (ok_o) return weighted_mean(n, PP_LEVEL_OPERATIVO, 1, mean);
-    if (ok_i) return weighted_mean(n, PP_LEVEL_INDICATORE, 1, mean);
+    if (ok_o) return weighted_mean(s, n, PP_LEVEL_OPERATIVO, 1, mean);
+    if (ok_i) return weighted_mean(s, n, PP_LEVEL_INDICATORE, 1, mean);
     *mean = NAN;
     return true;
 }
@@ -71,10 +95,16 @@ static void score_node(const pp_doc *doc, pp_node *n)
     for (size_t i = 0; i < n->nchildren; i++) score_node(doc, n->children[i]);
     pp_result *r = &n->result;
     reset_weights(n);
+    r->band = -1;
+    if (pp_objective_not_measured(n)) {
+        r->counted = r->has_achievement = false;
+        r->not_measured = true;
+        r->why_not_counted = "non oggetto di misurazione";
+        return;
+    }
     double mean = NAN;
     bool mixed = n->level == PP_LEVEL_STRATEGICO && mixed_mean(&doc->smvp, n, &mean);
-    if (!mixed && !weighted_mean(n, -1, 1, &mean)) mean = NAN;
-    r->band = -1;
+    if (!mixed && !weighted_mean(&doc->smvp, n, -1, 1, &mean)) mean = NAN;
     if (isnan(mean)) {
         r->counted = r->has_achievement = false;
         r->why_not_counted = "nessun elemento conteggiato";
@@ -86,7 +116,7 @@ static void score_node(const pp_doc *doc, pp_node *n)
                                                                : NULL;
     r->achievement = pp_apply_tolerance(tol, mean);
     r->has_achievement = true;
-    r->counted = n->level == PP_LEVEL_ENTE || (n->weight > 0 && !isnan(n->weight));
+    r->counted = pp_weight_counts(&doc->smvp, n);
     if (!r->counted) r->why_not_counted = "peso 0";
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }

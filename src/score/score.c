@@ -3,6 +3,7 @@
  * of one indicator. */
 #include "score.h"
 
+#include <limits.h>
 #include <math.h>
 
 static double clamp100(double v)
@@ -43,9 +44,22 @@ double pp_rule_threshold(pp_op op, double a, double t, double s)
     case PP_OP_LT:
         if (!(s > t)) return NAN;
         return a >= s ? 0 : clamp100(100 * (s - a) / (s - t));
+    case PP_OP_EQ:
+        /* Failure lies on both sides of an "=" target: the soglia gives the
+         * distance at which achievement is 0, on either side alike (the
+         * reading SMVPs give a tolerance "± x"), linear in between. */
+        if (pp_nearly_equal(s, t) || isnan(s)) return NAN;
+        return clamp100(100 * (1 - fabs(a - t) / fabs(t - s)));
     default:
         return NAN;
     }
+}
+
+double pp_rule_deadline_threshold(pp_date due, pp_date done, pp_date soglia)
+{
+    long span = pp_date_diff(due, soglia);
+    if (span <= 0) return NAN;
+    return pp_rule_deadline(due, done, span > INT_MAX ? INT_MAX : (int)span);
 }
 
 double pp_rule_binary(pp_op op, double a, double t) { return pp_target_met(op, a, t) ? 100 : 0; }
@@ -79,6 +93,15 @@ int pp_band_of(const pp_smvp *s, double achievement)
     return s->nbands > 0 && band < 0 ? 0 : band;
 }
 
+bool pp_weight_counts(const pp_smvp *s, const pp_node *n)
+{
+    if (!n->parent) return true;
+    /* no peso: a plain mean counts every child alike; elsewhere it is an
+     * error validation reports */
+    if (isnan(n->weight)) return !n->weight_written && s->plain_mean[n->parent->level];
+    return n->weight > 0;
+}
+
 static void not_counted(pp_result *r, const char *why)
 {
     r->counted = false;
@@ -92,10 +115,13 @@ static double rule_value(const pp_doc *doc, const pp_indicator *ind, const pp_ta
 {
     const pp_actual *a = &ind->actual;
     if (t->op == PP_OP_ENTRO) {
+        if (a->kind == PP_ACTUAL_NOT_COMPLETED) return 0; /* never done: 0, soglia or not */
         if (a->kind != PP_ACTUAL_DATE || !t->date.y) {
             *why = "scadenza senza data di completamento";
             return NAN;
         }
+        if (ind->has_soglia_date)
+            return pp_rule_deadline_threshold(t->date, a->date, ind->soglia_date);
         return pp_rule_deadline(t->date, a->date, doc->smvp.deadline_tolerance_days);
     }
     if (a->kind != PP_ACTUAL_VALUE || !t->has_value) {
@@ -157,7 +183,7 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
     }
     r->has_achievement = true;
     r->achievement = clamp100(v);
-    r->counted = !(n->weight == 0 || isnan(n->weight));
+    r->counted = pp_weight_counts(&doc->smvp, n);
     if (!r->counted) r->why_not_counted = "peso 0";
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }

@@ -9,20 +9,27 @@
 
 /* Linear rule; NAN when undefined (target not met with t <= 0). */
 double pp_rule_linear(pp_op op, double a, double t);
-/* Linear between soglia s (0 %) and target t (100 %). NAN when the soglia is
- * on the wrong side of the target or op is "=". */
+/* Linear between soglia s (0 %) and target t (100 %). For "=", s is the
+ * distance |t - s| at which achievement is 0, on either side of t. NAN
+ * when the soglia is on the wrong side of the target (or is the target). */
 double pp_rule_threshold(pp_op op, double a, double t, double s);
 /* 100 when met, else 0. */
 double pp_rule_binary(pp_op op, double a, double t);
 /* Deadline: 100 when done on or before due; late by d days: linear down to
  * 0 at tolerance_days (0: late is 0). */
 double pp_rule_deadline(pp_date due, pp_date done, int tolerance_days);
+/* Deadline with a date soglia: 100 on or before due, 0 from the soglia
+ * date on, linear in between. NAN when the soglia is not after due. */
+double pp_rule_deadline_threshold(pp_date due, pp_date done, pp_date soglia);
 /* Tolerance bands: >= 100 - tolerance counts 100, < critical counts 0. */
 double pp_apply_tolerance(const pp_tolerance *t, double achievement);
 /* Index of the band containing the achievement as printed (two decimals),
  * -1 when there are no bands. */
 int pp_band_of(const pp_smvp *s, double achievement);
 
+/* Whether a node takes part in its parent's mean by its weight: peso > 0,
+ * or no peso where the parent's level is a plain mean. */
+bool pp_weight_counts(const pp_smvp *s, const pp_node *n);
 /* Scores one indicator (node->result). */
 void pp_score_indicator(const pp_doc *doc, pp_node *n);
 /* Scores the whole tree, bottom up. */

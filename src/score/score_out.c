@@ -66,6 +66,14 @@ struct emit_ctx {
 
 /* ---- JSON ------------------------------------------------------------------ */
 
+static bool not_completed(const pp_node *n)
+{
+    return n->ind && n->ind->actual.kind == PP_ACTUAL_NOT_COMPLETED;
+}
+
+/* JSON also says what CSV's fixed columns cannot: an objective "non
+ * oggetto di misurazione" (measured: false; its achievement is null) and
+ * a deadline never completed (not_completed: true; it scores 0). */
 void pp_json_node_fields(const pp_doc *doc, const pp_node *n, FILE *out)
 {
     value v[NCOLUMNS];
@@ -76,6 +84,8 @@ void pp_json_node_fields(const pp_doc *doc, const pp_node *n, FILE *out)
         else if (v[i].is_bool) fputs(v[i].str, out);
         else pp_json_string(out, v[i].str);
     }
+    fprintf(out, ", \"measured\": %s, \"not_completed\": %s",
+            n->result.not_measured ? "false" : "true", not_completed(n) ? "true" : "false");
 }
 
 static bool emit_json(pp_node *n, void *ctx)
@@ -128,7 +138,7 @@ static bool emit_text(pp_node *n, void *ctx)
     const pp_result *r = &n->result;
     char pct[32], w[32];
     if (r->has_achievement) pp_fmt_percent_it(r->achievement, pct, sizeof pct);
-    else snprintf(pct, sizeof pct, "N/D");
+    else snprintf(pct, sizeof pct, "%s", r->not_measured ? "non oggetto di misurazione" : "N/D");
     pp_fmt_percent_it(r->effective_weight, w, sizeof w);
     const char *band = r->has_achievement ? band_label(e->doc, n) : NULL;
     int indent = 2 * (int)n->level;
@@ -137,7 +147,9 @@ static bool emit_text(pp_node *n, void *ctx)
     if (n->level != PP_LEVEL_ENTE) fprintf(e->out, "  (peso %s)", w);
     if (band) fprintf(e->out, "  %s", band);
     if (r->overridden) fputs("  [attribuito]", e->out);
-    if (!r->counted && n->level != PP_LEVEL_ENTE && r->why_not_counted)
+    if (not_completed(n)) fputs("  [non completato]", e->out);
+    /* "non oggetto di misurazione" is said in place of the percentage */
+    if (!r->counted && n->level != PP_LEVEL_ENTE && r->why_not_counted && !r->not_measured)
         fprintf(e->out, "  [non conteggiato: %s]", r->why_not_counted);
     fputc('\n', e->out);
     return true;

@@ -256,6 +256,13 @@ static void check_smvp(const pp_doc *doc, pp_diags *d)
                      "least critico",
                      t->tolerance, t->critical);
     }
+    for (int k = 0; k < 4; k++) {
+        const pp_pos *rep = &s->plain_mean_repeat[k];
+        if (rep->line)
+            pp_error(d, rep->line, rep->col,
+                     "second Aggregazione for livello \"%s\" (the first is at line %d)",
+                     pp_level_name((pp_level)k), s->plain_mean_pos[k].line);
+    }
     if (s->has_mix && (s->mix_operativi + s->mix_indicatori < 99.995 ||
                        s->mix_operativi + s->mix_indicatori > 100.005))
         pp_error(d, s->mix_pos.line, s->mix_pos.col,

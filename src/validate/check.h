@@ -9,6 +9,9 @@
 
 /* Parts, in check.c (document, SMVP, references) and tree.c (tree). */
 void pp_check_tree(pp_doc *doc, pp_diags *d);
+/* The soglie of one indicator (soglia.c); t is the reference year's
+ * target (may be NULL), by_soglia whether its rule is the soglia's. */
+void pp_check_soglie(pp_diags *d, const pp_indicator *ind, const pp_target *t, bool by_soglia);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Allowed deviation of a sum of weights from 100, from the precision the

@@ -37,43 +37,115 @@ static void check_weight_range(tree_ctx *c, const pp_node *n)
                  label(n));
 }
 
+/* The written weights of one group of children. */
+typedef struct {
+    double sum, tol;
+    size_t counted, all; /* weight > 0; every child of the group */
+    bool invalid;        /* a weight already reported: its sum says nothing */
+    bool oom;
+} group_sum;
+
 /* Sum of the counted (weight > 0) children of one kind (-1: all). */
-static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const char *what)
+static group_sum sum_group(const pp_node *parent, int kind)
 {
+    group_sum g = {0};
     const pp_node **group = calloc(parent->nchildren + 1, sizeof *group);
     if (!group) {
-        pp_diag_oom(c->d);
-        return;
+        g.oom = true;
+        return g;
     }
-    size_t n = 0, all = 0;
-    double sum = 0;
-    bool invalid = false; /* a weight already reported: its sum says nothing */
     for (size_t i = 0; i < parent->nchildren; i++) {
         const pp_node *ch = parent->children[i];
         if (kind >= 0 && (int)ch->level != kind) continue;
-        all++;
-        invalid |= isnan(ch->weight) || ch->weight < 0 || ch->weight > 100;
+        g.all++;
+        g.invalid |= isnan(ch->weight) || ch->weight < 0 || ch->weight > 100;
         if (isnan(ch->weight) || ch->weight <= 0 || ch->weight > 100) continue;
-        sum += ch->weight;
-        group[n++] = ch;
+        g.sum += ch->weight;
+        group[g.counted++] = ch;
     }
-    double tol = pp_weight_tolerance(group, n);
+    g.tol = pp_weight_tolerance(group, g.counted);
     free(group);
-    if (all == 0 || invalid) return;
+    return g;
+}
+
+static void check_group_sum(tree_ctx *c, const pp_node *parent, int kind, const char *what)
+{
+    group_sum g = sum_group(parent, kind);
+    if (g.oom) {
+        pp_diag_oom(c->d);
+        return;
+    }
+    if (g.all == 0 || g.invalid) return;
     pp_pos p = parent->pos;
     const char *who = parent->level == PP_LEVEL_ENTE ? "Albero" : label(parent);
-    if (n == 0)
-        pp_error(c->d, p.line, p.col,
-                 "all the %s of '%s' weigh 0: nothing would be counted", what, who);
-    else if (fabs(sum - 100) > tol)
+    if (g.counted == 0) {
+        /* an objective whose children all weigh 0 is "non oggetto di
+         * misurazione": shown, not counted (pp_objective_not_measured) */
+        if (!pp_objective_not_measured(parent))
+            pp_error(c->d, p.line, p.col,
+                     "all the %s of '%s' weigh 0: nothing would be counted", what, who);
+    } else if (fabs(g.sum - 100) > g.tol) {
         pp_error(c->d, p.line, p.col,
                  "the weights of the %s of '%s' sum to %.2f, not 100 (allowed rounding: %.3f)",
-                 what, who, sum, tol);
+                 what, who, g.sum, g.tol);
+    }
+}
+
+/* A strategic objective with both groups and no ComposizioneStrategica:
+ * one weighted mean over all its children if their weights sum to 100
+ * together; otherwise (each group sums to 100, most often) the document
+ * must say how the groups combine. */
+static void check_unstated_mix(tree_ctx *c, const pp_node *n)
+{
+    group_sum all = sum_group(n, -1);
+    if (all.oom) {
+        pp_diag_oom(c->d);
+        return;
+    }
+    if (all.invalid || all.counted == 0 || fabs(all.sum - 100) <= all.tol) {
+        check_group_sum(c, n, -1, "children");
+        return;
+    }
+    group_sum ops = sum_group(n, PP_LEVEL_OPERATIVO), inds = sum_group(n, PP_LEVEL_INDICATORE);
+    if (ops.oom || inds.oom) {
+        pp_diag_oom(c->d);
+        return;
+    }
+    pp_error(c->d, n->pos.line, n->pos.col,
+             "strategic objective '%s' has both operational objectives (weights sum to %.2f) "
+             "and its own indicators (weights sum to %.2f): say how they combine with "
+             "<ComposizioneStrategica operativi=\"...\" indicatori=\"...\"/> in <Sistema>, or "
+             "that only one group counts (operativi=\"100\" indicatori=\"0\", or the reverse)",
+             label(n), ops.sum, inds.sum);
+}
+
+/* In a plain mean the weights are not used: written ones that differ
+ * would suggest a weighted mean the document does not compute. */
+static void check_unused_weights(tree_ctx *c, const pp_node *n)
+{
+    double first = NAN;
+    for (size_t i = 0; i < n->nchildren; i++) {
+        double w = n->children[i]->weight;
+        if (isnan(w) || w == 0) continue;
+        if (isnan(first)) first = w;
+        else if (fabs(w - first) > 0.011) {
+            pp_warning(c->d, n->pos.line, n->pos.col,
+                       "the weights of the children of '%s' differ, but they are not used: "
+                       "<Aggregazione livello=\"%s\" metodo=\"media\"/> makes it a plain mean",
+                       n->level == PP_LEVEL_ENTE ? "Albero" : label(n), pp_level_name(n->level));
+            return;
+        }
+    }
 }
 
 static void check_weights(tree_ctx *c, const pp_node *n)
 {
     if (n->level == PP_LEVEL_INDICATORE || n->nchildren == 0) return;
+    const pp_smvp *s = &c->doc->smvp;
+    if (s->plain_mean[n->level]) {
+        check_unused_weights(c, n);
+        return;
+    }
     static const char *kids[] = {"areas (Ambito)", "strategic objectives", "children",
                                  "indicators", ""};
     bool has_ops = false, has_inds = false;
@@ -84,13 +156,37 @@ static void check_weights(tree_ctx *c, const pp_node *n)
     bool mixed = n->level == PP_LEVEL_STRATEGICO && has_ops && has_inds;
     /* an unusable ComposizioneStrategica is reported there: whether these
      * weights should sum to 100 once or twice is then unknown */
-    if (mixed && c->doc->smvp.mix_present && !c->doc->smvp.has_mix) return;
-    if (mixed && c->doc->smvp.has_mix) {
-        check_group_sum(c, n, PP_LEVEL_OPERATIVO, "operational objectives");
-        check_group_sum(c, n, PP_LEVEL_INDICATORE, "strategic indicators");
+    if (mixed && s->mix_present && !s->has_mix) return;
+    if (mixed && s->has_mix) {
+        /* a group with a share of 0 is shown as printed, not counted */
+        if (s->mix_operativi > 0)
+            check_group_sum(c, n, PP_LEVEL_OPERATIVO, "operational objectives");
+        if (s->mix_indicatori > 0)
+            check_group_sum(c, n, PP_LEVEL_INDICATORE, "strategic indicators");
+    } else if (mixed) {
+        check_unstated_mix(c, n);
     } else {
         check_group_sum(c, n, -1, kids[n->level]);
     }
+}
+
+/* Whether a node's weight may be left out: its parent is a plain mean, or
+ * it belongs to a group of a strategic objective that does not count. */
+static bool weight_optional(const pp_smvp *s, const pp_node *n)
+{
+    const pp_node *p = n->parent;
+    if (!p || s->plain_mean[p->level]) return true;
+    if (p->level != PP_LEVEL_STRATEGICO || !s->has_mix) return false;
+    return n->level == PP_LEVEL_OPERATIVO ? s->mix_operativi == 0 : s->mix_indicatori == 0;
+}
+
+static void check_weight_written(tree_ctx *c, const pp_node *n)
+{
+    if (n->weight_written || weight_optional(&c->doc->smvp, n)) return;
+    pp_error(c->d, n->pos.line, n->pos.col,
+             "'%s' has no peso: write it, or say that its parent's level is a plain mean "
+             "with <Aggregazione livello=\"%s\" metodo=\"media\"/> in <Sistema>",
+             label(n), pp_level_name(n->parent->level));
 }
 
 /* ---- indicators ----------------------------------------------------------- */
@@ -140,29 +236,16 @@ static void check_rule(tree_ctx *c, const pp_node *n, const pp_target *t)
     pp_rule rule = ind->rule_set ? ind->rule
                    : ind->has_soglia ? PP_RULE_SOGLIA
                                      : c->doc->smvp.default_rule;
+    pp_check_soglie(c->d, ind, t, rule == PP_RULE_SOGLIA);
     pp_pos p = n->pos;
-    if (rule == PP_RULE_SOGLIA && !ind->has_soglia) {
+    bool deadline = t && t->op == PP_OP_ENTRO;
+    if (rule == PP_RULE_SOGLIA && !ind->has_soglia && !deadline) {
         if (!ind->soglia_present) /* else its unusable value is reported there */
             pp_error(c->d, p.line, p.col,
                      "indicator '%s' uses regola=\"soglia\" but has no <Soglia>", label(n));
         return;
     }
-    if (!t || t->op == PP_OP_ENTRO || !t->has_value) return;
-    if (rule == PP_RULE_SOGLIA) {
-        pp_pos sp = ind->soglia_pos;
-        if (t->op == PP_OP_EQ)
-            pp_error(c->d, sp.line, sp.col,
-                     "a Soglia cannot score an '=' target (failure lies on both sides): use "
-                     "regola=\"lineare\" or \"binaria\"");
-        else if (((t->op == PP_OP_GE || t->op == PP_OP_GT) && !(ind->soglia < t->value)) ||
-                 ((t->op == PP_OP_LE || t->op == PP_OP_LT) && !(ind->soglia > t->value)))
-            pp_error(c->d, sp.line, sp.col,
-                     "soglia %.10g cannot score a target '%s %.10g': it must lie on the side of "
-                     "failure (%s the target)",
-                     ind->soglia, pp_op_symbol(t->op), t->value,
-                     t->op == PP_OP_GE || t->op == PP_OP_GT ? "below" : "above");
-        return;
-    }
+    if (!t || deadline || !t->has_value || rule == PP_RULE_SOGLIA) return;
     if (rule != PP_RULE_LINEARE || t->value > 0) return;
     if (t->op == PP_OP_EQ && t->value == 0) return; /* defined: 100 at 0, else 0 */
     bool relazione = c->doc->kind == PP_DOC_RELAZIONE;
@@ -196,6 +279,13 @@ static bool years_known(const tree_ctx *c, const pp_indicator *ind)
  * override's or the measures' values) was reported at its own element by
  * the loader or the schema: calling the indicator's consuntivo missing
  * would point at the wrong thing. */
+static bool under_unmeasured(const pp_node *n)
+{
+    for (const pp_node *p = n->parent; p; p = p->parent)
+        if (pp_objective_not_measured(p)) return true;
+    return false;
+}
+
 static void check_missing_actual(tree_ctx *c, const pp_node *n)
 {
     const pp_indicator *ind = n->ind;
@@ -205,6 +295,8 @@ static void check_missing_actual(tree_ctx *c, const pp_node *n)
                                        (ind->denominator.attr_value &&
                                         !ind->denominator.has_value)));
     if (a->kind != PP_ACTUAL_NONE || ind->has_override || unreadable) return;
+    /* "non oggetto di misurazione": nothing was measured, by design */
+    if (under_unmeasured(n)) return;
     if (a->present)
         pp_error(c->d, a->pos.line, a->pos.col,
                  "Consuntivo of '%s' has no value: write valore, data or nd=\"true\" with the "
@@ -232,6 +324,15 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
     int kinds = a->attr_nd + a->attr_value + a->attr_date;
     if (kinds > 1)
         pp_error(c->d, p.line, p.col, "Consuntivo takes one of valore, data or nd=\"true\"");
+    else if (kinds == 1 && a->attr_not_completed)
+        pp_error(c->d, p.line, p.col,
+                 "Consuntivo nonCompletato=\"true\" is a deadline never met: it takes no valore, "
+                 "data or nd");
+    if (a->attr_not_completed && ind->unit != PP_UNIT_DATE)
+        pp_error(c->d, p.line, p.col,
+                 "nonCompletato=\"true\" is for deadlines (<Unita>data</Unita>): a target in '%s' "
+                 "not reached has its measured valore",
+                 pp_unit_symbol(ind->unit));
     if (a->kind == PP_ACTUAL_ND && (!a->nd_reason || !*a->nd_reason))
         pp_error(c->d, p.line, p.col,
                  "N/D without a reason: write why the value is not available inside <Consuntivo>");
@@ -294,10 +395,26 @@ static void check_indicator(tree_ctx *c, const pp_node *n)
 
 /* ---- structure ------------------------------------------------------------ */
 
+/* Objectives may be "non oggetto di misurazione"; an area made only of
+ * them would have no score at all. */
+static void check_area_measured(tree_ctx *c, const pp_node *n)
+{
+    for (size_t i = 0; i < n->nchildren; i++)
+        if (!pp_objective_not_measured(n->children[i])) return;
+    if (n->nchildren == 0) return;
+    pp_error(c->d, n->pos.line, n->pos.col,
+             "every strategic objective of '%s' is \"non oggetto di misurazione\" (nonMisurato, "
+             "or all its indicators weigh 0): nothing would be counted",
+             label(n));
+}
+
 static bool check_node(pp_node *n, void *ctx)
 {
     tree_ctx *c = ctx;
-    if (n->level != PP_LEVEL_ENTE) check_weight_range(c, n);
+    if (n->level != PP_LEVEL_ENTE) {
+        check_weight_written(c, n);
+        check_weight_range(c, n);
+    }
     check_weights(c, n);
     pp_pos p = n->pos;
     if (n->level == PP_LEVEL_OPERATIVO && n->nchildren == 0)
@@ -306,6 +423,7 @@ static bool check_node(pp_node *n, void *ctx)
         pp_error(c->d, p.line, p.col,
                  "strategic objective '%s' has neither indicators nor operational objectives",
                  label(n));
+    if (n->level == PP_LEVEL_AMBITO) check_area_measured(c, n);
     if (n->level == PP_LEVEL_INDICATORE) check_indicator(c, n);
     return true;
 }
