@@ -168,6 +168,7 @@ static void load_bands(loader *L, const xmlNode *fasce)
         b->label = ld_attr(L, f, "etichetta");
         b->colour = ld_attr(L, f, "colore");
         b->status = ld_attr(L, f, "stato");
+        b->short_label = ld_attr(L, f, "breve");
         b->pos = ld_pos(f);
     }
 }
@@ -291,8 +292,11 @@ static void load_measure(loader *L, const xmlNode *x, pp_measure *m)
 {
     if (!x) return;
     m->text = ld_text(L, x);
-    ld_read r = ld_number(L, x, "valore", &m->value, NULL);
+    ld_read r = ld_number(L, x, "valore", &m->value, &m->decimals);
     m->has_value = r == LD_OK;
+    const char *unit = ld_attr(L, x, "unita");
+    m->has_unit = unit != NULL;
+    if (unit) m->unit = parse_unit(unit);
     m->attr_value = r != LD_ABSENT;
     m->pos = ld_pos(x);
 }
@@ -310,7 +314,9 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
         pp_target *tg = &ind->targets[i];
         tg->year = year_of(L, t, "anno");
         if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
-        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, NULL) == LD_OK;
+        int dec = 0;
+        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, &dec) == LD_OK;
+        if (tg->has_value && dec > ind->decimals) ind->decimals = dec;
         attr_date(L, t, "data", &tg->date);
         tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
         tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
@@ -426,11 +432,15 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     ind->unit = parse_unit(ld_child_text(L, x, "Unita"));
     load_targets(L, x, ind);
     const xmlNode *soglia = ld_first(x, "Soglia");
-    ind->has_soglia = ld_scored_number(L, soglia, "valore", &ind->soglia, NULL) == LD_OK;
+    int dec = 0;
+    ind->has_soglia = ld_scored_number(L, soglia, "valore", &ind->soglia, &dec) == LD_OK;
+    if (ind->has_soglia && dec > ind->decimals) ind->decimals = dec;
     ind->soglia_present = soglia != NULL;
     ind->soglia_pos = ld_pos(soglia);
     load_history(L, ld_first(x, "SerieStorica"), ind);
     load_actual(L, ld_first(x, "Consuntivo"), ind);
+    if (ind->actual.kind == PP_ACTUAL_VALUE && ind->actual.decimals > ind->decimals)
+        ind->decimals = ind->actual.decimals;
     derive_actual(ind);
     const xmlNode *ov = ld_first(x, "RaggiungimentoAttribuito");
     if (ov) {

@@ -41,6 +41,7 @@ typedef struct {
     const char *colour;  /* "#2E7D32" */
     const char *status;  /* word next to an indicator: "IN LINEA"; may be NULL */
     pp_pos pos;
+    const char *short_label; /* "parz. raggiunto", where the label does not fit; may be NULL */
 } pp_band;
 
 typedef struct {
@@ -72,6 +73,9 @@ typedef struct {
     bool has_value;
     double value;
     bool attr_value; /* valore written, even if unusable (then reported) */
+    int decimals;    /* digits written after the point */
+    bool has_unit;   /* unita written: "45 N. / 50 N." */
+    pp_unit unit;
     pp_pos pos;
 } pp_measure;
 
@@ -139,6 +143,8 @@ typedef struct {
     double override_value;
     const char *override_reason;
     pp_pos override_pos;
+    int decimals; /* the most digits written after the point in its targets,
+                   * soglia and consuntivo: the precision the source uses */
 } pp_indicator;
 
 /* ---- classifications of objectives -------------------------------------- */
