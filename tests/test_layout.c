@@ -540,6 +540,232 @@ static void big_tree_fits_under_its_heading(void **state)
     pp_doc_free(doc);
 }
 
+/* ---- what the pages print ------------------------------------------------------------- */
+
+/* The text runs of every page, one per line, pages separated by "\f"; in
+ * *landscape (when given) a bit per page: wider than high. */
+static char *page_text(pp_doc *doc, const pp_layout *lay, pp_text *text, unsigned *landscape)
+{
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    pp_pages pages;
+    pp_status st = pp_layout_document(doc, lay, text, &pages, &d);
+    if (st != PP_OK) pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    assert_int_equal(st, PP_OK);
+    size_t cap = 1 << 16, n = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    if (landscape) *landscape = 0;
+    for (size_t i = 0; i < pages.npages; i++) {
+        const pp_page *p = pages.pages[i];
+        if (landscape && i < 32 && p->width > p->height) *landscape |= 1u << i;
+        for (size_t k = 0; k <= p->nitems; k++) {
+            const char *u = k < p->nitems && p->items[k].kind == PP_DL_TEXT
+                                ? p->items[k].u.text.utf8 : k == p->nitems ? "\f" : NULL;
+            if (!u) continue;
+            size_t len = strlen(u);
+            while (n + len + 2 > cap) out = realloc(out, cap *= 2);
+            assert_non_null(out);
+            memcpy(out + n, u, len);
+            n += len;
+            out[n++] = '\n';
+        }
+    }
+    out[n] = '\0';
+    pp_pages_free(&pages);
+    return out;
+}
+
+/* The built-in layout with `extra` (elements of <layout>) before its
+ * outline: later elements override earlier ones. */
+static pp_layout *layout_with(const char *extra)
+{
+    char *xml = read_file(LAYOUT, NULL);
+    assert_non_null(xml);
+    const char *mark = "  <outline>\n    <cover/>";
+    char *at = strstr(xml, mark);
+    assert_non_null(at);
+    size_t pre = (size_t)(at - xml);
+    char *out = malloc(strlen(xml) + strlen(extra) + 1);
+    assert_non_null(out);
+    memcpy(out, xml, pre);
+    strcpy(out + pre, extra);
+    strcat(out, at);
+    free(xml);
+    pp_layout *l = load_layout_text(out);
+    free(out);
+    assert_non_null(l);
+    return l;
+}
+
+static const char *const BANDS =
+    "<Sistema><Fasce statoNonValutato=\"NON VALUTATO\">"
+    "<Fascia da=\"0\" etichetta=\"non raggiunto\" colore=\"#C62828\" stato=\"FUORI TARGET\"/>"
+    "<Fascia da=\"60\" etichetta=\"parzialmente raggiunto\" colore=\"#F9A825\"/>"
+    "<Fascia da=\"80\" etichetta=\"raggiunto\" colore=\"#2E7D32\" stato=\"IN LINEA\"/>"
+    "</Fasce></Sistema>\n";
+
+/* Counts, a soglia, an algorithm, measures with units. */
+static char *numbers_doc(void)
+{
+    const char *tree = ONE_OBJECTIVE(
+        "<Indicatore id=\"conti\" codice=\"C1\" peso=\"50\"><Nome>Pratiche evase</Nome>"
+        "<Algoritmo>N. pratiche evase nell'anno</Algoritmo><Unita>N.</Unita>"
+        "<Target anno=\"2022\" operatore=\"ge\" valore=\"200\"/><Soglia valore=\"120\"/>"
+        "<Consuntivo valore=\"1150\"/></Indicatore>\n"
+        "<Indicatore id=\"quota\" codice=\"C2\" peso=\"25\"><Nome>Quota</Nome>"
+        "<Numeratore valore=\"45\" unita=\"N.\">Imprese aderenti</Numeratore>"
+        "<Denominatore valore=\"50\" unita=\"N.\">Imprese attive</Denominatore>"
+        "<Unita>%</Unita><Target anno=\"2022\" operatore=\"ge\" valore=\"80\"/>"
+        "</Indicatore>\n"
+        "<Indicatore id=\"fte\" codice=\"C3\" peso=\"25\"><Nome>Risorse</Nome>"
+        "<Unita>fte</Unita><Target anno=\"2022\" operatore=\"le\" valore=\"14\"/>"
+        "<Consuntivo valore=\"16.4\"/></Indicatore>\n");
+    size_t n = strlen(DOC_HEAD("relazione")) + strlen(BANDS) + strlen(tree) + 64;
+    char *s = malloc(n);
+    snprintf(s, n, "%s%s%s%s", DOC_HEAD("relazione"), BANDS, tree, DOC_TAIL);
+    return s;
+}
+
+static void numbers_as_the_source_writes_them(void **state)
+{
+    fixture *f = *state;
+    char *xml = numbers_doc();
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    /* the built-in layout: counts as written, other units with two decimals, ">=" */
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, ">= 200 N."));
+    assert_non_null(strstr(t, "1.150 N."));
+    assert_non_null(strstr(t, "<= 14,00 fte"));
+    assert_non_null(strstr(t, "16,40 fte"));
+    assert_null(strstr(t, "\u2265"));
+    assert_null(strstr(t, "Soglia"));
+    free(t);
+    /* signs, a fixed precision for counts, and the optional columns */
+    pp_layout *l = layout_with(
+        "<numbers operators=\"symbols\" count-decimals=\"2\" decimals=\"source\"/>"
+        "<indicator-table><column key=\"indicatore\" width=\"20\"/>"
+        "<column key=\"algoritmo\" width=\"20\"/><column key=\"numeratore\" width=\"15\"/>"
+        "<column key=\"denominatore\" width=\"15\"/><column key=\"target\" width=\"15\"/>"
+        "<column key=\"soglia\" width=\"15\"/><column key=\"consuntivo\" width=\"15\"/>"
+        "</indicator-table>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "\u2265 200,00 N."));
+    assert_non_null(strstr(t, "1.150,00 N."));
+    /* the fte indicator writes one decimal (16.4): its target takes it too */
+    assert_non_null(strstr(t, "\u2264 14,0 fte"));
+    assert_non_null(strstr(t, "16,4 fte"));
+    assert_non_null(strstr(t, "90,00 %")); /* from 45 / 50 */
+    assert_non_null(strstr(t, "Soglia"));
+    assert_non_null(strstr(t, "120,00 N."));
+    assert_non_null(strstr(t, "Algoritmo"));
+    assert_non_null(strstr(t, "pratiche evase"));
+    assert_non_null(strstr(t, "45,00 N."));
+    assert_non_null(strstr(t, "50,00 N."));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* One N/D among three: the planned weights stay, the changed ones show
+ * their effective weight and a note says why; weight="effective" prints
+ * what seed 000 prints (0,00 % on the N/D row). */
+static void planned_weights_stay_visible(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "50", "N.", "ge", "10", "10") IND("b", "25", "N.", "ge", "10", "5")
+            IND_ND("c", "25")) DOC_TAIL);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "66,67 %")); /* "→ 66,67 %": the arrow is a run of its own font */
+    assert_non_null(strstr(t, "33,33 %"));
+    assert_non_null(strstr(t, "\u2192"));
+    assert_non_null(strstr(t, "50,00 %"));
+    assert_non_null(strstr(t, "peso effettivo: c senza consuntivo (N/D)"));
+    free(t);
+    pp_layout *l = layout_with("<indicator-table weight=\"effective\"><column key=\"peso\"/>"
+                               "<column key=\"indicatore\"/></indicator-table>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "0,00 %\nc\n"));
+    assert_non_null(strstr(t, "66,67 %"));
+    assert_null(strstr(t, "\u2192"));
+    assert_null(strstr(t, "Peso previsto"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* The document's statoNonValutato on rows, objectives and legend alike. */
+static void one_wording_for_not_assessed(void **state)
+{
+    fixture *f = *state;
+    size_t n = 4096;
+    char *xml = malloc(n);
+    snprintf(xml, n, "%s%s%s%s", DOC_HEAD("relazione"), BANDS,
+             ONE_OBJECTIVE(IND_ND("x", "100")), DOC_TAIL);
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "DA VALUTARE"));
+    size_t count = 0;
+    for (const char *p = t; (p = strstr(p, "NON VALUTATO")); p++) count++;
+    assert_true(count >= 4); /* legend, summary, objective band, indicator row */
+    free(t);
+    pp_doc_free(doc);
+}
+
+/* No context section: the numbers stay the layout's ("3.0"); with
+ * renumber="true" the sections close up. */
+static void section_numbers_come_from_the_layout(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(IND("a", "100", "N.", "ge", "1", "1"))
+                             DOC_TAIL);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "3.0\u2002Albero della performance"));
+    assert_null(strstr(t, "2.0\u2002"));
+    free(t);
+    pp_layout *l = layout_with("<numbering renumber=\"true\"/>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "2.0\u2002Albero della performance"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* No <Fasce>: validation says so, the legend says the bands are assumed,
+ * and a partial band uses its short label where the long one would wrap. */
+static void assumed_bands_are_said(void **state)
+{
+    fixture *f = *state;
+    const char *xml = DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "100", "N.", "ge", "10", "7")) DOC_TAIL;
+    pp_diags d;
+    pp_doc *doc = NULL;
+    assert_int_equal(open_text(xml, &d, &doc), PP_OK);
+    bool warned = false;
+    for (size_t i = 0; i < d.count; i++)
+        warned |= strstr(d.items[i].message, "no bands given") != NULL;
+    pp_diags_clear(&d);
+    assert_true(warned);
+    pp_score(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "Il documento non indica fasce di valutazione"));
+    assert_non_null(strstr(t, "PARZ. RAGGIUNTO"));
+    free(t);
+    pp_doc_free(doc);
+    /* the fixture states its bands: no such note */
+    t = page_text(f->doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "Il documento non indica fasce"));
+    free(t);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -572,6 +798,11 @@ int main(void)
         cmocka_unit_test(tiny_pages_terminate),
         cmocka_unit_test(big_tree_fits_under_its_heading),
         cmocka_unit_test(bad_layout_says_where),
+        cmocka_unit_test(numbers_as_the_source_writes_them),
+        cmocka_unit_test(planned_weights_stay_visible),
+        cmocka_unit_test(one_wording_for_not_assessed),
+        cmocka_unit_test(section_numbers_come_from_the_layout),
+        cmocka_unit_test(assumed_bands_are_said),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

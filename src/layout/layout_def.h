@@ -91,6 +91,8 @@ typedef enum {
     LY_L_NO_PEOPLE,
     LY_L_LEGEND_ND,
     LY_L_COL_BAND_RANGE,
+    LY_L_NOTE_WEIGHTS,
+    LY_L_LEGEND_ASSUMED,
     LY_L_COUNT
 } ly_label;
 
@@ -107,6 +109,8 @@ typedef enum {
     LY_COL_DEVIATION,
     LY_COL_TYPE,
     LY_COL_TARGET_NEXT,
+    LY_COL_SOGLIA,
+    LY_COL_ALGORITHM,
     LY_COL_COUNT
 } ly_column_key;
 
@@ -165,6 +169,15 @@ struct pp_layout {
     ly_column *columns;
     size_t ncolumns;
     int toc_depth, number_depth;
+    bool keep_numbers; /* a section left out keeps its number (numbering renumber="false") */
+    /* <numbers>: how values are printed. decimals and count_decimals (unit
+     * N.): a fixed number, or -1 for as many as the source writes. */
+    int decimals, count_decimals;
+    bool op_symbols;     /* "≥ 200 N." rather than ">= 200 N." */
+    /* <indicator-table weight>: the planned weight, with the effective one
+     * beside it where N/D re-weighting changed it (true), or only the
+     * effective weight (false: N/D rows print 0,00 %, as seed 000 does). */
+    bool planned_weight;
     double paragraph_gap, cell_pad;
     ly_part root; /* LY_P_SECTION with the outline as children */
 };

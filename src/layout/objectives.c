@@ -9,6 +9,7 @@
 
 #include "grow.h"
 #include "layout_internal.h"
+#include "numfmt.h"
 
 /* ---- rows shared by every score table ------------------------------------------- */
 
@@ -24,23 +25,76 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
     bool ok = ach && tb_text(t, g, ach, f, PP_ALIGN_RIGHT,
                              n->result.has_achievement ? text : ly_col(c, LY_C_MARK), false);
     ly_cell *w = tb_cell(t, r, 1);
-    return ok && tb_light_text(t, w, band, n->level == PP_LEVEL_INDICATORE
-                                               ? ly_status_word(c, n) : ly_band_word(c, band),
-                               f, text);
+    if (n->level == PP_LEVEL_INDICATORE)
+        return ok && tb_light_text(t, w, band, ly_status_word(c, n), f, text);
+    return ok && tb_light_text_fit(t, w, band, ly_band_word(c, band), ly_band_short(c, band), f,
+                                   text);
 }
 
-bool ly_weighted_row(ly_table *t, const pp_node *n)
+/* True when N/D re-weighting changed n's weight: a sibling is not counted
+ * while n is. (Rounding alone, weights summing 99,99 %, is not a change.) */
+static bool reweighted(const pp_node *n)
+{
+    const pp_node *p = n->parent;
+    if (!p || !n->result.counted) return false;
+    bool dropped = false;
+    for (size_t i = 0; i < p->nchildren && !dropped; i++)
+        dropped = p->children[i]->level == n->level && !p->children[i]->result.counted &&
+                  p->children[i]->weight > 0;
+    return dropped;
+}
+
+/* The weight column: with planned_weight, the weight as the document
+ * writes it, and under it "→ 25,00 %" where re-weighting changed it (a
+ * note under the table says why); otherwise the effective weight only. */
+static bool weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
+    pp_rgb col = n->result.counted ? text : mark;
+    if (!c->lay->planned_weight)
+        return tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
+                       PP_ALIGN_RIGHT, col, false);
+    bool ok = tb_text(t, cell, ly_percent(c, n->weight), LY_F_TABLE, PP_ALIGN_RIGHT, col, false);
+    if (!ok || !reweighted(n)) return ok;
+    const char *eff = ly_percent(c, n->result.effective_weight);
+    if (strcmp(eff, ly_percent(c, n->weight)) == 0) return ok;
+    if (changed) *changed = true;
+    return tb_text(t, cell, pp_arena_printf(c->arena, "\u2192\u00a0%s", eff), LY_F_TABLE,
+                   PP_ALIGN_RIGHT, mark, false);
+}
+
+/* The note that explains the arrows of the weight column: which siblings
+ * were left out. */
+static const char *weights_note(ly_ctx *c, const pp_node *parent, pp_level level)
+{
+    const char *codes = "";
+    for (size_t i = 0; i < parent->nchildren; i++) {
+        const pp_node *k = parent->children[i];
+        if (k->level != level || k->result.counted || k->weight <= 0) continue;
+        const char *code = k->code && *k->code ? k->code : k->title ? k->title : "";
+        codes = *codes ? pp_arena_printf(c->arena, "%s, %s", codes, code) : code;
+        if (!codes) {
+            c->oom = true;
+            return NULL;
+        }
+    }
+    const char *kv[] = {"codici", codes, NULL};
+    return ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_WEIGHTS), kv);
+}
+
+static bool weighted_row(ly_table *t, const pp_node *n, bool *changed)
 {
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT);
     ly_row *r = tb_row(t, false);
-    return r &&
-           tb_text(t, tb_cell(t, r, 1), ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                   PP_ALIGN_RIGHT, text, false) &&
+    return r && weight_cell(t, tb_cell(t, r, 1), n, changed) &&
            tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
            ly_score_cells(t, r, n, LY_F_TABLE);
 }
+
+bool ly_weighted_row(ly_table *t, const pp_node *n) { return weighted_row(t, n, NULL); }
 
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n)
 {
@@ -89,10 +143,16 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), col, ly_lbl(c, LY_L_COL_ACHIEVEMENT),
                             ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_band_row(t, ly_code_title(c, parent), parent) && ly_head_row(t, labels, 4);
+    bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
-        if (parent->children[i]->level == level) ok = ly_weighted_row(t, parent->children[i]);
+        if (parent->children[i]->level == level)
+            ok = weighted_row(t, parent->children[i], &changed);
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && changed) {
+        const char *note = weights_note(c, parent, level);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     fl_gap(c, c->lay->paragraph_gap * 1.5);
     return ok;
 }
@@ -123,10 +183,22 @@ bool ly_operational(ly_ctx *c, const pp_node *o)
 
 static const char *dash = "\u2013";
 
+/* "45 N.": the measure's value with its unit when the document gives one,
+ * in the decimals the layout's <numbers> asks for that unit. */
 static const char *measure(ly_ctx *c, const pp_measure *m)
 {
     if (!m->has_value) return dash;
-    return ly_number(c, m->value);
+    bool count = !m->has_unit || m->unit == PP_UNIT_N;
+    int d = count ? c->lay->count_decimals : c->lay->decimals;
+    if (d < 0) d = m->decimals > 6 ? 6 : m->decimals;
+    if (!m->has_unit) {
+        char num[PP_FMT_IT_SIZE];
+        pp_fmt_it(m->value, d, num, sizeof num);
+        const char *s = pp_arena_strdup(c->arena, num);
+        if (!s) c->oom = true;
+        return s ? s : "";
+    }
+    return ly_number_with(c, m->value, d, m->unit);
 }
 
 static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg)
@@ -138,11 +210,10 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
     for (size_t i = 0; tg && ok && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
         ok = tb_text(t, cell,
-                     ly_target_value(c, tg->op, r->has_value, r->old_value, r->old_date, ind->unit),
+                     ly_target_value(c, tg->op, r->has_value, r->old_value, r->old_date, ind),
                      LY_F_TABLE, PP_ALIGN_RIGHT, mark, true);
     }
-    return ok && tb_text(t, cell, ly_target(c, tg, ind->unit), LY_F_TABLE, PP_ALIGN_RIGHT, text,
-                         false);
+    return ok && tb_text(t, cell, ly_target(c, tg, ind), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
 }
 
 static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
@@ -160,7 +231,7 @@ static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
     return tb_rich(t, cell, &rich, LY_F_TABLE, PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT));
 }
 
-static bool indicator_row(ly_table *t, const pp_node *n)
+static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
 {
     ly_ctx *c = t->c;
     const pp_indicator *ind = n->ind;
@@ -181,10 +252,7 @@ static bool indicator_row(ly_table *t, const pp_node *n)
         }
         ly_cell *cell = tb_cell(t, r, 1);
         switch (key) {
-        case LY_COL_WEIGHT:
-            ok = tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                         PP_ALIGN_RIGHT, n->result.counted ? text : mark, false);
-            break;
+        case LY_COL_WEIGHT: ok = weight_cell(t, cell, n, changed); break;
         case LY_COL_INDICATOR: ok = indicator_cell(t, cell, n); break;
         case LY_COL_TARGET: ok = target_cell(t, cell, n, tg); break;
         case LY_COL_ACTUAL: {
@@ -222,10 +290,18 @@ static bool indicator_row(ly_table *t, const pp_node *n)
             break;
         case LY_COL_TARGET_NEXT: {
             const pp_target *nx = pp_indicator_target(ind, c->doc->year + 1);
-            ok = tb_text(t, cell, nx ? ly_target(c, nx, ind->unit) : dash, LY_F_TABLE,
+            ok = tb_text(t, cell, nx ? ly_target(c, nx, ind) : dash, LY_F_TABLE,
                          PP_ALIGN_RIGHT, text, false);
             break;
         }
+        case LY_COL_SOGLIA:
+            ok = tb_text(t, cell, ind->has_soglia ? ly_value(c, ind->soglia, ind) : dash,
+                         LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+            break;
+        case LY_COL_ALGORITHM:
+            ok = tb_text(t, cell, ind->algorithm && *ind->algorithm ? ind->algorithm : dash,
+                         LY_F_TABLE, PP_ALIGN_LEFT, text, false);
+            break;
         case LY_COL_COUNT: break;
         }
     }
@@ -275,11 +351,11 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
         const char *nuovo = i + 1 < tg->nrevisions
                                 ? ly_target_value(c, tg->op, tg->revisions[i + 1].has_value,
                                                   tg->revisions[i + 1].old_value,
-                                                  tg->revisions[i + 1].old_date, ind->unit)
-                                : ly_target(c, tg, ind->unit);
+                                                  tg->revisions[i + 1].old_date, ind)
+                                : ly_target(c, tg, ind);
         const char *kv[] = {"codice", code,
                             "vecchio", ly_target_value(c, tg->op, r->has_value, r->old_value,
-                                                       r->old_date, ind->unit),
+                                                       r->old_date, ind),
                             "nuovo", nuovo, "delibera", r->delibera ? r->delibera : "",
                             "data", pp_date_valid(r->date) ? ly_date(c, r->date) : "", NULL};
         note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_REVISED), kv));
@@ -338,6 +414,26 @@ static void free_notes(shaped_notes *sn)
     free(sn->lines);
 }
 
+/* Adds a shaped note before the others. */
+static bool prepend_note(ly_ctx *c, shaped_notes *sn, const char *text)
+{
+    if (!text) return !(c->oom = true);
+    const ly_font *f = ly_font_of(c, LY_F_NOTE);
+    pp_lines *l = pp_text_shape(c->text, text, &f->spec, fl_width(c), PP_ALIGN_LEFT);
+    pp_lines **grown = l ? realloc(sn->lines, (sn->n + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        pp_lines_free(l);
+        return !(c->oom = true);
+    }
+    memmove(grown + 1, grown, sn->n * sizeof *grown);
+    grown[0] = l;
+    sn->lines = grown;
+    sn->n++;
+    sn->first = f->space_before + pp_lines_height(l, 0, 1);
+    sn->height += f->space_before + pp_lines_total_height(l) + f->space_after;
+    return true;
+}
+
 static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 {
     const pp_layout *lay = c->lay;
@@ -363,9 +459,14 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
     ly_table *t = tb_new(c, w, lay->ncolumns);
     bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && ly_band_row(t, title, parent) &&
               ly_head_row(t, labels, lay->ncolumns);
+    bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
         if (parent->children[i]->level == PP_LEVEL_INDICATORE && parent->children[i]->ind)
-            ok = indicator_row(t, parent->children[i]);
+            ok = indicator_row(t, parent->children[i], &changed);
+    /* the note on re-weighted weights is known once the rows are made; it
+     * goes first, above the notes of single indicators */
+    if (ok && changed && !prepend_note(c, &sn, weights_note(c, parent, PP_LEVEL_INDICATORE)))
+        ok = false;
     if (ok && sn.n > 0) t->keep_after = sn.height <= fl_body_height(c) / 4 ? sn.height : sn.first;
     ok = ok && tb_place(t);
     tb_free(t);
@@ -407,8 +508,8 @@ bool ly_person(ly_ctx *c, const pp_person *p)
                          text, false) &&
                  tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
                          ly_col(c, LY_C_MARK), false) &&
-                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_lbl(c, LY_L_NOT_EVALUATED),
-                               LY_F_TABLE, text);
+                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE,
+                               text);
         }
     }
     ok = ok && tb_place(t);

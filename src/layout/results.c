@@ -170,14 +170,17 @@ static bool legend(ly_ctx *c)
     }
     if (ok) {
         ly_row *r = tb_row(t, false);
-        const char *nd = c->smvp.status_not_counted ? c->smvp.status_not_counted
-                                                    : ly_lbl(c, LY_L_NOT_EVALUATED);
+        const char *nd = ly_not_assessed(c);
         ok = tb_light_text(t, tb_cell(t, r, 1), -1, nd, LY_F_TABLE, text) &&
              tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_LEGEND_ND), LY_F_TABLE, PP_ALIGN_LEFT,
                      text, false);
     }
     ok = ok && tb_place(t);
     tb_free(t);
+    /* the legend states only what the document states: bands it does not
+     * give are said to be assumed */
+    if (ok && c->doc->smvp.nbands == 0)
+        ok = ly_text_para(c, ly_lbl(c, LY_L_LEGEND_ASSUMED), LY_F_NOTE, PP_ALIGN_LEFT, "P");
     fl_gap(c, c->lay->paragraph_gap * 2);
     return ok;
 }
