@@ -766,6 +766,77 @@ static void assumed_bands_are_said(void **state)
     free(t);
 }
 
+/* A 14-column calendar (phase, twelve months, who): too wide for a
+ * portrait page, so its page is landscape, and no "10-30" or month name is
+ * broken; the page after it is portrait again. landscape="never" keeps it
+ * portrait. */
+static char *calendar_doc(void)
+{
+    static const char *const months[] = {"Gennaio", "Febbraio", "Marzo", "Aprile",
+                                         "Maggio", "Giugno", "Luglio", "Agosto",
+                                         "Settembre", "Ottobre", "Novembre", "Dicembre"};
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    n += (size_t)snprintf(s + n, cap - n, "%s%s<Testi><Sezione ruolo=\"processo\" id=\"p\">"
+                          "<Titolo>Il processo</Titolo><Paragrafo>Prima.</Paragrafo><Tabella>"
+                          "<Didascalia>Calendario delle fasi</Didascalia><Colonne>"
+                          "<Colonna larghezza=\"3\"/>",
+                          DOC_HEAD("relazione"), ONE_OBJECTIVE(IND("a", "100", "N.", "ge", "1", "1")));
+    for (int m = 0; m < 12; m++)
+        n += (size_t)snprintf(s + n, cap - n, "<Colonna larghezza=\"1\" allineamento=\"centro\"/>");
+    n += (size_t)snprintf(s + n, cap - n, "<Colonna larghezza=\"2\"/></Colonne><Intestazione>"
+                                          "<Cella>Fase</Cella>");
+    for (int m = 0; m < 12; m++) n += (size_t)snprintf(s + n, cap - n, "<Cella>%s</Cella>", months[m]);
+    n += (size_t)snprintf(s + n, cap - n, "<Cella>Responsabile</Cella></Intestazione>");
+    for (int r = 0; r < 4; r++) {
+        n += (size_t)snprintf(s + n, cap - n, "<Riga><Cella>Fase di programmazione %d</Cella>", r);
+        for (int m = 0; m < 12; m++)
+            n += (size_t)snprintf(s + n, cap - n, "<Cella>%s</Cella>", (m + r) % 3 ? "" : "10-30");
+        n += (size_t)snprintf(s + n, cap - n, "<Cella>Controllo di gestione</Cella></Riga>");
+    }
+    snprintf(s + n, cap - n, "</Tabella><Paragrafo>Dopo.</Paragrafo></Sezione></Testi>%s",
+             DOC_TAIL);
+    return s;
+}
+
+/* Index of the page (split at "\f") holding needle, -1 when none. */
+static int page_holding(const char *t, const char *needle)
+{
+    const char *at = strstr(t, needle);
+    if (!at) return -1;
+    int page = 0;
+    for (const char *p = t; p < at; p++) page += *p == '\f';
+    return page;
+}
+
+static void wide_table_turns_the_page(void **state)
+{
+    fixture *f = *state;
+    char *xml = calendar_doc();
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    unsigned land;
+    char *t = page_text(doc, f->lay, f->text, &land);
+    int cal = page_holding(t, "Calendario delle fasi");
+    assert_true(cal > 0 && cal < 31);
+    assert_true(land & (1u << cal));
+    assert_false(land & (1u << page_holding(t, "Prima.")));
+    assert_false(land & (1u << page_holding(t, "Dopo.")));
+    size_t whole = 0;
+    for (const char *p = t; (p = strstr(p, "\n10-30\n")); p++) whole++;
+    assert_int_equal(whole, 16); /* every one a run of its own: not broken */
+    assert_non_null(strstr(t, "\nSettembre\n"));
+    free(t);
+    pp_layout *l = layout_with("<narrative-table landscape=\"never\"/>");
+    t = page_text(doc, l, f->text, &land);
+    assert_false(land & (1u << page_holding(t, "Calendario delle fasi")));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -803,6 +874,7 @@ int main(void)
         cmocka_unit_test(one_wording_for_not_assessed),
         cmocka_unit_test(section_numbers_come_from_the_layout),
         cmocka_unit_test(assumed_bands_are_said),
+        cmocka_unit_test(wide_table_turns_the_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

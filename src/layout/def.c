@@ -129,6 +129,7 @@ static void set_defaults(pp_layout *l)
     l->decimals = 2;
     l->count_decimals = -1;
     l->planned_weight = true;
+    l->wide_tables_landscape = true;
     l->paragraph_gap = 6;
     l->cell_pad = 3;
     const char *sans = "Titillium Web", *serif = "DejaVu Serif";
@@ -298,6 +299,17 @@ static void read_numbers(reader *r, const xmlNode *n)
     if (strcmp(o, "symbols") == 0) r->l->op_symbols = true;
     else if (strcmp(o, "ascii") == 0) r->l->op_symbols = false;
     else ERR(r, n, "<numbers operators=\"%s\">: expected ascii or symbols", o);
+}
+
+static void read_narrative_table(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"landscape", NULL};
+    check_attrs(r, n, ok);
+    const char *s = attr(r, n, "landscape");
+    if (!s) return;
+    if (strcmp(s, "auto") == 0) r->l->wide_tables_landscape = true;
+    else if (strcmp(s, "never") == 0) r->l->wide_tables_landscape = false;
+    else ERR(r, n, "<narrative-table landscape=\"%s\">: expected auto or never", s);
 }
 
 static void read_font(reader *r, const xmlNode *n)
@@ -544,6 +556,7 @@ static void read_root(reader *r, const xmlNode *root)
         else if (strcmp(name, "spacing") == 0) read_spacing(r, c);
         else if (strcmp(name, "numbering") == 0) read_numbering(r, c);
         else if (strcmp(name, "numbers") == 0) read_numbers(r, c);
+        else if (strcmp(name, "narrative-table") == 0) read_narrative_table(r, c);
         else if (strcmp(name, "font") == 0) read_font(r, c);
         else if (strcmp(name, "colour") == 0) read_colour(r, c);
         else if (strcmp(name, "band") == 0) read_band(r, c, nbands);

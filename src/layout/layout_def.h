@@ -178,6 +178,9 @@ struct pp_layout {
      * beside it where N/D re-weighting changed it (true), or only the
      * effective weight (false: N/D rows print 0,00 %, as seed 000 does). */
     bool planned_weight;
+    /* <narrative-table landscape="auto">: a table too wide for a portrait
+     * page goes on a landscape one ("never": it wraps where it must). */
+    bool wide_tables_landscape;
     double paragraph_gap, cell_pad;
     ly_part root; /* LY_P_SECTION with the outline as children */
 };

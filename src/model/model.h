@@ -247,6 +247,14 @@ typedef struct {
     size_t ncells;
 } pp_row;
 
+typedef enum { PP_CELL_AUTO, PP_CELL_LEFT, PP_CELL_CENTER, PP_CELL_RIGHT } pp_cell_align;
+
+/* A narrative table's column as the document sets it (<Colonna>). */
+typedef struct {
+    double width;        /* relative; 0 when not given (from the texts) */
+    pp_cell_align align; /* PP_CELL_AUTO: figures right, text left */
+} pp_table_column;
+
 typedef struct {
     const char *label;
     double value;
@@ -272,6 +280,8 @@ typedef struct {
     pp_row *header;        /* table; NULL when none */
     pp_row *rows;
     size_t nrows;
+    pp_table_column *columns; /* table: NULL when the document sets none */
+    size_t ncolumns;
     const char *chart_type; /* "barre" / "torta" */
     const char *chart_unit;
     pp_series *series;
