@@ -837,6 +837,58 @@ static void wide_table_turns_the_page(void **state)
     pp_doc_free(doc);
 }
 
+/* Classifications, descriptions and who is responsible: printed only when
+ * the layout asks, in a row under the objective's band or in a block. */
+static const char *const DETAILED =
+    DOC_HEAD("relazione")
+    "<Organizzazione><Unita id=\"u1\" tipo=\"area\" responsabile=\"p1\">Area promozione</Unita>"
+    "</Organizzazione><Persone><Persona id=\"p1\"><Nome>Mario Rossi</Nome>"
+    "<Incarico>Dirigente</Incarico></Persona></Persone>"
+    "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"
+    "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+    "<Descrizione>Sostenere le imprese del territorio</Descrizione>"
+    "<Classificazione prospettiva=\"Processi interni\" missione=\"012\" programma=\"004\" "
+    "cofog=\"04.1\" risorse=\"12000\"/>"
+    "<ObiettivoOperativo id=\"o\" peso=\"100\"><Titolo>O</Titolo>"
+    "<Classificazione unita=\"u1\"/>\n" IND("a", "100", "N.", "ge", "1", "1")
+    "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>\n" DOC_TAIL;
+
+static void objective_details_as_the_layout_says(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DETAILED);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "Prospettiva"));
+    assert_null(strstr(t, "Mario Rossi (Dirigente)")); /* section 4 names him, without role */
+    free(t);
+    pp_layout *l = layout_with(
+        "<objective-details><field key=\"descrizione\" label=\"\"/><field key=\"prospettiva\"/>"
+        "<field key=\"missione\"/><field key=\"cofog\"/><field key=\"risorse\"/>"
+        "<field key=\"unita\"/><field key=\"responsabile\"/></objective-details>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "Sostenere le imprese del territorio"));
+    assert_non_null(strstr(t, "Processi interni"));
+    assert_non_null(strstr(t, "012 / 004"));
+    assert_non_null(strstr(t, "04.1"));
+    assert_non_null(strstr(t, "12.000,00"));
+    assert_non_null(strstr(t, "Area promozione"));
+    assert_non_null(strstr(t, "Mario Rossi (Dirigente)"));
+    check *c = run(doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    assert_int_equal(c->th_missing, 0);
+    free(c);
+    free(t);
+    pp_layout_free(l);
+    l = layout_with("<objective-details place=\"block\"><field key=\"unita\"/></objective-details>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "Area promozione"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -875,6 +927,7 @@ int main(void)
         cmocka_unit_test(section_numbers_come_from_the_layout),
         cmocka_unit_test(assumed_bands_are_said),
         cmocka_unit_test(wide_table_turns_the_page),
+        cmocka_unit_test(objective_details_as_the_layout_says),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

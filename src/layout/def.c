@@ -437,6 +437,55 @@ static void read_columns(reader *r, const xmlNode *n)
     if (r->l->ncolumns == 0) ERR(r, n, "<indicator-table>: at least one <column> is needed");
 }
 
+static const char *const detail_names[] = {
+    "descrizione", "commento", "prospettiva", "missione", "cofog", "tipo", "risorse", "unita",
+    "responsabile", "genere"};
+static const char *const detail_labels[] = {
+    "Descrizione", "Commento", "Prospettiva", "Missione/programma", "COFOG", "Tipo",
+    "Risorse", "Unit\u00e0 responsabile", "Responsabile", "Rilevante in ottica di genere"};
+_Static_assert(COUNT(detail_names) == LY_D_COUNT, "detail_names");
+_Static_assert(COUNT(detail_labels) == LY_D_COUNT, "detail_labels");
+
+static void read_details(reader *r, const xmlNode *n)
+{
+    static const char *const attrs[] = {"place", NULL};
+    check_attrs(r, n, attrs);
+    const char *place = attr(r, n, "place");
+    r->l->details_place = LY_DETAILS_TABLE;
+    if (place) {
+        if (strcmp(place, "table") == 0) r->l->details_place = LY_DETAILS_TABLE;
+        else if (strcmp(place, "block") == 0) r->l->details_place = LY_DETAILS_BLOCK;
+        else if (strcmp(place, "none") == 0) r->l->details_place = LY_DETAILS_NONE;
+        else ERR(r, n, "<objective-details place=\"%s\">: expected table, block or none", place);
+    }
+    size_t cap = pp_xml_count(n, NULL, NULL);
+    r->l->details = pp_arena_alloc(r->l->arena, (cap ? cap : 1) * sizeof(ly_detail));
+    r->l->ndetails = 0;
+    if (!r->l->details) {
+        r->oom = true;
+        return;
+    }
+    for (const xmlNode *c = pp_xml_first(n, NULL, NULL); c; c = pp_xml_next(c, NULL, NULL)) {
+        if (strcmp((const char *)c->name, "field") != 0) {
+            ERR(r, c, "<objective-details>: unexpected <%s> (only <field>)", (const char *)c->name);
+            continue;
+        }
+        static const char *const ok[] = {"key", "label", NULL};
+        check_attrs(r, c, ok);
+        const char *key = attr(r, c, "key");
+        int k = key ? find_name(detail_names, LY_D_COUNT, key) : -1;
+        if (k < 0) {
+            ERR(r, c, "<field>: unknown key '%s' (descrizione, commento, prospettiva, missione, "
+                      "cofog, tipo, risorse, unita, responsabile, genere)",
+                key ? key : "");
+            continue;
+        }
+        const char *label = attr(r, c, "label");
+        r->l->details[r->l->ndetails++] = (ly_detail){(ly_detail_key)k,
+                                                      label ? label : detail_labels[k]};
+    }
+}
+
 static void default_columns(reader *r)
 {
     static const struct { ly_column_key k; double w; } def[] = {
@@ -557,6 +606,7 @@ static void read_root(reader *r, const xmlNode *root)
         else if (strcmp(name, "numbering") == 0) read_numbering(r, c);
         else if (strcmp(name, "numbers") == 0) read_numbers(r, c);
         else if (strcmp(name, "narrative-table") == 0) read_narrative_table(r, c);
+        else if (strcmp(name, "objective-details") == 0) read_details(r, c);
         else if (strcmp(name, "font") == 0) read_font(r, c);
         else if (strcmp(name, "colour") == 0) read_colour(r, c);
         else if (strcmp(name, "band") == 0) read_band(r, c, nbands);

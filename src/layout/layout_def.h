@@ -120,6 +120,30 @@ typedef struct {
     const char *label;
 } ly_column;
 
+/* What an objective's details line may print (<objective-details>). */
+typedef enum {
+    LY_D_DESCRIPTION,
+    LY_D_COMMENT,
+    LY_D_PERSPECTIVE,
+    LY_D_MISSION,   /* missione / programma */
+    LY_D_COFOG,
+    LY_D_KIND,      /* comune / specifico */
+    LY_D_BUDGET,    /* risorse, euro */
+    LY_D_UNIT,      /* responsible organisational unit */
+    LY_D_MANAGER,   /* responsible person, with role */
+    LY_D_GENDER,
+    LY_D_COUNT
+} ly_detail_key;
+
+typedef struct {
+    ly_detail_key key;
+    const char *label;
+} ly_detail;
+
+/* Where the details go: nowhere (seed 000 prints none), a row under the
+ * objective's band in its table, or a block above the table. */
+enum { LY_DETAILS_NONE, LY_DETAILS_TABLE, LY_DETAILS_BLOCK };
+
 /* The outline of the document. */
 typedef enum {
     LY_P_COVER,
@@ -181,6 +205,9 @@ struct pp_layout {
     /* <narrative-table landscape="auto">: a table too wide for a portrait
      * page goes on a landscape one ("never": it wraps where it must). */
     bool wide_tables_landscape;
+    ly_detail *details; /* <objective-details>: the fields, in order */
+    size_t ndetails;
+    int details_place;  /* LY_DETAILS_* */
     double paragraph_gap, cell_pad;
     ly_part root; /* LY_P_SECTION with the outline as children */
 };

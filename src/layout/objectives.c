@@ -127,6 +127,119 @@ bool ly_head_row(ly_table *t, const char *const *labels, size_t n)
     return ok;
 }
 
+/* ---- details: classifications, descriptions, who is responsible ------------------------- */
+
+static const pp_unit_org *unit_by_id(const pp_doc *d, const char *id)
+{
+    for (size_t i = 0; id && i < d->nunits; i++)
+        if (d->units[i].id && strcmp(d->units[i].id, id) == 0) return &d->units[i];
+    return NULL;
+}
+
+static const pp_person *person_by_id(const pp_doc *d, const char *id)
+{
+    for (size_t i = 0; id && i < d->npeople; i++)
+        if (d->people[i].id && strcmp(d->people[i].id, id) == 0) return &d->people[i];
+    return NULL;
+}
+
+/* "Mario Rossi (Dirigente)": the objective's responsible, else its unit's. */
+static const char *manager(ly_ctx *c, const pp_node *n)
+{
+    const char *ref = n->cls.manager_ref;
+    const pp_unit_org *u = unit_by_id(c->doc, n->cls.unit_ref);
+    if (!ref && u) ref = u->manager_ref;
+    const pp_person *p = person_by_id(c->doc, ref);
+    if (!p || !p->name) return NULL;
+    if (!p->role || !*p->role) return p->name;
+    return pp_arena_printf(c->arena, "%s (%s)", p->name, p->role);
+}
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+/* The value a field prints for n, NULL when the document gives none. */
+static const char *detail_value(ly_ctx *c, const pp_node *n, ly_detail_key k)
+{
+    const pp_class *cl = &n->cls;
+    switch (k) {
+    case LY_D_DESCRIPTION: return nonempty(n->description);
+    case LY_D_COMMENT: return nonempty(n->comment);
+    case LY_D_PERSPECTIVE: return nonempty(cl->prospettiva);
+    case LY_D_MISSION:
+        if (nonempty(cl->missione) && nonempty(cl->programma))
+            return pp_arena_printf(c->arena, "%s / %s", cl->missione, cl->programma);
+        return nonempty(cl->missione) ? cl->missione : nonempty(cl->programma);
+    case LY_D_COFOG: return nonempty(cl->cofog);
+    case LY_D_KIND: return nonempty(cl->tipo);
+    case LY_D_BUDGET: {
+        if (!cl->has_budget) return NULL;
+        char num[PP_FMT_IT_SIZE];
+        pp_fmt_it(cl->budget, 2, num, sizeof num);
+        return pp_arena_printf(c->arena, "%s \u20ac", num);
+    }
+    case LY_D_UNIT: {
+        const pp_unit_org *u = unit_by_id(c->doc, cl->unit_ref);
+        return u ? nonempty(u->name) : NULL;
+    }
+    case LY_D_MANAGER: return manager(c, n);
+    case LY_D_GENDER: return cl->has_gender && cl->gender ? "s\u00ec" : NULL;
+    case LY_D_COUNT: break;
+    }
+    return NULL;
+}
+
+/* "Prospettiva: Processi interni · Unità responsabile: …" with the labels
+ * in bold; false (and *out empty) when the document gives none of the
+ * fields the layout asks for. */
+static bool details_text(ly_ctx *c, const pp_node *n, pp_rich *out)
+{
+    const pp_layout *lay = c->lay;
+    *out = (pp_rich){0};
+    if (lay->details_place == LY_DETAILS_NONE || lay->ndetails == 0) return false;
+    pp_span *sp = pp_arena_alloc(c->arena, 3 * lay->ndetails * sizeof *sp);
+    if (!sp) {
+        c->oom = true;
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < lay->ndetails; i++) {
+        const char *v = detail_value(c, n, lay->details[i].key);
+        if (!v) continue;
+        const char *label = lay->details[i].label;
+        if (k > 0) sp[k++] = (pp_span){"  \u00b7  ", PP_SPAN_PLAIN};
+        if (label && *label)
+            sp[k++] = (pp_span){pp_arena_printf(c->arena, "%s: ", label), PP_SPAN_BOLD};
+        sp[k++] = (pp_span){v, PP_SPAN_PLAIN};
+        if (!sp[k - 1].text || (label && *label && !sp[k - 2].text)) {
+            c->oom = true;
+            return false;
+        }
+    }
+    *out = (pp_rich){sp, k};
+    return k > 0;
+}
+
+/* The details as a row across the table, under the objective's band (a
+ * header row: it comes back with the band on every page of the table). */
+static bool details_row(ly_table *t, const pp_node *n)
+{
+    ly_ctx *c = t->c;
+    pp_rich rich;
+    if (c->lay->details_place != LY_DETAILS_TABLE || !details_text(c, n, &rich)) return !c->oom;
+    ly_row *r = tb_row(t, true);
+    ly_cell *cell = tb_cell(t, r, (int)t->ncols);
+    tb_fill(cell, ly_col(c, LY_C_GROUP_BG));
+    return cell && tb_rich(t, cell, &rich, LY_F_NOTE, PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT));
+}
+
+/* The details as a paragraph above the objective's table. */
+static bool details_block(ly_ctx *c, const pp_node *n)
+{
+    pp_rich rich;
+    if (c->lay->details_place != LY_DETAILS_BLOCK || !details_text(c, n, &rich)) return !c->oom;
+    return ly_rich_para(c, &rich, LY_F_NOTE, PP_ALIGN_LEFT, 0, "P");
+}
+
 /* ---- summaries: area and strategic objective ---------------------------------------------- */
 
 /* A table of the children of `parent` at `level`: peso, code and title,
@@ -142,7 +255,8 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
     if (!t) return false;
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), col, ly_lbl(c, LY_L_COL_ACHIEVEMENT),
                             ly_lbl(c, LY_L_COL_OUTCOME)};
-    bool ok = ly_band_row(t, ly_code_title(c, parent), parent) && ly_head_row(t, labels, 4);
+    bool ok = details_block(c, parent) && ly_band_row(t, ly_code_title(c, parent), parent) &&
+              details_row(t, parent) && ly_head_row(t, labels, 4);
     bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
         if (parent->children[i]->level == level)
@@ -457,7 +571,10 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
     shaped_notes sn = {0};
     collect_notes(c, parent, &notes);
     ly_table *t = tb_new(c, w, lay->ncolumns);
-    bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && ly_band_row(t, title, parent) &&
+    /* the strategic objective's own indicators: its details are in its summary */
+    bool own = parent->level == PP_LEVEL_STRATEGICO;
+    bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && (own || details_block(c, parent)) &&
+              ly_band_row(t, title, parent) && (own || details_row(t, parent)) &&
               ly_head_row(t, labels, lay->ncolumns);
     bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
