@@ -889,6 +889,56 @@ static void objective_details_as_the_layout_says(void **state)
     pp_doc_free(doc);
 }
 
+/* The built-in layout with one string replaced. */
+static pp_layout *layout_replacing(const char *old, const char *new_text)
+{
+    char *xml = read_file(LAYOUT, NULL);
+    assert_non_null(xml);
+    char *at = strstr(xml, old);
+    assert_non_null(at);
+    char *out = malloc(strlen(xml) + strlen(new_text) + 1);
+    assert_non_null(out);
+    size_t pre = (size_t)(at - xml);
+    memcpy(out, xml, pre);
+    strcpy(out + pre, new_text);
+    strcat(out, at + strlen(old));
+    free(xml);
+    pp_layout *l = load_layout_text(out);
+    free(out);
+    assert_non_null(l);
+    return l;
+}
+
+/* The fixture's tree with its operational objectives used to end with a
+ * landscape page holding one box (01_06_06); the diagram is drawn a little
+ * smaller instead, and that box shares its page with 01_05. */
+static void tree_leaves_no_stub_page(void **state)
+{
+    fixture *f = *state;
+    pp_layout *l = layout_replacing("<tree operational=\"false\"/>\n      </section>",
+                                    "<tree operational=\"true\"/>\n      </section>");
+    unsigned land;
+    char *t = page_text(f->doc, l, f->text, &land);
+    /* the text from the first landscape page on: the tree's */
+    int first = 0;
+    while (first < 32 && !(land & (1u << first))) first++;
+    assert_true(first < 32);
+    const char *tree = t;
+    for (int k = 0; k < first; k++) tree = strchr(tree, '\f') + 1;
+    int last = first + page_holding(tree, "01_06_06");
+    assert_true(last >= first && last < 32 && (land & (1u << last)));
+    assert_int_equal(first + page_holding(tree, "Imprenditorialità, lavoro ed occupazione"), last);
+    size_t pages = 0;
+    for (int i = 0; i < 32; i++) pages += (land >> i) & 1u;
+    assert_int_equal(pages, 3);
+    check *c = run(f->doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->heading_last, 0);
+    free(c);
+    free(t);
+    pp_layout_free(l);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -928,6 +978,7 @@ int main(void)
         cmocka_unit_test(assumed_bands_are_said),
         cmocka_unit_test(wide_table_turns_the_page),
         cmocka_unit_test(objective_details_as_the_layout_says),
+        cmocka_unit_test(tree_leaves_no_stub_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -208,13 +208,44 @@ static bool tree_too_tall(ly_ctx *c, pp_tree_diagram *td, size_t n)
     return false;
 }
 
+/* The diagram with its text `scale` times the layout's size. */
+static pp_tree_diagram *tree_scaled(ly_ctx *c, bool operational, double scale)
+{
+    pp_figure_style s = c->fig;
+    s.label.size *= scale;
+    s.value.size *= scale;
+    pp_tree_diagram *td = pp_tree_diagram_new(c->text, &s, c->doc, operational, fl_width(c));
+    if (!td) c->oom = true;
+    return td;
+}
+
+/* A last slice of a few boxes would take a page of its own: a slightly
+ * smaller diagram (text down to 88 %) that needs one page less is taken
+ * instead. *td and *n are replaced when one is found. */
+static bool tree_without_stub(ly_ctx *c, bool operational, pp_tree_diagram **td, size_t *n)
+{
+    static const double scales[] = {0.94, 0.88};
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+        if (*n < 2 || pp_tree_diagram_slice_boxes(*td, *n - 1) > 3) return true;
+        pp_tree_diagram *small = tree_scaled(c, operational, scales[i]);
+        if (!small) return false;
+        size_t m = pp_tree_diagram_slices_after(small, fl_room_under_headings(c),
+                                                fl_body_height(c));
+        if (m > 0 && m < *n && pp_tree_diagram_slice_height(small, 0) > 0) {
+            pp_tree_diagram_free(*td);
+            *td = small;
+            *n = m;
+            return true;
+        }
+        pp_tree_diagram_free(small);
+    }
+    return true;
+}
+
 bool ly_tree(ly_ctx *c, bool operational)
 {
-    pp_tree_diagram *td = pp_tree_diagram_new(c->text, &c->fig, c->doc, operational, fl_width(c));
-    if (!td) {
-        c->oom = true;
-        return false;
-    }
+    pp_tree_diagram *td = tree_scaled(c, operational, 1);
+    if (!td) return false;
     /* The first slice goes under the section's heading, so it gets the room
      * left there; when not even the first box fits (slice 0 empty), the
      * heading and the diagram start on the next page together. */
@@ -226,8 +257,8 @@ bool ly_tree(ly_ctx *c, bool operational)
         }
         n = pp_tree_diagram_slices_after(td, fl_room_under_headings(c), fl_body_height(c));
     }
-    bool ok = true;
-    if (tree_too_tall(c, td, n)) {
+    bool ok = tree_without_stub(c, operational, &td, &n);
+    if (ok && tree_too_tall(c, td, n)) {
         n = 0;
         ok = ly_text_para(c, ly_lbl(c, LY_L_TREE_TOO_LARGE), LY_F_NOTE, PP_ALIGN_LEFT, "P");
     }
