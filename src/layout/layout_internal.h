@@ -165,7 +165,7 @@ pp_rgb ly_band_rgb(const ly_ctx *c, int band);
 pp_rgb ly_band_tint(const ly_ctx *c, int band);
 const char *ly_band_word(ly_ctx *c, int band);   /* "RAGGIUNTO" */
 const char *ly_not_assessed(const ly_ctx *c);    /* statoNonValutato: "DA VALUTARE" */
-const char *ly_band_short(ly_ctx *c, int band);  /* "PARZ. RAGGIUNTO", or NULL */
+const char *ly_band_short(ly_ctx *c, int band);  /* "PARZIALE", or NULL */
 const char *ly_status_word(ly_ctx *c, const pp_node *ind);
 const char *ly_percent(ly_ctx *c, double v);     /* "97,98 %" */
 const char *ly_achievement(ly_ctx *c, const pp_node *n); /* "93,75 %", "N/D" */

@@ -164,8 +164,12 @@ static bool legend(ly_ctx *c)
     pp_rgb text = ly_col(c, LY_C_TEXT);
     for (size_t i = c->smvp.nbands; ok && i-- > 0;) {
         ly_row *r = tb_row(t, false);
-        ok = tb_light_text(t, tb_cell(t, r, 1), (int)i, ly_band_word(c, (int)i), LY_F_TABLE,
-                           text) &&
+        /* the short label the tables may use, beside the whole one */
+        const char *word = ly_band_word(c, (int)i), *brief = ly_band_short(c, (int)i);
+        if (brief && strcmp(brief, word) != 0)
+            word = pp_arena_printf(c->arena, "%s (%s)", word, brief);
+        if (!word) return !(c->oom = true);
+        ok = tb_light_text(t, tb_cell(t, r, 1), (int)i, word, LY_F_TABLE, text) &&
              tb_text(t, tb_cell(t, r, 1), band_range(c, i), LY_F_TABLE, PP_ALIGN_LEFT, text, false);
     }
     if (ok) {

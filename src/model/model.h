@@ -41,7 +41,7 @@ typedef struct {
     const char *colour;  /* "#2E7D32" */
     const char *status;  /* word next to an indicator: "IN LINEA"; may be NULL */
     pp_pos pos;
-    const char *short_label; /* "parz. raggiunto", where the label does not fit; may be NULL */
+    const char *short_label; /* "parziale", where the label does not fit; may be NULL */
 } pp_band;
 
 typedef struct {
