@@ -687,6 +687,28 @@ static void planned_weights_stay_visible(void **state)
     assert_non_null(strstr(t, "50,00 %"));
     assert_non_null(strstr(t, "peso effettivo: c senza consuntivo (N/D)"));
     free(t);
+    pp_doc_free(doc);
+    /* an objective with no consuntivo at all: its sibling's weight changes
+     * in the summary tables too, with the note naming it */
+    doc = scored(DOC_HEAD("relazione")
+                 "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"
+                 "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+                 "<ObiettivoOperativo id=\"o1\" codice=\"OP1\" peso=\"40\"><Titolo>O1</Titolo>\n"
+                 IND("a", "100", "N.", "ge", "10", "10") "</ObiettivoOperativo>"
+                 "<ObiettivoOperativo id=\"o2\" codice=\"OP2\" peso=\"60\"><Titolo>O2</Titolo>\n"
+                 IND_ND("n", "100") "</ObiettivoOperativo>"
+                 "</ObiettivoStrategico></Ambito></Albero>\n" DOC_TAIL);
+    assert_non_null(doc);
+    t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "40,00 %"));
+    assert_non_null(strstr(t, "100,00 %"));
+    assert_non_null(strstr(t, "peso effettivo: OP2 senza consuntivo (N/D)"));
+    free(t);
+    pp_doc_free(doc);
+    doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "50", "N.", "ge", "10", "10") IND("b", "25", "N.", "ge", "10", "5")
+            IND_ND("c", "25")) DOC_TAIL);
+    assert_non_null(doc);
     pp_layout *l = layout_with("<indicator-table weight=\"effective\"><column key=\"peso\"/>"
                                "<column key=\"indicatore\"/></indicator-table>");
     t = page_text(doc, l, f->text, NULL);

@@ -268,8 +268,17 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n);
 bool ly_head_row(ly_table *t, const char *const *labels, size_t n);
 bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f);
-/* A row "peso | code and title | grado | valutazione" for a child node. */
-bool ly_weighted_row(ly_table *t, const pp_node *n);
+/* The weight column: the planned weight with "→ effective" under it where
+ * N/D re-weighting changed it (*changed set, when changed is not NULL), or
+ * the effective weight only, as the layout says. */
+bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed);
+/* The note under such a table: codes is the list of the nodes left out,
+ * grown by ly_add_uncounted ("" to start). */
+const char *ly_add_uncounted(ly_ctx *c, const char *codes, const pp_node *n);
+const char *ly_weights_note(ly_ctx *c, const char *codes);
+/* A row "peso | code and title | grado | valutazione" for a child node
+ * (*changed as for ly_weight_cell). */
+bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed);
 /* An image in the flow (or a box with its alternative text when the file
  * cannot be read, with a warning); percent: of the body width, 0 natural. */
 bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,

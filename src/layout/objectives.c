@@ -47,7 +47,7 @@ static bool reweighted(const pp_node *n)
 /* The weight column: with planned_weight, the weight as the document
  * writes it, and under it "→ 25,00 %" where re-weighting changed it (a
  * note under the table says why); otherwise the effective weight only. */
-static bool weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
+bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
 {
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
@@ -64,23 +64,31 @@ static bool weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *chan
                    PP_ALIGN_RIGHT, mark, false);
 }
 
+const char *ly_add_uncounted(ly_ctx *c, const char *codes, const pp_node *n)
+{
+    if (!codes || n->result.counted || !(n->weight > 0)) return codes;
+    const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
+    const char *s = *codes ? pp_arena_printf(c->arena, "%s, %s", codes, code) : code;
+    if (!s) c->oom = true;
+    return s;
+}
+
+const char *ly_weights_note(ly_ctx *c, const char *codes)
+{
+    if (!codes) return NULL;
+    const char *kv[] = {"codici", codes, NULL};
+    return ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_WEIGHTS), kv);
+}
+
 /* The note that explains the arrows of the weight column: which siblings
  * were left out. */
 static const char *weights_note(ly_ctx *c, const pp_node *parent, pp_level level)
 {
     const char *codes = "";
-    for (size_t i = 0; i < parent->nchildren; i++) {
-        const pp_node *k = parent->children[i];
-        if (k->level != level || k->result.counted || k->weight <= 0) continue;
-        const char *code = k->code && *k->code ? k->code : k->title ? k->title : "";
-        codes = *codes ? pp_arena_printf(c->arena, "%s, %s", codes, code) : code;
-        if (!codes) {
-            c->oom = true;
-            return NULL;
-        }
-    }
-    const char *kv[] = {"codici", codes, NULL};
-    return ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_WEIGHTS), kv);
+    for (size_t i = 0; i < parent->nchildren; i++)
+        if (parent->children[i]->level == level)
+            codes = ly_add_uncounted(c, codes, parent->children[i]);
+    return ly_weights_note(c, codes);
 }
 
 static bool weighted_row(ly_table *t, const pp_node *n, bool *changed)
@@ -88,13 +96,16 @@ static bool weighted_row(ly_table *t, const pp_node *n, bool *changed)
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT);
     ly_row *r = tb_row(t, false);
-    return r && weight_cell(t, tb_cell(t, r, 1), n, changed) &&
+    return r && ly_weight_cell(t, tb_cell(t, r, 1), n, changed) &&
            tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
            ly_score_cells(t, r, n, LY_F_TABLE);
 }
 
-bool ly_weighted_row(ly_table *t, const pp_node *n) { return weighted_row(t, n, NULL); }
+bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed)
+{
+    return weighted_row(t, n, changed);
+}
 
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n)
 {
@@ -366,7 +377,7 @@ static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
         }
         ly_cell *cell = tb_cell(t, r, 1);
         switch (key) {
-        case LY_COL_WEIGHT: ok = weight_cell(t, cell, n, changed); break;
+        case LY_COL_WEIGHT: ok = ly_weight_cell(t, cell, n, changed); break;
         case LY_COL_INDICATOR: ok = indicator_cell(t, cell, n); break;
         case LY_COL_TARGET: ok = target_cell(t, cell, n, tg); break;
         case LY_COL_ACTUAL: {

@@ -80,7 +80,14 @@ static bool area_gauges(ly_ctx *c)
 
 /* ---- summary table ------------------------------------------------------------------------ */
 
-static bool summary_row(ly_table *t, const pp_node *n, int depth)
+/* The summary table's state: whether a weight shows an arrow, and the
+ * nodes left out, for the note under it. */
+typedef struct {
+    bool changed;
+    const char *uncounted;
+} summary_notes;
+
+static bool summary_row(ly_table *t, const pp_node *n, int depth, summary_notes *sn)
 {
     ly_ctx *c = t->c;
     ly_row *r = tb_row(t, false);
@@ -93,10 +100,9 @@ static bool summary_row(ly_table *t, const pp_node *n, int depth)
         tb_fill(weight, ly_col(c, LY_C_GROUP_BG));
     }
     bool ok = tb_text_at(t, title, ly_code_title(c, n), f, PP_ALIGN_LEFT, text, false, depth * 12) &&
-              tb_text(t, weight, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                      PP_ALIGN_RIGHT, text, false) &&
-              ly_score_cells(t, r, n, f);
-    return ok;
+              ly_weight_cell(t, weight, n, &sn->changed) && ly_score_cells(t, r, n, f);
+    sn->uncounted = ly_add_uncounted(c, sn->uncounted, n);
+    return ok && sn->uncounted;
 }
 
 static bool summary_table(ly_ctx *c)
@@ -109,20 +115,25 @@ static bool summary_table(ly_ctx *c)
                             ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     const pp_node *root = c->doc->root;
     bool ok = ly_band_row(t, ly_lbl(c, LY_L_ENTE), root) && ly_head_row(t, labels, 4);
+    summary_notes sn = {false, ""};
     for (size_t a = 0; ok && a < root->nchildren; a++) {
         const pp_node *area = root->children[a];
-        ok = summary_row(t, area, 0);
+        ok = summary_row(t, area, 0, &sn);
         for (size_t s = 0; ok && s < area->nchildren; s++) {
             const pp_node *so = area->children[s];
             if (so->level != PP_LEVEL_STRATEGICO) continue;
-            ok = summary_row(t, so, 1);
+            ok = summary_row(t, so, 1, &sn);
             for (size_t o = 0; ok && o < so->nchildren; o++)
                 if (so->children[o]->level == PP_LEVEL_OPERATIVO)
-                    ok = summary_row(t, so->children[o], 2);
+                    ok = summary_row(t, so->children[o], 2, &sn);
         }
     }
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && sn.changed) {
+        const char *note = ly_weights_note(c, sn.uncounted);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     fl_gap(c, c->lay->paragraph_gap * 2);
     return ok;
 }
@@ -291,8 +302,17 @@ bool ly_ente(ly_ctx *c)
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                             ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_band_row(t, ly_lbl(c, LY_L_ENTE), root) && ly_head_row(t, labels, 4);
-    for (size_t i = 0; ok && i < root->nchildren; i++) ok = ly_weighted_row(t, root->children[i]);
+    bool changed = false;
+    const char *uncounted = "";
+    for (size_t i = 0; ok && i < root->nchildren; i++) {
+        ok = ly_weighted_row(t, root->children[i], &changed);
+        uncounted = ly_add_uncounted(c, uncounted, root->children[i]);
+    }
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && changed) {
+        const char *note = ly_weights_note(c, uncounted);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     return ok;
 }
