@@ -4,7 +4,10 @@
 #   - every indicator code and name of the fixture is in the text;
 #   - every INDICE entry's page number is a page showing that heading;
 #   - qpdf --check is clean; pdffonts shows every font embedded;
-#   - two renders are byte-identical; -o defaults to out/NAME.pdf; --png.
+#   - two renders are byte-identical; -o defaults to out/NAME.pdf; --png;
+#   - counts as written, the signs and optional columns a layout asks for,
+#     a 14-column calendar on a landscape page with no "10-30" broken, the
+#     legend note and warning without <Fasce>, section numbers kept.
 # usage: render_pdf.sh PERFPDF SOURCE_DIR WORK_DIR
 set -u
 perfpdf=$1
@@ -104,5 +107,60 @@ while IFS=$'\t' read -r n title; do
     nentries=$((nentries + 1))
 done <<<"$entries"
 [ $nentries -ge 10 ] || fail "only $nentries INDICE entries"
+
+# ---- printed as the administration printed it ------------------------------------
+# counts as the fixture writes them, its own bands (no "assumed" note)
+grep -qF '>=400N.375N.' text.txt || fail "count target/value not printed as written (>= 400 N. 375 N.)"
+grep -qF '400,00N.' text.txt && fail "a count printed with decimals (400,00 N.)"
+grep -qF 'Ildocumentononindicafasce' text.txt && fail "legend says bands are assumed, the fixture gives them"
+
+# a layout asking for the signs and the soglia and algoritmo columns
+sed -e 's|<numbers decimals="2" count-decimals="source" operators="ascii"/>|<numbers operators="symbols"/>|' \
+    -e 's|<column key="consuntivo" width="14" label="Consuntivo"/>|<column key="soglia" width="9"/><column key="algoritmo" width="14"/><column key="consuntivo" width="14" label="Consuntivo"/>|' \
+    "$src/layouts/relazione.xml" >options.xml
+grep -q 'operators="symbols"' options.xml && grep -q 'key="algoritmo"' options.xml ||
+    fail "could not make the options layout"
+"$perfpdf" render "$fixture" --layout options.xml -o options.pdf 2>/dev/null || fail "render with options.xml failed"
+pdftotext -raw -enc UTF-8 options.pdf - | squeeze >options.txt
+grep -qF '≥400N.' options.txt || fail "operators=\"symbols\" did not print ≥"
+grep -qF '>=400' options.txt && fail "operators=\"symbols\" still prints >="
+grep -qF 'SogliaAlgoritmo' options.txt || fail "no Soglia and Algoritmo columns"
+
+# the minimal document without <Fasce>, with a 14-column calendar in section 5:
+# a landscape page, no "10-30" broken, the legend note, section numbers kept
+months="Gennaio Febbraio Marzo Aprile Maggio Giugno Luglio Agosto Settembre Ottobre Novembre Dicembre"
+{
+    printf '<Testi><Sezione ruolo="processo" id="p"><Titolo>Il processo</Titolo><Tabella>'
+    printf '<Didascalia>Calendario delle fasi</Didascalia><Intestazione><Cella>Fase</Cella>'
+    for m in $months; do printf '<Cella>%s</Cella>' "$m"; done
+    printf '<Cella>Responsabile</Cella></Intestazione>'
+    for r in 0 1 2 3; do
+        printf '<Riga><Cella>Fase %d</Cella>' "$r"
+        for m in 0 1 2 3 4 5 6 7 8 9 10 11; do
+            if [ $(((m + r) % 3)) -eq 0 ]; then printf '<Cella>10-30</Cella>'; else printf '<Cella/>'; fi
+        done
+        printf '<Cella>Controllo di gestione</Cella></Riga>'
+    done
+    printf '</Tabella></Sezione></Testi>\n'
+} >testi.xml
+awk -v testi="$(cat testi.xml)" '
+    /<Fasce/ { skip = 1 } skip { if (/<\/Fasce>/) skip = 0; next }
+    /<\/Albero>/ { print; print testi; next } { print }' "$src/fixtures/esempio-minimo.xml" >calendar.xml
+"$perfpdf" render calendar.xml -o calendar.pdf 2>calendar.err || fail "render of calendar.xml failed: $(tail -3 calendar.err)"
+grep -q 'no bands given' calendar.err || fail "no warning for a document without <Fasce>"
+cal_page=0
+n=$(pdfinfo calendar.pdf | awk '/^Pages:/ {print $2}')
+for ((p = 1; p <= n; p++)); do
+    pdftotext -f $p -l $p -layout calendar.pdf - | grep -q 'Calendario delle fasi' && cal_page=$p
+done
+[ $cal_page -gt 0 ] || fail "the calendar is not in calendar.pdf"
+pdfinfo -f $cal_page -l $cal_page calendar.pdf | grep -qE "Page +$cal_page size: +841.89 x 595.28" ||
+    fail "the 14-column calendar is not on a landscape page"
+whole=$(pdftotext -f $cal_page -l $cal_page -layout calendar.pdf - | grep -o '10-30' | wc -l)
+[ "$whole" -eq 16 ] || fail "the calendar shows $whole whole '10-30', not 16"
+pdftotext calendar.pdf - | normalize >calendar.txt
+grep -qF 'Il documento non indica fasce di valutazione' calendar.txt || fail "no legend note on assumed bands"
+grep -qF '3.0 Albero della performance' calendar.txt || fail "section 3.0 lost its number"
+grep -qF '5 Il processo' calendar.txt || fail "section 5 lost its number"
 
 echo "ok: $pages pages, $ncodes codes and $nnames names, $nentries INDICE entries"

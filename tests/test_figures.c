@@ -280,6 +280,42 @@ static void gauge_needle_angle(void **state)
     pp_page_free(p);
 }
 
+/* The needle at a band limit does not cover the number printed there:
+ * its triangle's box (the tip and the base) clears every tick label's box
+ * (text in the muted colour). */
+static void gauge_needle_clears_the_labels(void **state)
+{
+    (void)state;
+    static const double values[] = {60, 61, 79, 80, 81, 0, 100, 50};
+    for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+        pp_page *p = pp_page_new(1, 842, 595);
+        assert_true(pp_gauge_draw(p, text, &style, &pistoia->smvp, values[v], "x", 0, 0, 240));
+        bbox needle = {.empty = true};
+        for (size_t i = 0; i < p->nitems; i++) {
+            const pp_dl_item *it = &p->items[i];
+            if (it->kind == PP_DL_PATH && it->u.path.nsteps == 4 &&
+                same_rgb(it->u.path.paint.fill_color, style.text))
+                needle = path_bbox(it);
+        }
+        assert_false(needle.empty);
+        size_t labels = 0;
+        for (size_t i = 0; i < p->nitems; i++) {
+            const pp_dl_item *it = &p->items[i];
+            if (it->kind != PP_DL_TEXT || !same_rgb(it->u.text.color, style.muted)) continue;
+            bbox t = item_bbox(it);
+            labels++;
+            bool apart = t.x1 < needle.x0 || t.x0 > needle.x1 || t.y1 < needle.y0 ||
+                         t.y0 > needle.y1;
+            if (!apart)
+                print_message("value %g: needle over the label '%s'\n", values[v],
+                              it->u.text.utf8);
+            assert_true(apart);
+        }
+        assert_true(labels >= 4); /* 0, 60, 80, 100 */
+        pp_page_free(p);
+    }
+}
+
 static void gauge_without_bands_is_grey(void **state)
 {
     (void)state;
@@ -740,6 +776,7 @@ int main(void)
         cmocka_unit_test(gauge_stays_inside),
         cmocka_unit_test(gauge_alt_text),
         cmocka_unit_test(gauge_needle_angle),
+        cmocka_unit_test(gauge_needle_clears_the_labels),
         cmocka_unit_test(gauge_without_bands_is_grey),
         cmocka_unit_test(light_symbol_per_band),
         cmocka_unit_test(charts_stay_inside),

@@ -540,6 +540,429 @@ static void big_tree_fits_under_its_heading(void **state)
     pp_doc_free(doc);
 }
 
+/* ---- what the pages print ------------------------------------------------------------- */
+
+/* The text runs of every page, one per line, pages separated by "\f"; in
+ * *landscape (when given) a bit per page: wider than high. */
+static char *page_text(pp_doc *doc, const pp_layout *lay, pp_text *text, unsigned *landscape)
+{
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    pp_pages pages;
+    pp_status st = pp_layout_document(doc, lay, text, &pages, &d);
+    if (st != PP_OK) pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    assert_int_equal(st, PP_OK);
+    size_t cap = 1 << 16, n = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    if (landscape) *landscape = 0;
+    for (size_t i = 0; i < pages.npages; i++) {
+        const pp_page *p = pages.pages[i];
+        if (landscape && i < 32 && p->width > p->height) *landscape |= 1u << i;
+        for (size_t k = 0; k <= p->nitems; k++) {
+            const char *u = k < p->nitems && p->items[k].kind == PP_DL_TEXT
+                                ? p->items[k].u.text.utf8 : k == p->nitems ? "\f" : NULL;
+            if (!u) continue;
+            size_t len = strlen(u);
+            while (n + len + 2 > cap) out = realloc(out, cap *= 2);
+            assert_non_null(out);
+            memcpy(out + n, u, len);
+            n += len;
+            out[n++] = '\n';
+        }
+    }
+    out[n] = '\0';
+    pp_pages_free(&pages);
+    return out;
+}
+
+/* The built-in layout with `extra` (elements of <layout>) before its
+ * outline: later elements override earlier ones. */
+static pp_layout *layout_with(const char *extra)
+{
+    char *xml = read_file(LAYOUT, NULL);
+    assert_non_null(xml);
+    const char *mark = "  <outline>\n    <cover/>";
+    char *at = strstr(xml, mark);
+    assert_non_null(at);
+    size_t pre = (size_t)(at - xml);
+    char *out = malloc(strlen(xml) + strlen(extra) + 1);
+    assert_non_null(out);
+    memcpy(out, xml, pre);
+    strcpy(out + pre, extra);
+    strcat(out, at);
+    free(xml);
+    pp_layout *l = load_layout_text(out);
+    free(out);
+    assert_non_null(l);
+    return l;
+}
+
+static const char *const BANDS =
+    "<Sistema><Fasce statoNonValutato=\"NON VALUTATO\">"
+    "<Fascia da=\"0\" etichetta=\"non raggiunto\" colore=\"#C62828\" stato=\"FUORI TARGET\"/>"
+    "<Fascia da=\"60\" etichetta=\"parzialmente raggiunto\" colore=\"#F9A825\"/>"
+    "<Fascia da=\"80\" etichetta=\"raggiunto\" colore=\"#2E7D32\" stato=\"IN LINEA\"/>"
+    "</Fasce></Sistema>\n";
+
+/* Counts, a soglia, an algorithm, measures with units. */
+static char *numbers_doc(void)
+{
+    const char *tree = ONE_OBJECTIVE(
+        "<Indicatore id=\"conti\" codice=\"C1\" peso=\"50\"><Nome>Pratiche evase</Nome>"
+        "<Algoritmo>N. pratiche evase nell'anno</Algoritmo><Unita>N.</Unita>"
+        "<Target anno=\"2022\" operatore=\"ge\" valore=\"200\"/><Soglia valore=\"120\"/>"
+        "<Consuntivo valore=\"1150\"/></Indicatore>\n"
+        "<Indicatore id=\"quota\" codice=\"C2\" peso=\"25\"><Nome>Quota</Nome>"
+        "<Numeratore valore=\"45\" unita=\"N.\">Imprese aderenti</Numeratore>"
+        "<Denominatore valore=\"50\" unita=\"N.\">Imprese attive</Denominatore>"
+        "<Unita>%</Unita><Target anno=\"2022\" operatore=\"ge\" valore=\"80\"/>"
+        "</Indicatore>\n"
+        "<Indicatore id=\"fte\" codice=\"C3\" peso=\"25\"><Nome>Risorse</Nome>"
+        "<Unita>fte</Unita><Target anno=\"2022\" operatore=\"le\" valore=\"14\"/>"
+        "<Consuntivo valore=\"16.4\"/></Indicatore>\n");
+    size_t n = strlen(DOC_HEAD("relazione")) + strlen(BANDS) + strlen(tree) + 64;
+    char *s = malloc(n);
+    snprintf(s, n, "%s%s%s%s", DOC_HEAD("relazione"), BANDS, tree, DOC_TAIL);
+    return s;
+}
+
+static void numbers_as_the_source_writes_them(void **state)
+{
+    fixture *f = *state;
+    char *xml = numbers_doc();
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    /* the built-in layout: counts as written, other units with two decimals, ">=" */
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, ">= 200 N."));
+    assert_non_null(strstr(t, "1.150 N."));
+    assert_non_null(strstr(t, "<= 14,00 fte"));
+    assert_non_null(strstr(t, "16,40 fte"));
+    assert_null(strstr(t, "\u2265"));
+    assert_null(strstr(t, "Soglia"));
+    free(t);
+    /* signs, a fixed precision for counts, and the optional columns */
+    pp_layout *l = layout_with(
+        "<numbers operators=\"symbols\" count-decimals=\"2\" decimals=\"source\"/>"
+        "<indicator-table><column key=\"indicatore\" width=\"20\"/>"
+        "<column key=\"algoritmo\" width=\"20\"/><column key=\"numeratore\" width=\"15\"/>"
+        "<column key=\"denominatore\" width=\"15\"/><column key=\"target\" width=\"15\"/>"
+        "<column key=\"soglia\" width=\"15\"/><column key=\"consuntivo\" width=\"15\"/>"
+        "</indicator-table>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "\u2265 200,00 N."));
+    assert_non_null(strstr(t, "1.150,00 N."));
+    /* the fte indicator writes one decimal (16.4): its target takes it too */
+    assert_non_null(strstr(t, "\u2264 14,0 fte"));
+    assert_non_null(strstr(t, "16,4 fte"));
+    assert_non_null(strstr(t, "90,00 %")); /* from 45 / 50 */
+    assert_non_null(strstr(t, "Soglia"));
+    assert_non_null(strstr(t, "120,00 N."));
+    assert_non_null(strstr(t, "Algoritmo"));
+    assert_non_null(strstr(t, "pratiche evase"));
+    assert_non_null(strstr(t, "45,00 N."));
+    assert_non_null(strstr(t, "50,00 N."));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* One N/D among three: the planned weights stay, the changed ones show
+ * their effective weight and a note says why; weight="effective" prints
+ * what seed 000 prints (0,00 % on the N/D row). */
+static void planned_weights_stay_visible(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "50", "N.", "ge", "10", "10") IND("b", "25", "N.", "ge", "10", "5")
+            IND_ND("c", "25")) DOC_TAIL);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "66,67 %")); /* "→ 66,67 %": the arrow is a run of its own font */
+    assert_non_null(strstr(t, "33,33 %"));
+    assert_non_null(strstr(t, "\u2192"));
+    assert_non_null(strstr(t, "50,00 %"));
+    assert_non_null(strstr(t, "peso effettivo: c senza consuntivo (N/D)"));
+    free(t);
+    pp_doc_free(doc);
+    /* an objective with no consuntivo at all: its sibling's weight changes
+     * in the summary tables too, with the note naming it */
+    doc = scored(DOC_HEAD("relazione")
+                 "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"
+                 "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+                 "<ObiettivoOperativo id=\"o1\" codice=\"OP1\" peso=\"40\"><Titolo>O1</Titolo>\n"
+                 IND("a", "100", "N.", "ge", "10", "10") "</ObiettivoOperativo>"
+                 "<ObiettivoOperativo id=\"o2\" codice=\"OP2\" peso=\"60\"><Titolo>O2</Titolo>\n"
+                 IND_ND("n", "100") "</ObiettivoOperativo>"
+                 "</ObiettivoStrategico></Ambito></Albero>\n" DOC_TAIL);
+    assert_non_null(doc);
+    t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "40,00 %"));
+    assert_non_null(strstr(t, "100,00 %"));
+    assert_non_null(strstr(t, "peso effettivo: OP2 senza consuntivo (N/D)"));
+    free(t);
+    pp_doc_free(doc);
+    doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "50", "N.", "ge", "10", "10") IND("b", "25", "N.", "ge", "10", "5")
+            IND_ND("c", "25")) DOC_TAIL);
+    assert_non_null(doc);
+    pp_layout *l = layout_with("<indicator-table weight=\"effective\"><column key=\"peso\"/>"
+                               "<column key=\"indicatore\"/></indicator-table>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "0,00 %\nc\n"));
+    assert_non_null(strstr(t, "66,67 %"));
+    assert_null(strstr(t, "\u2192"));
+    assert_null(strstr(t, "Peso previsto"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* The document's statoNonValutato on rows, objectives and legend alike. */
+static void one_wording_for_not_assessed(void **state)
+{
+    fixture *f = *state;
+    size_t n = 4096;
+    char *xml = malloc(n);
+    snprintf(xml, n, "%s%s%s%s", DOC_HEAD("relazione"), BANDS,
+             ONE_OBJECTIVE(IND_ND("x", "100")), DOC_TAIL);
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "DA VALUTARE"));
+    size_t count = 0;
+    for (const char *p = t; (p = strstr(p, "NON VALUTATO")); p++) count++;
+    assert_true(count >= 4); /* legend, summary, objective band, indicator row */
+    free(t);
+    pp_doc_free(doc);
+}
+
+/* No context section: the numbers stay the layout's ("3.0"); with
+ * renumber="true" the sections close up. */
+static void section_numbers_come_from_the_layout(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(IND("a", "100", "N.", "ge", "1", "1"))
+                             DOC_TAIL);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "3.0\u2002Albero della performance"));
+    assert_null(strstr(t, "2.0\u2002"));
+    free(t);
+    pp_layout *l = layout_with("<numbering renumber=\"true\"/>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "2.0\u2002Albero della performance"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* No <Fasce>: validation says so, the legend says the bands are assumed,
+ * and a partial band uses its short label where the long one would wrap. */
+static void assumed_bands_are_said(void **state)
+{
+    fixture *f = *state;
+    const char *xml = DOC_HEAD("relazione") ONE_OBJECTIVE(
+        IND("a", "100", "N.", "ge", "10", "7")) DOC_TAIL;
+    pp_diags d;
+    pp_doc *doc = NULL;
+    assert_int_equal(open_text(xml, &d, &doc), PP_OK);
+    bool warned = false;
+    for (size_t i = 0; i < d.count; i++)
+        warned |= strstr(d.items[i].message, "no bands given") != NULL;
+    pp_diags_clear(&d);
+    assert_true(warned);
+    pp_score(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "Il documento non indica fasce di valutazione"));
+    assert_non_null(strstr(t, "\nPARZIALE\n"));                /* in the tables */
+    assert_non_null(strstr(t, "PARZIALMENTE RAGGIUNTO (PARZIALE)")); /* in the legend */
+    assert_null(strstr(t, "PARZIALMENTE\nRAGGIUNTO"));         /* never wrapped */
+    free(t);
+    pp_doc_free(doc);
+    /* the fixture states its bands: no such note */
+    t = page_text(f->doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "Il documento non indica fasce"));
+    free(t);
+}
+
+/* A 14-column calendar (phase, twelve months, who): too wide for a
+ * portrait page, so its page is landscape, and no "10-30" or month name is
+ * broken; the page after it is portrait again. landscape="never" keeps it
+ * portrait. */
+static char *calendar_doc(void)
+{
+    static const char *const months[] = {"Gennaio", "Febbraio", "Marzo", "Aprile",
+                                         "Maggio", "Giugno", "Luglio", "Agosto",
+                                         "Settembre", "Ottobre", "Novembre", "Dicembre"};
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    n += (size_t)snprintf(s + n, cap - n, "%s%s<Testi><Sezione ruolo=\"processo\" id=\"p\">"
+                          "<Titolo>Il processo</Titolo><Paragrafo>Prima.</Paragrafo><Tabella>"
+                          "<Didascalia>Calendario delle fasi</Didascalia><Colonne>"
+                          "<Colonna larghezza=\"3\"/>",
+                          DOC_HEAD("relazione"), ONE_OBJECTIVE(IND("a", "100", "N.", "ge", "1", "1")));
+    for (int m = 0; m < 12; m++)
+        n += (size_t)snprintf(s + n, cap - n, "<Colonna larghezza=\"1\" allineamento=\"centro\"/>");
+    n += (size_t)snprintf(s + n, cap - n, "<Colonna larghezza=\"2\"/></Colonne><Intestazione>"
+                                          "<Cella>Fase</Cella>");
+    for (int m = 0; m < 12; m++) n += (size_t)snprintf(s + n, cap - n, "<Cella>%s</Cella>", months[m]);
+    n += (size_t)snprintf(s + n, cap - n, "<Cella>Responsabile</Cella></Intestazione>");
+    for (int r = 0; r < 4; r++) {
+        n += (size_t)snprintf(s + n, cap - n, "<Riga><Cella>Fase di programmazione %d</Cella>", r);
+        for (int m = 0; m < 12; m++)
+            n += (size_t)snprintf(s + n, cap - n, "<Cella>%s</Cella>", (m + r) % 3 ? "" : "10-30");
+        n += (size_t)snprintf(s + n, cap - n, "<Cella>Controllo di gestione</Cella></Riga>");
+    }
+    snprintf(s + n, cap - n, "</Tabella><Paragrafo>Dopo.</Paragrafo></Sezione></Testi>%s",
+             DOC_TAIL);
+    return s;
+}
+
+/* Index of the page (split at "\f") holding needle, -1 when none. */
+static int page_holding(const char *t, const char *needle)
+{
+    const char *at = strstr(t, needle);
+    if (!at) return -1;
+    int page = 0;
+    for (const char *p = t; p < at; p++) page += *p == '\f';
+    return page;
+}
+
+static void wide_table_turns_the_page(void **state)
+{
+    fixture *f = *state;
+    char *xml = calendar_doc();
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    unsigned land;
+    char *t = page_text(doc, f->lay, f->text, &land);
+    int cal = page_holding(t, "Calendario delle fasi");
+    assert_true(cal > 0 && cal < 31);
+    assert_true(land & (1u << cal));
+    assert_false(land & (1u << page_holding(t, "Prima.")));
+    assert_false(land & (1u << page_holding(t, "Dopo.")));
+    size_t whole = 0;
+    for (const char *p = t; (p = strstr(p, "\n10-30\n")); p++) whole++;
+    assert_int_equal(whole, 16); /* every one a run of its own: not broken */
+    assert_non_null(strstr(t, "\nSettembre\n"));
+    free(t);
+    pp_layout *l = layout_with("<narrative-table landscape=\"never\"/>");
+    t = page_text(doc, l, f->text, &land);
+    assert_false(land & (1u << page_holding(t, "Calendario delle fasi")));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* Classifications, descriptions and who is responsible: printed only when
+ * the layout asks, in a row under the objective's band or in a block. */
+static const char *const DETAILED =
+    DOC_HEAD("relazione")
+    "<Organizzazione><Unita id=\"u1\" tipo=\"area\" responsabile=\"p1\">Area promozione</Unita>"
+    "</Organizzazione><Persone><Persona id=\"p1\"><Nome>Mario Rossi</Nome>"
+    "<Incarico>Dirigente</Incarico></Persona></Persone>"
+    "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"
+    "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+    "<Descrizione>Sostenere le imprese del territorio</Descrizione>"
+    "<Classificazione prospettiva=\"Processi interni\" missione=\"012\" programma=\"004\" "
+    "cofog=\"04.1\" risorse=\"12000\"/>"
+    "<ObiettivoOperativo id=\"o\" peso=\"100\"><Titolo>O</Titolo>"
+    "<Classificazione unita=\"u1\"/>\n" IND("a", "100", "N.", "ge", "1", "1")
+    "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>\n" DOC_TAIL;
+
+static void objective_details_as_the_layout_says(void **state)
+{
+    fixture *f = *state;
+    pp_doc *doc = scored(DETAILED);
+    assert_non_null(doc);
+    char *t = page_text(doc, f->lay, f->text, NULL);
+    assert_null(strstr(t, "Prospettiva"));
+    assert_null(strstr(t, "Mario Rossi (Dirigente)")); /* section 4 names him, without role */
+    free(t);
+    pp_layout *l = layout_with(
+        "<objective-details><field key=\"descrizione\" label=\"\"/><field key=\"prospettiva\"/>"
+        "<field key=\"missione\"/><field key=\"cofog\"/><field key=\"risorse\"/>"
+        "<field key=\"unita\"/><field key=\"responsabile\"/></objective-details>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "Sostenere le imprese del territorio"));
+    assert_non_null(strstr(t, "Processi interni"));
+    assert_non_null(strstr(t, "012 / 004"));
+    assert_non_null(strstr(t, "04.1"));
+    assert_non_null(strstr(t, "12.000,00"));
+    assert_non_null(strstr(t, "Area promozione"));
+    assert_non_null(strstr(t, "Mario Rossi (Dirigente)"));
+    check *c = run(doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    assert_int_equal(c->th_missing, 0);
+    free(c);
+    free(t);
+    pp_layout_free(l);
+    l = layout_with("<objective-details place=\"block\"><field key=\"unita\"/></objective-details>");
+    t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "Area promozione"));
+    free(t);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
+/* The built-in layout with one string replaced. */
+static pp_layout *layout_replacing(const char *old, const char *new_text)
+{
+    char *xml = read_file(LAYOUT, NULL);
+    assert_non_null(xml);
+    char *at = strstr(xml, old);
+    assert_non_null(at);
+    char *out = malloc(strlen(xml) + strlen(new_text) + 1);
+    assert_non_null(out);
+    size_t pre = (size_t)(at - xml);
+    memcpy(out, xml, pre);
+    strcpy(out + pre, new_text);
+    strcat(out, at + strlen(old));
+    free(xml);
+    pp_layout *l = load_layout_text(out);
+    free(out);
+    assert_non_null(l);
+    return l;
+}
+
+/* The fixture's tree with its operational objectives used to end with a
+ * landscape page holding one box (01_06_06); the diagram is drawn a little
+ * smaller instead, and that box shares its page with 01_05. */
+static void tree_leaves_no_stub_page(void **state)
+{
+    fixture *f = *state;
+    pp_layout *l = layout_replacing("<tree operational=\"false\"/>\n      </section>",
+                                    "<tree operational=\"true\"/>\n      </section>");
+    unsigned land;
+    char *t = page_text(f->doc, l, f->text, &land);
+    /* the text from the first landscape page on: the tree's */
+    int first = 0;
+    while (first < 32 && !(land & (1u << first))) first++;
+    assert_true(first < 32);
+    const char *tree = t;
+    for (int k = 0; k < first; k++) tree = strchr(tree, '\f') + 1;
+    int last = first + page_holding(tree, "01_06_06");
+    assert_true(last >= first && last < 32 && (land & (1u << last)));
+    assert_int_equal(first + page_holding(tree, "Imprenditorialità, lavoro ed occupazione"), last);
+    size_t pages = 0;
+    for (int i = 0; i < 32; i++) pages += (land >> i) & 1u;
+    assert_int_equal(pages, 3);
+    check *c = run(f->doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->heading_last, 0);
+    free(c);
+    free(t);
+    pp_layout_free(l);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -572,6 +995,14 @@ int main(void)
         cmocka_unit_test(tiny_pages_terminate),
         cmocka_unit_test(big_tree_fits_under_its_heading),
         cmocka_unit_test(bad_layout_says_where),
+        cmocka_unit_test(numbers_as_the_source_writes_them),
+        cmocka_unit_test(planned_weights_stay_visible),
+        cmocka_unit_test(one_wording_for_not_assessed),
+        cmocka_unit_test(section_numbers_come_from_the_layout),
+        cmocka_unit_test(assumed_bands_are_said),
+        cmocka_unit_test(wide_table_turns_the_page),
+        cmocka_unit_test(objective_details_as_the_layout_says),
+        cmocka_unit_test(tree_leaves_no_stub_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -157,9 +157,9 @@ static void tolerance_bands(void **state)
 static void bands(void **state)
 {
     (void)state;
-    pp_band b[] = {{0, "non raggiunto", "#C62828", NULL, {0, 0}},
-                   {60, "parzialmente raggiunto", "#F9A825", NULL, {0, 0}},
-                   {80, "raggiunto", "#2E7D32", NULL, {0, 0}}};
+    pp_band b[] = {{0, "non raggiunto", "#C62828", NULL, {0, 0}, NULL},
+                   {60, "parzialmente raggiunto", "#F9A825", NULL, {0, 0}, NULL},
+                   {80, "raggiunto", "#2E7D32", NULL, {0, 0}, NULL}};
     pp_smvp s = {.bands = b, .nbands = 3};
     assert_int_equal(pp_band_of(&s, 0), 0);
     assert_int_equal(pp_band_of(&s, 59.99), 0);

@@ -68,6 +68,8 @@ size_t pp_tree_diagram_slices(pp_tree_diagram *td, double max_h);
  * on the next page. */
 size_t pp_tree_diagram_slices_after(pp_tree_diagram *td, double first_h, double max_h);
 double pp_tree_diagram_slice_height(pp_tree_diagram *td, size_t slice);
+/* Boxes drawn in a slice (a last slice of a few boxes is worth avoiding). */
+size_t pp_tree_diagram_slice_boxes(pp_tree_diagram *td, size_t slice);
 bool pp_tree_diagram_draw(pp_tree_diagram *td, size_t slice, pp_page *p, double x, double y);
 
 #endif

@@ -25,7 +25,7 @@ typedef struct {
     double cy;      /* pivot, from the top of the box */
     pp_font_spec value_font, tick_font;
     bool ticks;     /* numbers at the band limits (when the dial is big enough) */
-    double tick_h;
+    double tick_h, tick_w; /* tick_w: of a two-digit number */
     double value_top, value_h;
     pp_lines *caption;
     double caption_top;
@@ -64,6 +64,10 @@ static bool gauge_layout(pp_text *t, const pp_figure_style *s, double w, const c
         probe = pp_text_shape(t, "0", &g->tick_font, 0, PP_ALIGN_LEFT);
         if (!probe) return false;
         g->tick_h = pp_lines_total_height(probe);
+        pp_lines_free(probe);
+        probe = pp_text_shape(t, "00", &g->tick_font, 0, PP_ALIGN_LEFT);
+        if (!probe) return false;
+        g->tick_w = pp_lines_width(probe);
         pp_lines_free(probe);
         g->value_top = g->cy + fmax(g->pivot_r + GAP, g->tick_h + 2);
     }
@@ -156,6 +160,21 @@ static bool needle(pp_page *p, double cx, double cy, double len, double base, do
     return fig_path_emit(&fp, p, fig_fill(c));
 }
 
+/* The needle at the value. With numbers inside the ring it stops short of
+ * them (a needle at 60 % used to cover the "60"), and a mark across the
+ * ring shows the value there instead. */
+static bool pointer(pp_page *p, const gauge_geo *g, double cx, double cy, double r_in,
+                    double r_out, double v, pp_rgb c)
+{
+    double len = NEEDLE * g->r, base = 0.6 * g->pivot_r;
+    if (!g->ticks) return needle(p, cx, cy, len, base, v, c);
+    len = fmax(r_in - 2 - fmax(g->tick_w, g->tick_h) - 3, 0.4 * g->r);
+    double a = angle_of(v);
+    return needle(p, cx, cy, len, base, v, c) &&
+           fig_line(p, cx + r_in * cos(a), cy + r_in * sin(a), cx + r_out * cos(a),
+                    cy + r_out * sin(a), c, 2.5);
+}
+
 static char *gauge_alt(pp_page *p, const pp_smvp *smvp, double value, const char *caption)
 {
     char num[64];
@@ -190,8 +209,7 @@ static bool gauge_body(pp_page *p, pp_text *t, const pp_figure_style *s, const p
     fig_close(&outline);
     if (!fig_path_emit(&outline, p, fig_stroke(s->line, OUTLINE))) return false;
     if (g->ticks && !tick_labels(p, t, g, s, smvp, cx, cy, r_in)) return false;
-    if (isfinite(value) && !needle(p, cx, cy, NEEDLE * g->r, 0.6 * g->pivot_r, value, s->text))
-        return false;
+    if (isfinite(value) && !pointer(p, g, cx, cy, r_in, r_out, value, s->text)) return false;
     if (!fig_disc(p, cx, cy, g->pivot_r, fig_fill(s->text))) return false;
 
     char num[64];

@@ -248,6 +248,14 @@ double pp_tree_diagram_slice_height(pp_tree_diagram *td, size_t slice)
     return td->slices[slice].height;
 }
 
+size_t pp_tree_diagram_slice_boxes(pp_tree_diagram *td, size_t slice)
+{
+    if (!td || !ensure_sliced(td) || slice >= td->nslices) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < td->slices[slice].nops; i++) n += td->slices[slice].ops[i].kind == OP_BOX;
+    return n;
+}
+
 static size_t level_count(const pp_tree_diagram *td, pp_level level)
 {
     size_t c = 0;

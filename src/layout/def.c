@@ -28,7 +28,7 @@ static const char *const label_names[] = {
     "operational-list", "strategic-indicators", "person-heading", "nd", "not-evaluated",
     "note-nd", "note-override", "note-revised", "continued", "deadline", "source",
     "ente-caption", "tree-too-large", "keywords", "subject", "no-people", "legend-nd",
-    "col-band-range"};
+    "col-band-range", "note-weights", "legend-assumed"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -66,15 +66,21 @@ static const char *const label_defaults[] = {
     "{titolo} \u2013 {amministrazione}",
     "Il documento non assegna obiettivi individuali.",
     "consuntivo non disponibile (N/D): non conteggiato",
-    "Grado di raggiungimento"};
+    "Grado di raggiungimento",
+    ("Peso previsto \u2192 peso effettivo: {codici} senza consuntivo (N/D), non "
+     "conteggiati; i pesi degli altri sono riproporzionati a 100 %."),
+    ("Il documento non indica fasce di valutazione: i giudizi usano le fasce qui sopra, "
+     "assunte dal modello di impaginazione.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
-    "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo"};
+    "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo", "soglia",
+    "algoritmo"};
 
 static const char *const column_labels[] = {
     "Peso", "Indicatore", "Target", "Consuntivo", "Grado", "Stato",
-    "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}"};
+    "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}", "Soglia",
+    "Algoritmo"};
 
 /* every name has its entry (a missing one would be a NULL at run time) */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -119,6 +125,11 @@ static void set_defaults(pp_layout *l)
     l->footer_h = 26;
     l->toc_depth = 2;
     l->number_depth = 2;
+    l->keep_numbers = true;
+    l->decimals = 2;
+    l->count_decimals = -1;
+    l->planned_weight = true;
+    l->wide_tables_landscape = true;
     l->paragraph_gap = 6;
     l->cell_pad = 3;
     const char *sans = "Titillium Web", *serif = "DejaVu Serif";
@@ -256,11 +267,49 @@ static void read_spacing(reader *r, const xmlNode *n)
 
 static void read_numbering(reader *r, const xmlNode *n)
 {
-    static const char *const ok[] = {"depth", "toc-depth", NULL};
+    static const char *const ok[] = {"depth", "toc-depth", "renumber", NULL};
     check_attrs(r, n, ok);
     double v;
     if (num(r, n, "depth", 0, 6, &v)) r->l->number_depth = (int)v;
     if (num(r, n, "toc-depth", 0, 6, &v)) r->l->toc_depth = (int)v;
+    bool renumber;
+    if (boolean(r, n, "renumber", &renumber)) r->l->keep_numbers = !renumber;
+}
+
+/* A number of decimals, or "source": as many as the document writes. */
+static void decimals(reader *r, const xmlNode *n, const char *name, int *out)
+{
+    const char *s = attr(r, n, name);
+    if (!s) return;
+    double v;
+    if (strcmp(s, "source") == 0) *out = -1;
+    else if (pp_parse_decimal(s, &v, NULL) && v >= 0 && v <= 6 && v == (int)v) *out = (int)v;
+    else ERR(r, n, "<%s %s=\"%s\">: expected a number from 0 to 6 or source",
+             (const char *)n->name, name, s);
+}
+
+static void read_numbers(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"decimals", "count-decimals", "operators", NULL};
+    check_attrs(r, n, ok);
+    decimals(r, n, "decimals", &r->l->decimals);
+    decimals(r, n, "count-decimals", &r->l->count_decimals);
+    const char *o = attr(r, n, "operators");
+    if (!o) return;
+    if (strcmp(o, "symbols") == 0) r->l->op_symbols = true;
+    else if (strcmp(o, "ascii") == 0) r->l->op_symbols = false;
+    else ERR(r, n, "<numbers operators=\"%s\">: expected ascii or symbols", o);
+}
+
+static void read_narrative_table(reader *r, const xmlNode *n)
+{
+    static const char *const ok[] = {"landscape", NULL};
+    check_attrs(r, n, ok);
+    const char *s = attr(r, n, "landscape");
+    if (!s) return;
+    if (strcmp(s, "auto") == 0) r->l->wide_tables_landscape = true;
+    else if (strcmp(s, "never") == 0) r->l->wide_tables_landscape = false;
+    else ERR(r, n, "<narrative-table landscape=\"%s\">: expected auto or never", s);
 }
 
 static void read_font(reader *r, const xmlNode *n)
@@ -312,7 +361,7 @@ static void read_colour(reader *r, const xmlNode *n)
 
 static void read_band(reader *r, const xmlNode *n, size_t cap)
 {
-    static const char *const ok[] = {"from", "label", "colour", "status", NULL};
+    static const char *const ok[] = {"from", "label", "colour", "status", "short", NULL};
     check_attrs(r, n, ok);
     pp_layout *l = r->l;
     if (l->nbands == cap) return;
@@ -326,6 +375,7 @@ static void read_band(reader *r, const xmlNode *n, size_t cap)
     b->label = attr(r, n, "label");
     b->colour = attr(r, n, "colour");
     b->status = attr(r, n, "status");
+    b->short_label = attr(r, n, "short");
     pp_rgb tmp;
     if (!b->label) ERR(r, n, "<band>: missing label");
     if (!b->colour || !pp_rgb_parse(b->colour, &tmp)) ERR(r, n, "<band>: colour must be #RRGGBB");
@@ -346,7 +396,14 @@ static void read_label(reader *r, const xmlNode *n)
 
 static void read_columns(reader *r, const xmlNode *n)
 {
-    check_attrs(r, n, (const char *const[]){NULL});
+    static const char *const attrs[] = {"weight", NULL};
+    check_attrs(r, n, attrs);
+    const char *weight = attr(r, n, "weight");
+    if (weight) {
+        if (strcmp(weight, "planned") == 0) r->l->planned_weight = true;
+        else if (strcmp(weight, "effective") == 0) r->l->planned_weight = false;
+        else ERR(r, n, "<indicator-table weight=\"%s\">: expected planned or effective", weight);
+    }
     size_t cap = pp_xml_count(n, NULL, NULL);
     r->l->columns = pp_arena_alloc(r->l->arena, (cap ? cap : 1) * sizeof(ly_column));
     r->l->ncolumns = 0;
@@ -366,7 +423,8 @@ static void read_columns(reader *r, const xmlNode *n)
         ly_column col = {.width = 10};
         if (k < 0) {
             ERR(r, c, "<column>: unknown key '%s' (peso, indicatore, target, consuntivo, grado, "
-                      "stato, numeratore, denominatore, scostamento, tipologia, target-successivo)",
+                      "stato, numeratore, denominatore, scostamento, tipologia, target-successivo, "
+                      "soglia, algoritmo)",
                 key ? key : "");
             continue;
         }
@@ -379,10 +437,59 @@ static void read_columns(reader *r, const xmlNode *n)
     if (r->l->ncolumns == 0) ERR(r, n, "<indicator-table>: at least one <column> is needed");
 }
 
+static const char *const detail_names[] = {
+    "descrizione", "commento", "prospettiva", "missione", "cofog", "tipo", "risorse", "unita",
+    "responsabile", "genere"};
+static const char *const detail_labels[] = {
+    "Descrizione", "Commento", "Prospettiva", "Missione/programma", "COFOG", "Tipo",
+    "Risorse", "Unit\u00e0 responsabile", "Responsabile", "Rilevante in ottica di genere"};
+_Static_assert(COUNT(detail_names) == LY_D_COUNT, "detail_names");
+_Static_assert(COUNT(detail_labels) == LY_D_COUNT, "detail_labels");
+
+static void read_details(reader *r, const xmlNode *n)
+{
+    static const char *const attrs[] = {"place", NULL};
+    check_attrs(r, n, attrs);
+    const char *place = attr(r, n, "place");
+    r->l->details_place = LY_DETAILS_TABLE;
+    if (place) {
+        if (strcmp(place, "table") == 0) r->l->details_place = LY_DETAILS_TABLE;
+        else if (strcmp(place, "block") == 0) r->l->details_place = LY_DETAILS_BLOCK;
+        else if (strcmp(place, "none") == 0) r->l->details_place = LY_DETAILS_NONE;
+        else ERR(r, n, "<objective-details place=\"%s\">: expected table, block or none", place);
+    }
+    size_t cap = pp_xml_count(n, NULL, NULL);
+    r->l->details = pp_arena_alloc(r->l->arena, (cap ? cap : 1) * sizeof(ly_detail));
+    r->l->ndetails = 0;
+    if (!r->l->details) {
+        r->oom = true;
+        return;
+    }
+    for (const xmlNode *c = pp_xml_first(n, NULL, NULL); c; c = pp_xml_next(c, NULL, NULL)) {
+        if (strcmp((const char *)c->name, "field") != 0) {
+            ERR(r, c, "<objective-details>: unexpected <%s> (only <field>)", (const char *)c->name);
+            continue;
+        }
+        static const char *const ok[] = {"key", "label", NULL};
+        check_attrs(r, c, ok);
+        const char *key = attr(r, c, "key");
+        int k = key ? find_name(detail_names, LY_D_COUNT, key) : -1;
+        if (k < 0) {
+            ERR(r, c, "<field>: unknown key '%s' (descrizione, commento, prospettiva, missione, "
+                      "cofog, tipo, risorse, unita, responsabile, genere)",
+                key ? key : "");
+            continue;
+        }
+        const char *label = attr(r, c, "label");
+        r->l->details[r->l->ndetails++] = (ly_detail){(ly_detail_key)k,
+                                                      label ? label : detail_labels[k]};
+    }
+}
+
 static void default_columns(reader *r)
 {
     static const struct { ly_column_key k; double w; } def[] = {
-        {LY_COL_WEIGHT, 8}, {LY_COL_INDICATOR, 35}, {LY_COL_TARGET, 16},
+        {LY_COL_WEIGHT, 10}, {LY_COL_INDICATOR, 33}, {LY_COL_TARGET, 16},
         {LY_COL_ACTUAL, 14}, {LY_COL_ACHIEVEMENT, 10}, {LY_COL_STATUS, 17}};
     size_t n = sizeof def / sizeof def[0];
     r->l->columns = pp_arena_alloc(r->l->arena, n * sizeof(ly_column));
@@ -497,6 +604,9 @@ static void read_root(reader *r, const xmlNode *root)
         if (strcmp(name, "page") == 0) read_page(r, c);
         else if (strcmp(name, "spacing") == 0) read_spacing(r, c);
         else if (strcmp(name, "numbering") == 0) read_numbering(r, c);
+        else if (strcmp(name, "numbers") == 0) read_numbers(r, c);
+        else if (strcmp(name, "narrative-table") == 0) read_narrative_table(r, c);
+        else if (strcmp(name, "objective-details") == 0) read_details(r, c);
         else if (strcmp(name, "font") == 0) read_font(r, c);
         else if (strcmp(name, "colour") == 0) read_colour(r, c);
         else if (strcmp(name, "band") == 0) read_band(r, c, nbands);

@@ -3,6 +3,7 @@
  * to hand to the backends. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "layout_internal.h"
@@ -16,8 +17,19 @@ static double now(void)
 
 /* ---- setup ------------------------------------------------------------------------ */
 
+/* The layout's short label for a band the document labels the same way
+ * ("parzialmente raggiunto"), NULL when the layout has none. */
+static const char *layout_short(const pp_layout *l, const char *label)
+{
+    for (size_t i = 0; label && i < l->nbands; i++)
+        if (l->bands[i].label && strcasecmp(l->bands[i].label, label) == 0)
+            return l->bands[i].short_label;
+    return NULL;
+}
+
 /* The SMVP's bands, completed from the layout: all of them when the
- * document has none, the colour of a band that lacks one. */
+ * document has none, the colour of a band that lacks one, the short label
+ * of a band the layout knows by the same name. */
 static bool effective_smvp(ly_ctx *c)
 {
     const pp_smvp *s = &c->doc->smvp;
@@ -31,9 +43,11 @@ static bool effective_smvp(ly_ctx *c)
         if (!b) return false;
         memcpy(b, s->bands, s->nbands * sizeof *b);
         pp_rgb tmp;
-        for (size_t i = 0; i < s->nbands; i++)
+        for (size_t i = 0; i < s->nbands; i++) {
             if (!b[i].colour || !pp_rgb_parse(b[i].colour, &tmp))
                 b[i].colour = l->bands[i < l->nbands ? i : l->nbands - 1].colour;
+            if (!b[i].short_label) b[i].short_label = layout_short(l, b[i].label);
+        }
         c->smvp.bands = b;
     }
     if (!c->smvp.status_not_counted) c->smvp.status_not_counted = ly_lbl(c, LY_L_NOT_EVALUATED);

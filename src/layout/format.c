@@ -56,18 +56,32 @@ char *ly_upper(ly_ctx *c, const char *s)
     return u;
 }
 
+/* The document's own words for "not assessed" (statoNonValutato), the
+ * layout's label only when it states none: one wording on every row,
+ * band and legend. */
+const char *ly_not_assessed(const ly_ctx *c)
+{
+    return c->smvp.status_not_counted ? c->smvp.status_not_counted
+                                      : ly_lbl(c, LY_L_NOT_EVALUATED);
+}
+
 const char *ly_band_word(ly_ctx *c, int band)
 {
-    if (band < 0 || (size_t)band >= c->smvp.nbands) return ly_lbl(c, LY_L_NOT_EVALUATED);
+    if (band < 0 || (size_t)band >= c->smvp.nbands) return ly_not_assessed(c);
     return ly_upper(c, c->smvp.bands[band].label);
+}
+
+const char *ly_band_short(ly_ctx *c, int band)
+{
+    if (band < 0 || (size_t)band >= c->smvp.nbands || !c->smvp.bands[band].short_label)
+        return NULL;
+    return ly_upper(c, c->smvp.bands[band].short_label);
 }
 
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
     int b = ly_band(c, ind);
-    if (b < 0)
-        return c->smvp.status_not_counted ? c->smvp.status_not_counted
-                                          : ly_lbl(c, LY_L_NOT_EVALUATED);
+    if (b < 0) return ly_not_assessed(c);
     const pp_band *band = &c->smvp.bands[b];
     return band->status ? band->status : ly_upper(c, band->label);
 }
@@ -100,12 +114,39 @@ const char *ly_number(ly_ctx *c, double v)
  * can be together, and none is ever cut. */
 static const char *gap(const char *sym) { return *sym ? " " : ""; }
 
-const char *ly_value(ly_ctx *c, double v, pp_unit u)
+/* The decimals an indicator's values are printed with: the layout's fixed
+ * number, or (-1) the most the source writes for the indicator, so that
+ * "1150" stays "1.150 N." and "16.4" "16,40 fte" only when asked. A value
+ * computed from numerator and denominator has no written precision: two. */
+int ly_decimals(const ly_ctx *c, const pp_indicator *ind)
+{
+    int d = ind->unit == PP_UNIT_N ? c->lay->count_decimals : c->lay->decimals;
+    if (d >= 0) return d;
+    d = ind->decimals;
+    if (ind->actual.from_ratio && d < 2) d = 2;
+    return d > 6 ? 6 : d;
+}
+
+const char *ly_op(const ly_ctx *c, pp_op op)
+{
+    if (c->lay->op_symbols) {
+        if (op == PP_OP_GE) return "\u2265";
+        if (op == PP_OP_LE) return "\u2264";
+    }
+    return pp_op_symbol(op);
+}
+
+const char *ly_number_with(ly_ctx *c, double v, int decimals, pp_unit u)
 {
     char num[PP_FMT_IT_SIZE];
-    pp_fmt_it(v, 2, num, sizeof num);
+    pp_fmt_it(v, decimals, num, sizeof num);
     const char *sym = pp_unit_symbol(u);
     return kept(c, pp_arena_printf(c->arena, "%s%s%s", num, gap(sym), sym));
+}
+
+const char *ly_value(ly_ctx *c, double v, const pp_indicator *ind)
+{
+    return ly_number_with(c, v, ly_decimals(c, ind), ind->unit);
 }
 
 const char *ly_date(ly_ctx *c, pp_date d)
@@ -117,29 +158,26 @@ const char *ly_date(ly_ctx *c, pp_date d)
 }
 
 const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_date date,
-                            pp_unit u)
+                            const pp_indicator *ind)
 {
     if (op == PP_OP_ENTRO) {
         const char *kv[] = {"data", ly_date(c, date), NULL};
         return kept(c, ly_subst(c->arena, ly_lbl(c, LY_L_DEADLINE), kv));
     }
     if (!has_value) return ly_lbl(c, LY_L_ND);
-    char num[PP_FMT_IT_SIZE];
-    pp_fmt_it(v, 2, num, sizeof num);
-    const char *sym = pp_unit_symbol(u);
-    return kept(c, pp_arena_printf(c->arena, "%s %s%s%s", pp_op_symbol(op), num, gap(sym), sym));
+    return kept(c, pp_arena_printf(c->arena, "%s %s", ly_op(c, op), ly_value(c, v, ind)));
 }
 
-const char *ly_target(ly_ctx *c, const pp_target *t, pp_unit u)
+const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind)
 {
     if (!t) return ly_lbl(c, LY_L_ND);
-    return ly_target_value(c, t->op, t->has_value, t->value, t->date, u);
+    return ly_target_value(c, t->op, t->has_value, t->value, t->date, ind);
 }
 
 const char *ly_actual(ly_ctx *c, const pp_indicator *ind)
 {
     switch (ind->actual.kind) {
-    case PP_ACTUAL_VALUE: return ly_value(c, ind->actual.value, ind->unit);
+    case PP_ACTUAL_VALUE: return ly_value(c, ind->actual.value, ind);
     case PP_ACTUAL_DATE: return ly_date(c, ind->actual.date);
     default: return ly_lbl(c, LY_L_ND);
     }
@@ -157,7 +195,7 @@ const char *ly_deviation(ly_ctx *c, const pp_node *n)
         pp_fmt_it(v, 0, num, sizeof num);
         return kept(c, pp_arena_printf(c->arena, "%s%s gg", sign, num));
     }
-    pp_fmt_it(v, 2, num, sizeof num);
+    pp_fmt_it(v, n->ind ? ly_decimals(c, n->ind) : 2, num, sizeof num);
     const char *sym = pp_unit_symbol(n->ind ? n->ind->unit : PP_UNIT_N);
     return kept(c, pp_arena_printf(c->arena, "%s%s%s%s", sign, num, gap(sym), sym));
 }

@@ -91,6 +91,8 @@ typedef enum {
     LY_L_NO_PEOPLE,
     LY_L_LEGEND_ND,
     LY_L_COL_BAND_RANGE,
+    LY_L_NOTE_WEIGHTS,
+    LY_L_LEGEND_ASSUMED,
     LY_L_COUNT
 } ly_label;
 
@@ -107,6 +109,8 @@ typedef enum {
     LY_COL_DEVIATION,
     LY_COL_TYPE,
     LY_COL_TARGET_NEXT,
+    LY_COL_SOGLIA,
+    LY_COL_ALGORITHM,
     LY_COL_COUNT
 } ly_column_key;
 
@@ -115,6 +119,30 @@ typedef struct {
     double width; /* relative: the widths of the table are scaled to fill it */
     const char *label;
 } ly_column;
+
+/* What an objective's details line may print (<objective-details>). */
+typedef enum {
+    LY_D_DESCRIPTION,
+    LY_D_COMMENT,
+    LY_D_PERSPECTIVE,
+    LY_D_MISSION,   /* missione / programma */
+    LY_D_COFOG,
+    LY_D_KIND,      /* comune / specifico */
+    LY_D_BUDGET,    /* risorse, euro */
+    LY_D_UNIT,      /* responsible organisational unit */
+    LY_D_MANAGER,   /* responsible person, with role */
+    LY_D_GENDER,
+    LY_D_COUNT
+} ly_detail_key;
+
+typedef struct {
+    ly_detail_key key;
+    const char *label;
+} ly_detail;
+
+/* Where the details go: nowhere (seed 000 prints none), a row under the
+ * objective's band in its table, or a block above the table. */
+enum { LY_DETAILS_NONE, LY_DETAILS_TABLE, LY_DETAILS_BLOCK };
 
 /* The outline of the document. */
 typedef enum {
@@ -165,6 +193,21 @@ struct pp_layout {
     ly_column *columns;
     size_t ncolumns;
     int toc_depth, number_depth;
+    bool keep_numbers; /* a section left out keeps its number (numbering renumber="false") */
+    /* <numbers>: how values are printed. decimals and count_decimals (unit
+     * N.): a fixed number, or -1 for as many as the source writes. */
+    int decimals, count_decimals;
+    bool op_symbols;     /* "≥ 200 N." rather than ">= 200 N." */
+    /* <indicator-table weight>: the planned weight, with the effective one
+     * beside it where N/D re-weighting changed it (true), or only the
+     * effective weight (false: N/D rows print 0,00 %, as seed 000 does). */
+    bool planned_weight;
+    /* <narrative-table landscape="auto">: a table too wide for a portrait
+     * page goes on a landscape one ("never": it wraps where it must). */
+    bool wide_tables_landscape;
+    ly_detail *details; /* <objective-details>: the fields, in order */
+    size_t ndetails;
+    int details_place;  /* LY_DETAILS_* */
     double paragraph_gap, cell_pad;
     ly_part root; /* LY_P_SECTION with the outline as children */
 };

@@ -164,14 +164,21 @@ int ly_band(const ly_ctx *c, const pp_node *n);
 pp_rgb ly_band_rgb(const ly_ctx *c, int band);
 pp_rgb ly_band_tint(const ly_ctx *c, int band);
 const char *ly_band_word(ly_ctx *c, int band);   /* "RAGGIUNTO" */
+const char *ly_not_assessed(const ly_ctx *c);    /* statoNonValutato: "DA VALUTARE" */
+const char *ly_band_short(ly_ctx *c, int band);  /* "PARZIALE", or NULL */
 const char *ly_status_word(ly_ctx *c, const pp_node *ind);
 const char *ly_percent(ly_ctx *c, double v);     /* "97,98 %" */
 const char *ly_achievement(ly_ctx *c, const pp_node *n); /* "93,75 %", "N/D" */
-const char *ly_value(ly_ctx *c, double v, pp_unit u);
+/* An indicator's values with its unit and the decimals the layout's
+ * <numbers> gives it ("1.150 N.", "16,40 fte"). */
+int ly_decimals(const ly_ctx *c, const pp_indicator *ind);
+const char *ly_value(ly_ctx *c, double v, const pp_indicator *ind);
+const char *ly_number_with(ly_ctx *c, double v, int decimals, pp_unit u);
 const char *ly_number(ly_ctx *c, double v); /* "1.146.100,00" */
-const char *ly_target(ly_ctx *c, const pp_target *t, pp_unit u);
+const char *ly_op(const ly_ctx *c, pp_op op); /* ">=" or "≥", as the layout says */
+const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind);
 const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_date date,
-                            pp_unit u);
+                            const pp_indicator *ind);
 const char *ly_actual(ly_ctx *c, const pp_indicator *ind);
 const char *ly_deviation(ly_ctx *c, const pp_node *n);
 const char *ly_date(ly_ctx *c, pp_date d);
@@ -236,6 +243,9 @@ bool tb_rich(ly_table *t, ly_cell *cell, const pp_rich *text, ly_font_role f, pp
 /* Text with a traffic light before it. */
 bool tb_light_text(ly_table *t, ly_cell *cell, int band, const char *utf8, ly_font_role f,
                    pp_rgb color);
+/* The same, with `brief` instead of utf8 when utf8 would wrap (NULL: none). */
+bool tb_light_text_fit(ly_table *t, ly_cell *cell, int band, const char *utf8,
+                       const char *brief, ly_font_role f, pp_rgb color);
 void tb_fill(ly_cell *cell, pp_rgb colour);
 bool tb_place(ly_table *t);
 
@@ -258,8 +268,17 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n);
 bool ly_head_row(ly_table *t, const char *const *labels, size_t n);
 bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f);
-/* A row "peso | code and title | grado | valutazione" for a child node. */
-bool ly_weighted_row(ly_table *t, const pp_node *n);
+/* The weight column: the planned weight with "→ effective" under it where
+ * N/D re-weighting changed it (*changed set, when changed is not NULL), or
+ * the effective weight only, as the layout says. */
+bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed);
+/* The note under such a table: codes is the list of the nodes left out,
+ * grown by ly_add_uncounted ("" to start). */
+const char *ly_add_uncounted(ly_ctx *c, const char *codes, const pp_node *n);
+const char *ly_weights_note(ly_ctx *c, const char *codes);
+/* A row "peso | code and title | grado | valutazione" for a child node
+ * (*changed as for ly_weight_cell). */
+bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed);
 /* An image in the flow (or a box with its alternative text when the file
  * cannot be read, with a warning); percent: of the body width, 0 natural. */
 bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,

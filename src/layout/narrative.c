@@ -66,41 +66,83 @@ static bool numeric(const pp_rich *r)
     return digits > 0 && other == 0;
 }
 
-/* Longest word of a cell, in characters. */
-static size_t longest_word(const pp_rich *r)
+/* Width in points of the widest word of a cell (words end at spaces only:
+ * "10-30" in a calendar is one word and must not be broken at its
+ * hyphen), shaped in the cell's font. */
+static double widest_word(ly_ctx *c, const pp_rich *r, ly_font_role f)
 {
-    size_t best = 0, cur = 0;
-    for (size_t i = 0; r && i < r->nspans; i++)
-        for (const unsigned char *p = (const unsigned char *)r->spans[i].text; p && *p; p++) {
-            if (*p == ' ' || *p == '-' || *p == '/') cur = 0;
-            else if ((*p & 0xC0) != 0x80 && ++cur > best) best = cur;
+    char word[256];
+    size_t n = 0;
+    double best = 0;
+    for (size_t i = 0; r && i <= r->nspans; i++) {
+        const char *p = i < r->nspans && r->spans[i].text ? r->spans[i].text : " ";
+        for (; *p; p++) {
+            bool end = *p == ' ' || *p == '\n' || *p == '\t';
+            if (!end && n + 1 < sizeof word) {
+                word[n++] = *p;
+                continue;
+            }
+            if (n == 0) continue;
+            word[n] = '\0';
+            n = 0;
+            bool owned;
+            pp_lines *l = ly_shape(c, word, f, 0, PP_ALIGN_LEFT, &owned);
+            if (!l) {
+                c->oom = true;
+                return best;
+            }
+            double w = pp_lines_width(l);
+            if (w > best) best = w;
+            if (owned) pp_lines_free(l);
         }
+    }
     return best;
 }
 
-/* Column widths (points) from the texts, without shaping them twice: each
- * column gets at least its longest word (up to a share of the table), the
- * rest of the width goes to the columns with long texts. Characters are
- * estimated at 0.55 em of the table font. */
-static void column_widths(ly_ctx *c, const pp_block *b, size_t ncols, double *w)
+/* The least width of each column: its widest word, padded, capped at a
+ * share of `width` (a URL may still break). Returns their sum. */
+static double min_widths(ly_ctx *c, const pp_block *b, size_t ncols, double width, double *minw)
 {
-    double cw = 0.55 * ly_font_of(c, LY_F_TABLE_HEAD)->spec.size, pad = 2 * c->lay->cell_pad;
-    double width = fl_width(c), cap = width / (ncols < 3 ? ncols : 3);
-    double *minw = calloc(ncols, sizeof *minw);
-    if (!minw) { /* equal widths will do */
-        for (size_t k = 0; k < ncols; k++) w[k] = 1;
-        return;
-    }
-    for (size_t k = 0; k < ncols; k++) w[k] = minw[k] = 3 * cw + pad;
+    double pad = 2 * c->lay->cell_pad + 1, cap = width / (ncols < 3 ? (double)ncols : 3);
+    double sum = 0;
+    for (size_t k = 0; k < ncols; k++) minw[k] = pad;
     for (size_t r = 0; r <= b->nrows; r++) {
         const pp_row *row = r < b->nrows ? &b->rows[r] : b->header;
+        ly_font_role f = r < b->nrows ? LY_F_TABLE : LY_F_TABLE_HEAD;
         for (size_t k = 0; row && k < row->ncells && k < ncols; k++) {
-            double n = (double)rich_chars(&row->cells[k]), lw = longest_word(&row->cells[k]);
-            if (n > 60) n = 60;
-            if (n * cw + pad > w[k]) w[k] = n * cw + pad;
-            if (lw * cw + pad > minw[k]) minw[k] = fmin(lw * cw + pad, cap);
+            double w = widest_word(c, &row->cells[k], f) + pad;
+            if (w > minw[k]) minw[k] = fmin(w, cap);
         }
     }
+    for (size_t k = 0; k < ncols; k++) sum += minw[k];
+    return sum;
+}
+
+/* Column widths (points) for a table `width` wide: the document's relative
+ * widths when it gives them all, else from the texts (characters estimated
+ * at 0.55 em: the rest of the width goes to the columns with long texts);
+ * never less than a column's widest word while the words fit at all. */
+static void column_widths(ly_ctx *c, const pp_block *b, size_t ncols, double width,
+                          const double *minw, double *w)
+{
+    double cw = 0.55 * ly_font_of(c, LY_F_TABLE_HEAD)->spec.size, pad = 2 * c->lay->cell_pad;
+    bool given = b->ncolumns >= ncols;
+    double given_sum = 0;
+    for (size_t k = 0; given && k < ncols; k++) {
+        given = b->columns[k].width > 0;
+        given_sum += b->columns[k].width;
+    }
+    for (size_t k = 0; k < ncols; k++) w[k] = 3 * cw + pad;
+    for (size_t r = 0; !given && r <= b->nrows; r++) {
+        const pp_row *row = r < b->nrows ? &b->rows[r] : b->header;
+        for (size_t k = 0; row && k < row->ncells && k < ncols; k++) {
+            double n = (double)rich_chars(&row->cells[k]);
+            if (n > 60) n = 60;
+            if (n * cw + pad > w[k]) w[k] = n * cw + pad;
+        }
+    }
+    if (given)
+        for (size_t k = 0; k < ncols; k++) w[k] = width * b->columns[k].width / given_sum;
     double sum_nat = 0, sum_min = 0;
     for (size_t k = 0; k < ncols; k++) {
         if (w[k] < minw[k]) w[k] = minw[k];
@@ -112,7 +154,18 @@ static void column_widths(ly_ctx *c, const pp_block *b, size_t ncols, double *w)
         for (size_t k = 0; k < ncols; k++)
             w[k] = minw[k] + (over > 0 ? extra * (w[k] - minw[k]) / over : 0);
     }
-    free(minw);
+}
+
+static pp_align cell_align(const pp_block *b, size_t k, const pp_rich *rich, bool head)
+{
+    pp_cell_align a = k < b->ncolumns ? b->columns[k].align : PP_CELL_AUTO;
+    switch (a) {
+    case PP_CELL_LEFT: return PP_ALIGN_LEFT;
+    case PP_CELL_CENTER: return PP_ALIGN_CENTER;
+    case PP_CELL_RIGHT: return PP_ALIGN_RIGHT;
+    case PP_CELL_AUTO: break;
+    }
+    return !head && numeric(rich) ? PP_ALIGN_RIGHT : PP_ALIGN_LEFT;
 }
 
 static bool table(ly_ctx *c, const pp_block *b)
@@ -121,12 +174,24 @@ static bool table(ly_ctx *c, const pp_block *b)
     for (size_t r = 0; r < b->nrows; r++)
         if (b->rows[r].ncells > ncols) ncols = b->rows[r].ncells;
     if (ncols == 0) return true;
-    double *w = calloc(ncols, sizeof *w);
+    double *w = calloc(2 * ncols, sizeof *w), *minw = w + ncols;
     if (!w) {
         c->oom = true;
         return false;
     }
-    column_widths(c, b, ncols, w);
+    /* a table whose words do not fit across a portrait page goes on a
+     * landscape one (the layout may say never), and the flow turns back */
+    bool was = c->flow.want_landscape, turn = false;
+    double need = min_widths(c, b, ncols, fl_width(c), minw);
+    if (!was && c->lay->wide_tables_landscape && need > fl_width(c)) {
+        turn = fl_orient(c, true);
+        if (!turn) {
+            free(w);
+            return false;
+        }
+        min_widths(c, b, ncols, fl_width(c), minw);
+    }
+    column_widths(c, b, ncols, fl_width(c), minw, w);
     ly_table *t = tb_new(c, w, ncols);
     free(w);
     if (!t) return false;
@@ -150,14 +215,14 @@ static bool table(ly_ctx *c, const pp_block *b)
             if (head) tb_fill(cell, ly_col(c, LY_C_HEAD_BG));
             pp_rich empty = {0};
             ok = tb_rich(t, cell, rich ? rich : &empty, head ? LY_F_TABLE_HEAD : LY_F_TABLE,
-                         !head && numeric(rich) ? PP_ALIGN_RIGHT : PP_ALIGN_LEFT,
-                         head ? head_fg : text);
+                         cell_align(b, k, rich, head), head ? head_fg : text);
         }
     }
     ok = ok && tb_place(t);
     tb_free(t);
     fl_gap(c, c->lay->paragraph_gap);
-    return ok;
+    if (ok && turn) ok = fl_orient(c, was);
+    return ok && !c->oom;
 }
 
 /* ---- figures ---------------------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 
 #include "grow.h"
 #include "layout_internal.h"
+#include "numfmt.h"
 
 /* ---- rows shared by every score table ------------------------------------------- */
 
@@ -24,22 +25,86 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
     bool ok = ach && tb_text(t, g, ach, f, PP_ALIGN_RIGHT,
                              n->result.has_achievement ? text : ly_col(c, LY_C_MARK), false);
     ly_cell *w = tb_cell(t, r, 1);
-    return ok && tb_light_text(t, w, band, n->level == PP_LEVEL_INDICATORE
-                                               ? ly_status_word(c, n) : ly_band_word(c, band),
-                               f, text);
+    if (n->level == PP_LEVEL_INDICATORE)
+        return ok && tb_light_text(t, w, band, ly_status_word(c, n), f, text);
+    return ok && tb_light_text_fit(t, w, band, ly_band_word(c, band), ly_band_short(c, band), f,
+                                   text);
 }
 
-bool ly_weighted_row(ly_table *t, const pp_node *n)
+/* True when N/D re-weighting changed n's weight: a sibling is not counted
+ * while n is. (Rounding alone, weights summing 99,99 %, is not a change.) */
+static bool reweighted(const pp_node *n)
+{
+    const pp_node *p = n->parent;
+    if (!p || !n->result.counted) return false;
+    bool dropped = false;
+    for (size_t i = 0; i < p->nchildren && !dropped; i++)
+        dropped = p->children[i]->level == n->level && !p->children[i]->result.counted &&
+                  p->children[i]->weight > 0;
+    return dropped;
+}
+
+/* The weight column: with planned_weight, the weight as the document
+ * writes it, and under it "→ 25,00 %" where re-weighting changed it (a
+ * note under the table says why); otherwise the effective weight only. */
+bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
+    pp_rgb col = n->result.counted ? text : mark;
+    if (!c->lay->planned_weight)
+        return tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
+                       PP_ALIGN_RIGHT, col, false);
+    bool ok = tb_text(t, cell, ly_percent(c, n->weight), LY_F_TABLE, PP_ALIGN_RIGHT, col, false);
+    if (!ok || !reweighted(n)) return ok;
+    const char *eff = ly_percent(c, n->result.effective_weight);
+    if (strcmp(eff, ly_percent(c, n->weight)) == 0) return ok;
+    if (changed) *changed = true;
+    return tb_text(t, cell, pp_arena_printf(c->arena, "\u2192\u00a0%s", eff), LY_F_TABLE,
+                   PP_ALIGN_RIGHT, mark, false);
+}
+
+const char *ly_add_uncounted(ly_ctx *c, const char *codes, const pp_node *n)
+{
+    if (!codes || n->result.counted || !(n->weight > 0)) return codes;
+    const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
+    const char *s = *codes ? pp_arena_printf(c->arena, "%s, %s", codes, code) : code;
+    if (!s) c->oom = true;
+    return s;
+}
+
+const char *ly_weights_note(ly_ctx *c, const char *codes)
+{
+    if (!codes) return NULL;
+    const char *kv[] = {"codici", codes, NULL};
+    return ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_WEIGHTS), kv);
+}
+
+/* The note that explains the arrows of the weight column: which siblings
+ * were left out. */
+static const char *weights_note(ly_ctx *c, const pp_node *parent, pp_level level)
+{
+    const char *codes = "";
+    for (size_t i = 0; i < parent->nchildren; i++)
+        if (parent->children[i]->level == level)
+            codes = ly_add_uncounted(c, codes, parent->children[i]);
+    return ly_weights_note(c, codes);
+}
+
+static bool weighted_row(ly_table *t, const pp_node *n, bool *changed)
 {
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT);
     ly_row *r = tb_row(t, false);
-    return r &&
-           tb_text(t, tb_cell(t, r, 1), ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                   PP_ALIGN_RIGHT, text, false) &&
+    return r && ly_weight_cell(t, tb_cell(t, r, 1), n, changed) &&
            tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
            ly_score_cells(t, r, n, LY_F_TABLE);
+}
+
+bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed)
+{
+    return weighted_row(t, n, changed);
 }
 
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n)
@@ -73,6 +138,119 @@ bool ly_head_row(ly_table *t, const char *const *labels, size_t n)
     return ok;
 }
 
+/* ---- details: classifications, descriptions, who is responsible ------------------------- */
+
+static const pp_unit_org *unit_by_id(const pp_doc *d, const char *id)
+{
+    for (size_t i = 0; id && i < d->nunits; i++)
+        if (d->units[i].id && strcmp(d->units[i].id, id) == 0) return &d->units[i];
+    return NULL;
+}
+
+static const pp_person *person_by_id(const pp_doc *d, const char *id)
+{
+    for (size_t i = 0; id && i < d->npeople; i++)
+        if (d->people[i].id && strcmp(d->people[i].id, id) == 0) return &d->people[i];
+    return NULL;
+}
+
+/* "Mario Rossi (Dirigente)": the objective's responsible, else its unit's. */
+static const char *manager(ly_ctx *c, const pp_node *n)
+{
+    const char *ref = n->cls.manager_ref;
+    const pp_unit_org *u = unit_by_id(c->doc, n->cls.unit_ref);
+    if (!ref && u) ref = u->manager_ref;
+    const pp_person *p = person_by_id(c->doc, ref);
+    if (!p || !p->name) return NULL;
+    if (!p->role || !*p->role) return p->name;
+    return pp_arena_printf(c->arena, "%s (%s)", p->name, p->role);
+}
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+/* The value a field prints for n, NULL when the document gives none. */
+static const char *detail_value(ly_ctx *c, const pp_node *n, ly_detail_key k)
+{
+    const pp_class *cl = &n->cls;
+    switch (k) {
+    case LY_D_DESCRIPTION: return nonempty(n->description);
+    case LY_D_COMMENT: return nonempty(n->comment);
+    case LY_D_PERSPECTIVE: return nonempty(cl->prospettiva);
+    case LY_D_MISSION:
+        if (nonempty(cl->missione) && nonempty(cl->programma))
+            return pp_arena_printf(c->arena, "%s / %s", cl->missione, cl->programma);
+        return nonempty(cl->missione) ? cl->missione : nonempty(cl->programma);
+    case LY_D_COFOG: return nonempty(cl->cofog);
+    case LY_D_KIND: return nonempty(cl->tipo);
+    case LY_D_BUDGET: {
+        if (!cl->has_budget) return NULL;
+        char num[PP_FMT_IT_SIZE];
+        pp_fmt_it(cl->budget, 2, num, sizeof num);
+        return pp_arena_printf(c->arena, "%s \u20ac", num);
+    }
+    case LY_D_UNIT: {
+        const pp_unit_org *u = unit_by_id(c->doc, cl->unit_ref);
+        return u ? nonempty(u->name) : NULL;
+    }
+    case LY_D_MANAGER: return manager(c, n);
+    case LY_D_GENDER: return cl->has_gender && cl->gender ? "s\u00ec" : NULL;
+    case LY_D_COUNT: break;
+    }
+    return NULL;
+}
+
+/* "Prospettiva: Processi interni · Unità responsabile: …" with the labels
+ * in bold; false (and *out empty) when the document gives none of the
+ * fields the layout asks for. */
+static bool details_text(ly_ctx *c, const pp_node *n, pp_rich *out)
+{
+    const pp_layout *lay = c->lay;
+    *out = (pp_rich){0};
+    if (lay->details_place == LY_DETAILS_NONE || lay->ndetails == 0) return false;
+    pp_span *sp = pp_arena_alloc(c->arena, 3 * lay->ndetails * sizeof *sp);
+    if (!sp) {
+        c->oom = true;
+        return false;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < lay->ndetails; i++) {
+        const char *v = detail_value(c, n, lay->details[i].key);
+        if (!v) continue;
+        const char *label = lay->details[i].label;
+        if (k > 0) sp[k++] = (pp_span){"  \u00b7  ", PP_SPAN_PLAIN};
+        if (label && *label)
+            sp[k++] = (pp_span){pp_arena_printf(c->arena, "%s: ", label), PP_SPAN_BOLD};
+        sp[k++] = (pp_span){v, PP_SPAN_PLAIN};
+        if (!sp[k - 1].text || (label && *label && !sp[k - 2].text)) {
+            c->oom = true;
+            return false;
+        }
+    }
+    *out = (pp_rich){sp, k};
+    return k > 0;
+}
+
+/* The details as a row across the table, under the objective's band (a
+ * header row: it comes back with the band on every page of the table). */
+static bool details_row(ly_table *t, const pp_node *n)
+{
+    ly_ctx *c = t->c;
+    pp_rich rich;
+    if (c->lay->details_place != LY_DETAILS_TABLE || !details_text(c, n, &rich)) return !c->oom;
+    ly_row *r = tb_row(t, true);
+    ly_cell *cell = tb_cell(t, r, (int)t->ncols);
+    tb_fill(cell, ly_col(c, LY_C_GROUP_BG));
+    return cell && tb_rich(t, cell, &rich, LY_F_NOTE, PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT));
+}
+
+/* The details as a paragraph above the objective's table. */
+static bool details_block(ly_ctx *c, const pp_node *n)
+{
+    pp_rich rich;
+    if (c->lay->details_place != LY_DETAILS_BLOCK || !details_text(c, n, &rich)) return !c->oom;
+    return ly_rich_para(c, &rich, LY_F_NOTE, PP_ALIGN_LEFT, 0, "P");
+}
+
 /* ---- summaries: area and strategic objective ---------------------------------------------- */
 
 /* A table of the children of `parent` at `level`: peso, code and title,
@@ -88,11 +266,18 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
     if (!t) return false;
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), col, ly_lbl(c, LY_L_COL_ACHIEVEMENT),
                             ly_lbl(c, LY_L_COL_OUTCOME)};
-    bool ok = ly_band_row(t, ly_code_title(c, parent), parent) && ly_head_row(t, labels, 4);
+    bool ok = details_block(c, parent) && ly_band_row(t, ly_code_title(c, parent), parent) &&
+              details_row(t, parent) && ly_head_row(t, labels, 4);
+    bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
-        if (parent->children[i]->level == level) ok = ly_weighted_row(t, parent->children[i]);
+        if (parent->children[i]->level == level)
+            ok = weighted_row(t, parent->children[i], &changed);
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && changed) {
+        const char *note = weights_note(c, parent, level);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     fl_gap(c, c->lay->paragraph_gap * 1.5);
     return ok;
 }
@@ -123,10 +308,22 @@ bool ly_operational(ly_ctx *c, const pp_node *o)
 
 static const char *dash = "\u2013";
 
+/* "45 N.": the measure's value with its unit when the document gives one,
+ * in the decimals the layout's <numbers> asks for that unit. */
 static const char *measure(ly_ctx *c, const pp_measure *m)
 {
     if (!m->has_value) return dash;
-    return ly_number(c, m->value);
+    bool count = !m->has_unit || m->unit == PP_UNIT_N;
+    int d = count ? c->lay->count_decimals : c->lay->decimals;
+    if (d < 0) d = m->decimals > 6 ? 6 : m->decimals;
+    if (!m->has_unit) {
+        char num[PP_FMT_IT_SIZE];
+        pp_fmt_it(m->value, d, num, sizeof num);
+        const char *s = pp_arena_strdup(c->arena, num);
+        if (!s) c->oom = true;
+        return s ? s : "";
+    }
+    return ly_number_with(c, m->value, d, m->unit);
 }
 
 static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg)
@@ -138,11 +335,10 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
     for (size_t i = 0; tg && ok && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
         ok = tb_text(t, cell,
-                     ly_target_value(c, tg->op, r->has_value, r->old_value, r->old_date, ind->unit),
+                     ly_target_value(c, tg->op, r->has_value, r->old_value, r->old_date, ind),
                      LY_F_TABLE, PP_ALIGN_RIGHT, mark, true);
     }
-    return ok && tb_text(t, cell, ly_target(c, tg, ind->unit), LY_F_TABLE, PP_ALIGN_RIGHT, text,
-                         false);
+    return ok && tb_text(t, cell, ly_target(c, tg, ind), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
 }
 
 static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
@@ -160,7 +356,7 @@ static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
     return tb_rich(t, cell, &rich, LY_F_TABLE, PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT));
 }
 
-static bool indicator_row(ly_table *t, const pp_node *n)
+static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
 {
     ly_ctx *c = t->c;
     const pp_indicator *ind = n->ind;
@@ -181,10 +377,7 @@ static bool indicator_row(ly_table *t, const pp_node *n)
         }
         ly_cell *cell = tb_cell(t, r, 1);
         switch (key) {
-        case LY_COL_WEIGHT:
-            ok = tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                         PP_ALIGN_RIGHT, n->result.counted ? text : mark, false);
-            break;
+        case LY_COL_WEIGHT: ok = ly_weight_cell(t, cell, n, changed); break;
         case LY_COL_INDICATOR: ok = indicator_cell(t, cell, n); break;
         case LY_COL_TARGET: ok = target_cell(t, cell, n, tg); break;
         case LY_COL_ACTUAL: {
@@ -222,10 +415,18 @@ static bool indicator_row(ly_table *t, const pp_node *n)
             break;
         case LY_COL_TARGET_NEXT: {
             const pp_target *nx = pp_indicator_target(ind, c->doc->year + 1);
-            ok = tb_text(t, cell, nx ? ly_target(c, nx, ind->unit) : dash, LY_F_TABLE,
+            ok = tb_text(t, cell, nx ? ly_target(c, nx, ind) : dash, LY_F_TABLE,
                          PP_ALIGN_RIGHT, text, false);
             break;
         }
+        case LY_COL_SOGLIA:
+            ok = tb_text(t, cell, ind->has_soglia ? ly_value(c, ind->soglia, ind) : dash,
+                         LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+            break;
+        case LY_COL_ALGORITHM:
+            ok = tb_text(t, cell, ind->algorithm && *ind->algorithm ? ind->algorithm : dash,
+                         LY_F_TABLE, PP_ALIGN_LEFT, text, false);
+            break;
         case LY_COL_COUNT: break;
         }
     }
@@ -275,11 +476,11 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
         const char *nuovo = i + 1 < tg->nrevisions
                                 ? ly_target_value(c, tg->op, tg->revisions[i + 1].has_value,
                                                   tg->revisions[i + 1].old_value,
-                                                  tg->revisions[i + 1].old_date, ind->unit)
-                                : ly_target(c, tg, ind->unit);
+                                                  tg->revisions[i + 1].old_date, ind)
+                                : ly_target(c, tg, ind);
         const char *kv[] = {"codice", code,
                             "vecchio", ly_target_value(c, tg->op, r->has_value, r->old_value,
-                                                       r->old_date, ind->unit),
+                                                       r->old_date, ind),
                             "nuovo", nuovo, "delibera", r->delibera ? r->delibera : "",
                             "data", pp_date_valid(r->date) ? ly_date(c, r->date) : "", NULL};
         note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_REVISED), kv));
@@ -338,6 +539,26 @@ static void free_notes(shaped_notes *sn)
     free(sn->lines);
 }
 
+/* Adds a shaped note before the others. */
+static bool prepend_note(ly_ctx *c, shaped_notes *sn, const char *text)
+{
+    if (!text) return !(c->oom = true);
+    const ly_font *f = ly_font_of(c, LY_F_NOTE);
+    pp_lines *l = pp_text_shape(c->text, text, &f->spec, fl_width(c), PP_ALIGN_LEFT);
+    pp_lines **grown = l ? realloc(sn->lines, (sn->n + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        pp_lines_free(l);
+        return !(c->oom = true);
+    }
+    memmove(grown + 1, grown, sn->n * sizeof *grown);
+    grown[0] = l;
+    sn->lines = grown;
+    sn->n++;
+    sn->first = f->space_before + pp_lines_height(l, 0, 1);
+    sn->height += f->space_before + pp_lines_total_height(l) + f->space_after;
+    return true;
+}
+
 static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 {
     const pp_layout *lay = c->lay;
@@ -361,11 +582,19 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
     shaped_notes sn = {0};
     collect_notes(c, parent, &notes);
     ly_table *t = tb_new(c, w, lay->ncolumns);
-    bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && ly_band_row(t, title, parent) &&
+    /* the strategic objective's own indicators: its details are in its summary */
+    bool own = parent->level == PP_LEVEL_STRATEGICO;
+    bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && (own || details_block(c, parent)) &&
+              ly_band_row(t, title, parent) && (own || details_row(t, parent)) &&
               ly_head_row(t, labels, lay->ncolumns);
+    bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
         if (parent->children[i]->level == PP_LEVEL_INDICATORE && parent->children[i]->ind)
-            ok = indicator_row(t, parent->children[i]);
+            ok = indicator_row(t, parent->children[i], &changed);
+    /* the note on re-weighted weights is known once the rows are made; it
+     * goes first, above the notes of single indicators */
+    if (ok && changed && !prepend_note(c, &sn, weights_note(c, parent, PP_LEVEL_INDICATORE)))
+        ok = false;
     if (ok && sn.n > 0) t->keep_after = sn.height <= fl_body_height(c) / 4 ? sn.height : sn.first;
     ok = ok && tb_place(t);
     tb_free(t);
@@ -407,8 +636,8 @@ bool ly_person(ly_ctx *c, const pp_person *p)
                          text, false) &&
                  tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
                          ly_col(c, LY_C_MARK), false) &&
-                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_lbl(c, LY_L_NOT_EVALUATED),
-                               LY_F_TABLE, text);
+                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE,
+                               text);
         }
     }
     ok = ok && tb_place(t);

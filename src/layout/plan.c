@@ -169,6 +169,14 @@ static void plan_section(ly_ctx *c, const ly_part *p, const pp_section *s, int l
 static void plan_others(ly_ctx *c, const ly_part *root, int level, const char *prefix,
                         int *counter, bool landscape, bool numbering);
 
+/* A section left out for want of content keeps its number: the numbers are
+ * the layout's, so a document without a context section still prints
+ * "3.0 Albero della performance" (unless the layout asks to renumber). */
+static void skip_number(ly_ctx *c, const ly_part *p, int level, int *counter, bool numbering)
+{
+    if (numbering && p->numbered && level <= c->lay->number_depth) (*counter)++;
+}
+
 /* numbering: false under an unnumbered heading (its subsections would
  * otherwise take numbers that collide with the top level's). */
 static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int level,
@@ -207,6 +215,8 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             if (part_has_content(c, ch))
                 plan_section(c, ch, find_role(c, ch->role), level, prefix, counter, landscape,
                              numbering);
+            else if (c->lay->keep_numbers)
+                skip_number(c, ch, level, counter, numbering);
             break;
         }
     }

@@ -80,7 +80,14 @@ static bool area_gauges(ly_ctx *c)
 
 /* ---- summary table ------------------------------------------------------------------------ */
 
-static bool summary_row(ly_table *t, const pp_node *n, int depth)
+/* The summary table's state: whether a weight shows an arrow, and the
+ * nodes left out, for the note under it. */
+typedef struct {
+    bool changed;
+    const char *uncounted;
+} summary_notes;
+
+static bool summary_row(ly_table *t, const pp_node *n, int depth, summary_notes *sn)
 {
     ly_ctx *c = t->c;
     ly_row *r = tb_row(t, false);
@@ -93,10 +100,9 @@ static bool summary_row(ly_table *t, const pp_node *n, int depth)
         tb_fill(weight, ly_col(c, LY_C_GROUP_BG));
     }
     bool ok = tb_text_at(t, title, ly_code_title(c, n), f, PP_ALIGN_LEFT, text, false, depth * 12) &&
-              tb_text(t, weight, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
-                      PP_ALIGN_RIGHT, text, false) &&
-              ly_score_cells(t, r, n, f);
-    return ok;
+              ly_weight_cell(t, weight, n, &sn->changed) && ly_score_cells(t, r, n, f);
+    sn->uncounted = ly_add_uncounted(c, sn->uncounted, n);
+    return ok && sn->uncounted;
 }
 
 static bool summary_table(ly_ctx *c)
@@ -109,20 +115,25 @@ static bool summary_table(ly_ctx *c)
                             ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     const pp_node *root = c->doc->root;
     bool ok = ly_band_row(t, ly_lbl(c, LY_L_ENTE), root) && ly_head_row(t, labels, 4);
+    summary_notes sn = {false, ""};
     for (size_t a = 0; ok && a < root->nchildren; a++) {
         const pp_node *area = root->children[a];
-        ok = summary_row(t, area, 0);
+        ok = summary_row(t, area, 0, &sn);
         for (size_t s = 0; ok && s < area->nchildren; s++) {
             const pp_node *so = area->children[s];
             if (so->level != PP_LEVEL_STRATEGICO) continue;
-            ok = summary_row(t, so, 1);
+            ok = summary_row(t, so, 1, &sn);
             for (size_t o = 0; ok && o < so->nchildren; o++)
                 if (so->children[o]->level == PP_LEVEL_OPERATIVO)
-                    ok = summary_row(t, so->children[o], 2);
+                    ok = summary_row(t, so->children[o], 2, &sn);
         }
     }
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && sn.changed) {
+        const char *note = ly_weights_note(c, sn.uncounted);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     fl_gap(c, c->lay->paragraph_gap * 2);
     return ok;
 }
@@ -164,20 +175,27 @@ static bool legend(ly_ctx *c)
     pp_rgb text = ly_col(c, LY_C_TEXT);
     for (size_t i = c->smvp.nbands; ok && i-- > 0;) {
         ly_row *r = tb_row(t, false);
-        ok = tb_light_text(t, tb_cell(t, r, 1), (int)i, ly_band_word(c, (int)i), LY_F_TABLE,
-                           text) &&
+        /* the short label the tables may use, beside the whole one */
+        const char *word = ly_band_word(c, (int)i), *brief = ly_band_short(c, (int)i);
+        if (brief && strcmp(brief, word) != 0)
+            word = pp_arena_printf(c->arena, "%s (%s)", word, brief);
+        if (!word) return !(c->oom = true);
+        ok = tb_light_text(t, tb_cell(t, r, 1), (int)i, word, LY_F_TABLE, text) &&
              tb_text(t, tb_cell(t, r, 1), band_range(c, i), LY_F_TABLE, PP_ALIGN_LEFT, text, false);
     }
     if (ok) {
         ly_row *r = tb_row(t, false);
-        const char *nd = c->smvp.status_not_counted ? c->smvp.status_not_counted
-                                                    : ly_lbl(c, LY_L_NOT_EVALUATED);
+        const char *nd = ly_not_assessed(c);
         ok = tb_light_text(t, tb_cell(t, r, 1), -1, nd, LY_F_TABLE, text) &&
              tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_LEGEND_ND), LY_F_TABLE, PP_ALIGN_LEFT,
                      text, false);
     }
     ok = ok && tb_place(t);
     tb_free(t);
+    /* the legend states only what the document states: bands it does not
+     * give are said to be assumed */
+    if (ok && c->doc->smvp.nbands == 0)
+        ok = ly_text_para(c, ly_lbl(c, LY_L_LEGEND_ASSUMED), LY_F_NOTE, PP_ALIGN_LEFT, "P");
     fl_gap(c, c->lay->paragraph_gap * 2);
     return ok;
 }
@@ -205,13 +223,44 @@ static bool tree_too_tall(ly_ctx *c, pp_tree_diagram *td, size_t n)
     return false;
 }
 
+/* The diagram with its text `scale` times the layout's size. */
+static pp_tree_diagram *tree_scaled(ly_ctx *c, bool operational, double scale)
+{
+    pp_figure_style s = c->fig;
+    s.label.size *= scale;
+    s.value.size *= scale;
+    pp_tree_diagram *td = pp_tree_diagram_new(c->text, &s, c->doc, operational, fl_width(c));
+    if (!td) c->oom = true;
+    return td;
+}
+
+/* A last slice of a few boxes would take a page of its own: a slightly
+ * smaller diagram (text down to 88 %) that needs one page less is taken
+ * instead. *td and *n are replaced when one is found. */
+static bool tree_without_stub(ly_ctx *c, bool operational, pp_tree_diagram **td, size_t *n)
+{
+    static const double scales[] = {0.94, 0.88};
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+        if (*n < 2 || pp_tree_diagram_slice_boxes(*td, *n - 1) > 3) return true;
+        pp_tree_diagram *small = tree_scaled(c, operational, scales[i]);
+        if (!small) return false;
+        size_t m = pp_tree_diagram_slices_after(small, fl_room_under_headings(c),
+                                                fl_body_height(c));
+        if (m > 0 && m < *n && pp_tree_diagram_slice_height(small, 0) > 0) {
+            pp_tree_diagram_free(*td);
+            *td = small;
+            *n = m;
+            return true;
+        }
+        pp_tree_diagram_free(small);
+    }
+    return true;
+}
+
 bool ly_tree(ly_ctx *c, bool operational)
 {
-    pp_tree_diagram *td = pp_tree_diagram_new(c->text, &c->fig, c->doc, operational, fl_width(c));
-    if (!td) {
-        c->oom = true;
-        return false;
-    }
+    pp_tree_diagram *td = tree_scaled(c, operational, 1);
+    if (!td) return false;
     /* The first slice goes under the section's heading, so it gets the room
      * left there; when not even the first box fits (slice 0 empty), the
      * heading and the diagram start on the next page together. */
@@ -223,8 +272,8 @@ bool ly_tree(ly_ctx *c, bool operational)
         }
         n = pp_tree_diagram_slices_after(td, fl_room_under_headings(c), fl_body_height(c));
     }
-    bool ok = true;
-    if (tree_too_tall(c, td, n)) {
+    bool ok = tree_without_stub(c, operational, &td, &n);
+    if (ok && tree_too_tall(c, td, n)) {
         n = 0;
         ok = ly_text_para(c, ly_lbl(c, LY_L_TREE_TOO_LARGE), LY_F_NOTE, PP_ALIGN_LEFT, "P");
     }
@@ -253,8 +302,17 @@ bool ly_ente(ly_ctx *c)
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                             ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_band_row(t, ly_lbl(c, LY_L_ENTE), root) && ly_head_row(t, labels, 4);
-    for (size_t i = 0; ok && i < root->nchildren; i++) ok = ly_weighted_row(t, root->children[i]);
+    bool changed = false;
+    const char *uncounted = "";
+    for (size_t i = 0; ok && i < root->nchildren; i++) {
+        ok = ly_weighted_row(t, root->children[i], &changed);
+        uncounted = ly_add_uncounted(c, uncounted, root->children[i]);
+    }
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && changed) {
+        const char *note = ly_weights_note(c, uncounted);
+        ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    }
     return ok;
 }

@@ -188,6 +188,25 @@ bool tb_light_text(ly_table *t, ly_cell *cell, int band, const char *utf8, ly_fo
     return add_lines(t, cell, l, color, false, indent, indent > 0, band);
 }
 
+/* A band word on one line: "PARZIALMENTE RAGGIUNTO" wrapped in every row
+ * of a narrow column reads badly; its short label does not wrap. */
+bool tb_light_text_fit(ly_table *t, ly_cell *cell, int band, const char *utf8,
+                       const char *brief, ly_font_role f, pp_rgb color)
+{
+    if (!t->ok || !cell) return false;
+    if (brief && *brief) {
+        double indent = 2 * LIGHT_R + 4;
+        if (inner(t, cell, 0) < indent + 12) indent = 0;
+        bool owned;
+        pp_lines *l = ly_shape(t->c, utf8, f, inner(t, cell, indent), PP_ALIGN_LEFT, &owned);
+        if (!l) return fail(t);
+        bool wraps = pp_lines_count(l) > 1;
+        if (owned) pp_lines_free(l);
+        if (wraps) utf8 = brief;
+    }
+    return tb_light_text(t, cell, band, utf8, f, color);
+}
+
 /* ---- placing ---------------------------------------------------------------------------- */
 
 static double row_height(const ly_table *t, const ly_row *r)

@@ -168,6 +168,7 @@ static void load_bands(loader *L, const xmlNode *fasce)
         b->label = ld_attr(L, f, "etichetta");
         b->colour = ld_attr(L, f, "colore");
         b->status = ld_attr(L, f, "stato");
+        b->short_label = ld_attr(L, f, "breve");
         b->pos = ld_pos(f);
     }
 }
@@ -313,8 +314,11 @@ static void load_measure(loader *L, const xmlNode *x, pp_measure *m)
 {
     if (!x) return;
     m->text = ld_text(L, x);
-    ld_read r = ld_number(L, x, "valore", &m->value, NULL);
+    ld_read r = ld_number(L, x, "valore", &m->value, &m->decimals);
     m->has_value = r == LD_OK;
+    const char *unit = ld_attr(L, x, "unita");
+    m->has_unit = unit != NULL;
+    if (unit) m->unit = parse_unit(unit);
     m->attr_value = r != LD_ABSENT;
     m->pos = ld_pos(x);
 }
@@ -332,7 +336,9 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
         pp_target *tg = &ind->targets[i];
         tg->year = year_of(L, t, "anno");
         if (!parse_op(ld_attr(L, t, "operatore"), &tg->op)) tg->op = PP_OP_GE;
-        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, NULL) == LD_OK;
+        int dec = 0;
+        tg->has_value = ld_scored_number(L, t, "valore", &tg->value, &dec) == LD_OK;
+        if (tg->has_value && dec > ind->decimals) ind->decimals = dec;
         attr_date(L, t, "data", &tg->date);
         tg->attr_value = xmlHasProp(t, (const xmlChar *)"valore") != NULL;
         tg->attr_date = xmlHasProp(t, (const xmlChar *)"data") != NULL;
@@ -366,7 +372,9 @@ static void load_soglie(loader *L, const xmlNode *x, pp_indicator *ind)
     for (xmlNode *t = ld_first(x, "Soglia"); t && i < ind->nsoglie; t = ld_next(t, "Soglia"), i++) {
         pp_soglia *s = &ind->soglie[i];
         s->year = year_of(L, t, "anno");
-        ld_read v = ld_scored_number(L, t, "valore", &s->value, NULL);
+        int dec = 0;
+        ld_read v = ld_scored_number(L, t, "valore", &s->value, &dec);
+        if (v == LD_OK && dec > ind->decimals) ind->decimals = dec; /* printed as written */
         ld_read d = ld_date(L, t, "data", &s->date);
         s->has_value = v == LD_OK;
         s->has_date = d == LD_OK;
@@ -484,6 +492,8 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     load_soglie(L, x, ind);
     load_history(L, ld_first(x, "SerieStorica"), ind);
     load_actual(L, ld_first(x, "Consuntivo"), ind);
+    if (ind->actual.kind == PP_ACTUAL_VALUE && ind->actual.decimals > ind->decimals)
+        ind->decimals = ind->actual.decimals;
     derive_actual(ind);
     const xmlNode *ov = ld_first(x, "RaggiungimentoAttribuito");
     if (ov) {

@@ -88,9 +88,34 @@ static pp_row *load_row(loader *L, const xmlNode *x)
     return r;
 }
 
+static pp_cell_align parse_align(const char *s)
+{
+    if (!s) return PP_CELL_AUTO;
+    if (strcmp(s, "sinistra") == 0) return PP_CELL_LEFT;
+    if (strcmp(s, "centro") == 0) return PP_CELL_CENTER;
+    if (strcmp(s, "destra") == 0) return PP_CELL_RIGHT;
+    return PP_CELL_AUTO; /* the schema reports anything else */
+}
+
+static void load_columns(loader *L, const xmlNode *x, pp_block *b)
+{
+    if (!x) return;
+    b->ncolumns = ld_count(x, "Colonna");
+    b->columns = ld_array(L, b->ncolumns, sizeof *b->columns);
+    if (!b->columns) b->ncolumns = 0;
+    size_t i = 0;
+    for (xmlNode *c = ld_first(x, "Colonna"); c && i < b->ncolumns; c = ld_next(c, "Colonna")) {
+        pp_table_column *col = &b->columns[i++];
+        if (ld_number(L, c, "larghezza", &col->width, NULL) != LD_OK || !(col->width > 0))
+            col->width = 0;
+        col->align = parse_align(ld_attr(L, c, "allineamento"));
+    }
+}
+
 static void load_table(loader *L, const xmlNode *x, pp_block *b)
 {
     b->caption = ld_child_text(L, x, "Didascalia");
+    load_columns(L, ld_first(x, "Colonne"), b);
     b->source = ld_child_text(L, x, "Fonte");
     const xmlNode *h = ld_first(x, "Intestazione");
     if (h) b->header = load_row(L, h);

@@ -41,6 +41,7 @@ typedef struct {
     const char *colour;  /* "#2E7D32" */
     const char *status;  /* word next to an indicator: "IN LINEA"; may be NULL */
     pp_pos pos;
+    const char *short_label; /* "parziale", where the label does not fit; may be NULL */
 } pp_band;
 
 typedef struct {
@@ -78,6 +79,9 @@ typedef struct {
     bool has_value;
     double value;
     bool attr_value; /* valore written, even if unusable (then reported) */
+    int decimals;    /* digits written after the point */
+    bool has_unit;   /* unita written: "45 N. / 50 N." */
+    pp_unit unit;
     pp_pos pos;
 } pp_measure;
 
@@ -167,6 +171,8 @@ typedef struct {
     double override_value;
     const char *override_reason;
     pp_pos override_pos;
+    int decimals; /* the most digits written after the point in its targets,
+                   * soglia and consuntivo: the precision the source uses */
 } pp_indicator;
 
 /* ---- classifications of objectives -------------------------------------- */
@@ -285,6 +291,14 @@ typedef struct {
     size_t ncells;
 } pp_row;
 
+typedef enum { PP_CELL_AUTO, PP_CELL_LEFT, PP_CELL_CENTER, PP_CELL_RIGHT } pp_cell_align;
+
+/* A narrative table's column as the document sets it (<Colonna>). */
+typedef struct {
+    double width;        /* relative; 0 when not given (from the texts) */
+    pp_cell_align align; /* PP_CELL_AUTO: figures right, text left */
+} pp_table_column;
+
 typedef struct {
     const char *label;
     double value;
@@ -310,6 +324,8 @@ typedef struct {
     pp_row *header;        /* table; NULL when none */
     pp_row *rows;
     size_t nrows;
+    pp_table_column *columns; /* table: NULL when the document sets none */
+    size_t ncolumns;
     const char *chart_type; /* "barre" / "torta" */
     const char *chart_unit;
     pp_series *series;

@@ -232,6 +232,13 @@ static void check_general(const pp_doc *doc, pp_diags *d)
 static void check_smvp(const pp_doc *doc, pp_diags *d)
 {
     const pp_smvp *s = &doc->smvp;
+    /* A Relazione judges its results by bands; when the document gives none
+     * the judgement printed is not the administration's own: say so. (Which
+     * bands are assumed is the renderer's business: its legend states them.) */
+    if (s->nbands == 0 && doc->kind == PP_DOC_RELAZIONE && doc->root && doc->root->nchildren > 0)
+        pp_warning(d, doc->tree_pos.line, doc->tree_pos.col,
+                   "no bands given (<Fasce> in <Sistema>): the judgements printed use bands the "
+                   "document does not state");
     for (size_t i = 0; i < s->nbands; i++) {
         const pp_band *b = &s->bands[i];
         /* an unusable da is reported where it is written: no order to check */
