@@ -85,6 +85,8 @@ static bool shape_box(pp_tree_diagram *td, tnode *t)
                                  PP_ALIGN_RIGHT, 1);
     if (ente) {
         snprintf(buf, sizeof buf, "Performance di ente");
+    } else if (!t->n->weight_printed) {
+        buf[0] = '\0'; /* a plain mean: no weight to show, none invented */
     } else {
         pp_fmt_percent_it(t->n->weight, num, sizeof num);
         snprintf(buf, sizeof buf, "peso %s", num);

@@ -28,7 +28,8 @@ static const char *const label_names[] = {
     "operational-list", "strategic-indicators", "person-heading", "nd", "not-evaluated",
     "note-nd", "note-override", "note-revised", "continued", "deadline", "source",
     "ente-caption", "tree-too-large", "keywords", "subject", "no-people", "legend-nd",
-    "col-band-range", "note-weights", "legend-assumed"};
+    "col-band-range", "note-weights", "legend-assumed", "not-completed", "not-measured",
+    "note-not-completed", "note-left-out"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -70,7 +71,12 @@ static const char *const label_defaults[] = {
     ("Peso previsto \u2192 peso effettivo: {codici} senza consuntivo (N/D), non "
      "conteggiati; i pesi degli altri sono riproporzionati a 100 %."),
     ("Il documento non indica fasce di valutazione: i giudizi usano le fasce qui sopra, "
-     "assunte dal modello di impaginazione.")};
+     "assunte dal modello di impaginazione."),
+    "non completato",
+    "non oggetto di misurazione",
+    "{codice}: non completato \u2013 {motivo}",
+    ("{codice}: escluso dalla composizione dell'obiettivo strategico (peso come da "
+     "documento, non conteggiato)")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

@@ -80,6 +80,7 @@ const char *ly_band_short(ly_ctx *c, int band)
 
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
+    if (ind->result.not_measured) return ly_lbl(c, LY_L_NOT_MEASURED);
     int b = ly_band(c, ind);
     if (b < 0) return ly_not_assessed(c);
     const pp_band *band = &c->smvp.bands[b];
@@ -97,6 +98,7 @@ const char *ly_percent(ly_ctx *c, double v)
 
 const char *ly_achievement(ly_ctx *c, const pp_node *n)
 {
+    if (n->result.not_measured) return "\u2013";
     if (!n->result.has_achievement) return ly_lbl(c, LY_L_ND);
     return ly_percent(c, n->result.achievement);
 }
@@ -179,6 +181,7 @@ const char *ly_actual(ly_ctx *c, const pp_indicator *ind)
     switch (ind->actual.kind) {
     case PP_ACTUAL_VALUE: return ly_value(c, ind->actual.value, ind);
     case PP_ACTUAL_DATE: return ly_date(c, ind->actual.date);
+    case PP_ACTUAL_NOT_COMPLETED: return ly_lbl(c, LY_L_NOT_COMPLETED);
     default: return ly_lbl(c, LY_L_ND);
     }
 }

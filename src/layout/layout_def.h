@@ -93,6 +93,10 @@ typedef enum {
     LY_L_COL_BAND_RANGE,
     LY_L_NOTE_WEIGHTS,
     LY_L_LEGEND_ASSUMED,
+    LY_L_NOT_COMPLETED,
+    LY_L_NOT_MEASURED,
+    LY_L_NOTE_NOT_COMPLETED,
+    LY_L_NOTE_LEFT_OUT,
     LY_L_COUNT
 } ly_label;
 

@@ -52,6 +52,13 @@ bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
     pp_rgb col = n->result.counted ? text : mark;
+    /* A plain mean writes no weights: none is invented here. */
+    if (!n->weight_printed)
+        return tb_text(t, cell, "\u2013", LY_F_TABLE, PP_ALIGN_RIGHT, mark, false);
+    /* Left out by the strategic composition: the weight the document
+     * printed, marked as not counted (a note says why). */
+    if (n->result.left_out)
+        return tb_text(t, cell, ly_percent(c, n->weight), LY_F_TABLE, PP_ALIGN_RIGHT, mark, false);
     if (!c->lay->planned_weight)
         return tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
                        PP_ALIGN_RIGHT, col, false);
@@ -460,10 +467,16 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
     const char *code = n->code && *n->code ? n->code : ind->name ? ind->name : "";
     for (size_t i = 0; i < n->nnotes; i++)
         note(l, pp_arena_printf(c->arena, "%s: %s", code, n->notes[i]));
-    if (ind->actual.kind == PP_ACTUAL_ND) {
+    if (ind->actual.kind == PP_ACTUAL_ND ||
+        (ind->actual.kind == PP_ACTUAL_NOT_COMPLETED && ind->actual.nd_reason)) {
         const char *kv[] = {"codice", code, "motivo",
                             ind->actual.nd_reason ? ind->actual.nd_reason : "", NULL};
-        note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_ND), kv));
+        int key = ind->actual.kind == PP_ACTUAL_ND ? LY_L_NOTE_ND : LY_L_NOTE_NOT_COMPLETED;
+        note(l, ly_subst(c->arena, ly_lbl(c, key), kv));
+    }
+    if (n->result.left_out) {
+        const char *kv[] = {"codice", code, NULL};
+        note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_LEFT_OUT), kv));
     }
     if (n->result.overridden || ind->has_override) {
         const char *kv[] = {"codice", code, "motivo",
