@@ -28,7 +28,10 @@ static const char *const label_names[] = {
     "operational-list", "strategic-indicators", "person-heading", "nd", "not-evaluated",
     "note-nd", "note-override", "note-revised", "continued", "deadline", "source",
     "ente-caption", "tree-too-large", "keywords", "subject", "no-people", "legend-nd",
-    "col-band-range"};
+    "col-band-range", "approval-date", "approval-organ", "approval-number", "change-act",
+    "change-date", "note-moved", "note-moved-objective", "note-removed", "note-removed-counted",
+    "note-redefined", "person-total", "own-objective", "unit-heading", "unit-total", "no-units",
+    "status-descriptive"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -66,7 +69,23 @@ static const char *const label_defaults[] = {
     "{titolo} \u2013 {amministrazione}",
     "Il documento non assegna obiettivi individuali.",
     "consuntivo non disponibile (N/D): non conteggiato",
-    "Grado di raggiungimento"};
+    "Grado di raggiungimento",
+    "Approvata il {data}",
+    "Adottata con Deliberazione di {organo} del {data}",
+    "Adottata con Deliberazione n. {numero} del {data}",
+    "con Delibera n. {delibera} del {data}",
+    "il {data}",
+    "{codice}: indicatore spostato dall'obiettivo {obiettivo} {atto} \u2013 {motivo}",
+    "{codice}: obiettivo spostato dall'obiettivo strategico {obiettivo} {atto} \u2013 {motivo}",
+    "{codice}: rimosso in corso d'anno {atto}, non conteggiato \u2013 {motivo}",
+    "{codice}: rimosso in corso d'anno {atto}, conteggiato per decisione dell'amministrazione \u2013 {motivo}",
+    "{codice}: indicatore ridefinito {atto} (in precedenza: {prima}) \u2013 {motivo}",
+    "Risultato complessivo",
+    "Obiettivo individuale {codice} \u2013 {titolo}",
+    "{nome}",
+    "Risultato della struttura (media semplice degli obiettivi)",
+    "Nessun obiettivo del documento indica una struttura responsabile.",
+    "INFORMATIVO"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

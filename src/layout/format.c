@@ -62,8 +62,16 @@ const char *ly_band_word(ly_ctx *c, int band)
     return ly_upper(c, c->smvp.bands[band].label);
 }
 
+/* An indicator without any target and without a value set by hand: it
+ * informs, it is never scored, so "N/D" or "DA VALUTARE" would mislead. */
+static bool descriptive(const pp_node *n)
+{
+    return n->ind && n->ind->ntargets == 0 && !n->ind->has_override;
+}
+
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
+    if (descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
     int b = ly_band(c, ind);
     if (b < 0)
         return c->smvp.status_not_counted ? c->smvp.status_not_counted
@@ -83,6 +91,7 @@ const char *ly_percent(ly_ctx *c, double v)
 
 const char *ly_achievement(ly_ctx *c, const pp_node *n)
 {
+    if (descriptive(n)) return "\u2013";
     if (!n->result.has_achievement) return ly_lbl(c, LY_L_ND);
     return ly_percent(c, n->result.achievement);
 }

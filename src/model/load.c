@@ -282,7 +282,8 @@ static bool parse_op(const char *s, pp_op *op)
 static pp_unit parse_unit(const char *s)
 {
     static const char *names[] = {"N.", "%", "€", "gg", "h", "fte", "data"};
-    for (int i = 0; s && i < 7; i++)
+    if (!s) return PP_UNIT_NONE; /* a descriptive indicator; checked in tree.c */
+    for (int i = 0; i < 7; i++)
         if (strcmp(s, names[i]) == 0) return (pp_unit)i;
     return PP_UNIT_N;
 }

@@ -39,8 +39,8 @@ const char *pp_op_symbol(pp_op op)
 
 const char *pp_unit_symbol(pp_unit u)
 {
-    static const char *sym[] = {"N.", "%", "€", "gg", "h", "fte", ""};
-    return (unsigned)u < 7 ? sym[u] : "";
+    static const char *sym[] = {"N.", "%", "€", "gg", "h", "fte", "", ""};
+    return (unsigned)u < 8 ? sym[u] : "";
 }
 
 const char *pp_rule_name(pp_rule r)

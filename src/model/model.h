@@ -28,8 +28,10 @@ typedef enum {
 
 typedef enum { PP_OP_GE, PP_OP_LE, PP_OP_EQ, PP_OP_GT, PP_OP_LT, PP_OP_ENTRO } pp_op;
 
+/* PP_UNIT_NONE: no <Unita> written, which only a descriptive indicator
+ * (one without targets) may do; printed without a symbol. */
 typedef enum { PP_UNIT_N, PP_UNIT_PERCENT, PP_UNIT_EURO, PP_UNIT_DAYS, PP_UNIT_HOURS,
-               PP_UNIT_FTE, PP_UNIT_DATE } pp_unit;
+               PP_UNIT_FTE, PP_UNIT_DATE, PP_UNIT_NONE } pp_unit;
 
 typedef enum { PP_RULE_LINEARE, PP_RULE_SOGLIA, PP_RULE_BINARIA } pp_rule;
 

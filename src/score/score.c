@@ -143,6 +143,8 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
         r->overridden = true;
     } else if (ind->actual.kind == PP_ACTUAL_ND) {
         why = "N/D";
+    } else if (ind->ntargets == 0) {
+        why = "indicatore descrittivo (senza target)";
     } else if (!t) {
         why = "nessun target per l'anno";
     } else if (ind->actual.kind == PP_ACTUAL_NONE) {
