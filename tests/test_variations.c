@@ -122,12 +122,94 @@ static void unit_required_with_target(void **state)
                 "(without targets) goes without a unit");
 }
 
+/* ---- 8. changes during the year ----------------------------------------------------- */
+
+/* Two operational objectives at 60 and 40; the second removed in September.
+ * The first: 90 (72 / 80, the revised target) and 93,75 (375 / 400) at 50 %
+ * each = 91,875. Not counting the removed one, the strategic objective and
+ * the ente are 91,875 (the 60 rescaled to 100); counting it (conteggiato)
+ * with 50 (50 / 100) they are 0,6 x 91,875 + 0,4 x 50 = 75,125. */
+#define TWO_OBJECTIVES(removal, second_actual)                                                  \
+    "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"                                \
+    "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"                            \
+    "<ObiettivoOperativo id=\"o1\" codice=\"01_01\" peso=\"60\"><Titolo>O1</Titolo>"            \
+    "<Indicatore id=\"i1\" peso=\"50\"><Nome>i1</Nome><Unita>%</Unita>"                         \
+    "<Target anno=\"2022\" operatore=\"ge\" valore=\"80\">"                                     \
+    "<Revisione valorePrecedente=\"90\" data=\"2022-06-30\"/></Target>"                         \
+    "<Consuntivo valore=\"72\"/>"                                                              \
+    "<Variazione tipo=\"ridefinizione\" data=\"2022-06-30\" delibera=\"45/22\">"                \
+    "<NomePrecedente>Pratiche PEC</NomePrecedente><Motivazione>m</Motivazione></Variazione>"  \
+    "</Indicatore>"                                                                           \
+    "<Indicatore id=\"i2\" peso=\"50\"><Nome>i2</Nome><Unita>N.</Unita>"                        \
+    "<Target anno=\"2022\" operatore=\"ge\" valore=\"400\"/><Consuntivo valore=\"375\"/>"       \
+    "<Variazione tipo=\"spostamento\" data=\"2022-03-15\" delibera=\"12\" "                     \
+    "obiettivoPrecedente=\"o2\"><Motivazione>m</Motivazione></Variazione>"                      \
+    "</Indicatore></ObiettivoOperativo>"                                                      \
+    "<ObiettivoOperativo id=\"o2\" codice=\"01_02\" peso=\"40\"><Titolo>O2</Titolo>"            \
+    "<Indicatore id=\"i3\" peso=\"100\"><Nome>i3</Nome><Unita>N.</Unita>"                       \
+    "<Target anno=\"2022\" operatore=\"ge\" valore=\"100\"/>" second_actual "</Indicatore>"     \
+    removal "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>\n"
+
+static void removed_objective_not_counted(void **state)
+{
+    (void)state;
+    /* removed: its indicator needs no consuntivo */
+    pp_doc *doc = doc_of(TWO_OBJECTIVES(
+        "<Variazione tipo=\"rimozione\" data=\"2022-09-01\"><Motivazione>Sospeso</Motivazione>"
+        "</Variazione>",
+        ""));
+    assert_non_null(doc);
+    near(node(doc, "i1")->result.achievement, 90.00);
+    near(node(doc, "o1")->result.achievement, 91.875);
+    pp_node *o2 = node(doc, "o2");
+    assert_false(o2->result.counted);
+    assert_string_equal(o2->result.why_not_counted, "rimosso in corso d'anno");
+    near(node(doc, "o1")->result.effective_weight, 100.00);
+    near(doc->root->result.achievement, 91.875);
+    /* the move resolved to the objective it came from */
+    const pp_change *mv = &node(doc, "i2")->changes[0];
+    assert_int_equal(mv->kind, PP_CHANGE_MOVE);
+    assert_ptr_equal(mv->from, o2);
+    assert_string_equal(mv->delibera, "12");
+    assert_int_equal(node(doc, "i1")->changes[0].kind, PP_CHANGE_REDEFINITION);
+    assert_string_equal(node(doc, "i1")->changes[0].old_name, "Pratiche PEC");
+    pp_doc_free(doc);
+}
+
+static void removed_objective_counted_by_choice(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(TWO_OBJECTIVES(
+        "<Variazione tipo=\"rimozione\" data=\"2022-09-01\" conteggiato=\"true\">"
+        "<Motivazione>Sospeso; conta quanto fatto fino a settembre</Motivazione></Variazione>",
+        "<Consuntivo valore=\"50\"/>"));
+    assert_non_null(doc);
+    pp_node *o2 = node(doc, "o2");
+    assert_true(o2->result.counted);
+    near(o2->result.achievement, 50.00);
+    near(doc->root->result.achievement, 75.125);
+    pp_doc_free(doc);
+}
+
+static void removal_needs_reason_inside_year(void **state)
+{
+    (void)state;
+    assert_diag(TWO_OBJECTIVES("<Variazione tipo=\"rimozione\" data=\"2023-01-10\"/>", ""),
+                "error: Variazione of '01_02' dated 2023-01-10: a change during the year must "
+                "fall inside 2022");
+    assert_diag(TWO_OBJECTIVES("<Variazione tipo=\"rimozione\" data=\"2022-10-01\"/>", ""),
+                "error: Variazione tipo=\"rimozione\" of '01_02' needs its reason (<Motivazione>)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(open_tipologia_and_descriptive),
         cmocka_unit_test(approval_by_date_only),
         cmocka_unit_test(unit_required_with_target),
+        cmocka_unit_test(removed_objective_not_counted),
+        cmocka_unit_test(removed_objective_counted_by_choice),
+        cmocka_unit_test(removal_needs_reason_inside_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,7 +31,7 @@ static const char *const label_names[] = {
     "col-band-range", "approval-date", "approval-organ", "approval-number", "change-act",
     "change-date", "note-moved", "note-moved-objective", "note-removed", "note-removed-counted",
     "note-redefined", "person-total", "own-objective", "unit-heading", "unit-total", "no-units",
-    "status-descriptive"};
+    "status-descriptive", "note-revised-date", "status-removed"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -85,7 +85,9 @@ static const char *const label_defaults[] = {
     "{nome}",
     "Risultato della struttura (media semplice degli obiettivi)",
     "Nessun obiettivo del documento indica una struttura responsabile.",
-    "INFORMATIVO"};
+    "INFORMATIVO",
+    "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) il {data}",
+    "RIMOSSO"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

@@ -69,9 +69,18 @@ static bool descriptive(const pp_node *n)
     return n->ind && n->ind->ntargets == 0 && !n->ind->has_override;
 }
 
+/* Removed during the year and not counted: "DA VALUTARE" would promise an
+ * evaluation that will not come. */
+static bool removed(const pp_node *n)
+{
+    const pp_change *rm = pp_node_removal(n);
+    return rm && !rm->counted;
+}
+
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
     if (descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
+    if (removed(ind)) return ly_lbl(c, LY_L_STATUS_REMOVED);
     int b = ly_band(c, ind);
     if (b < 0)
         return c->smvp.status_not_counted ? c->smvp.status_not_counted

@@ -107,6 +107,8 @@ typedef enum {
     LY_L_UNIT_TOTAL,
     LY_L_NO_UNITS,
     LY_L_STATUS_DESCRIPTIVE,
+    LY_L_NOTE_REVISED_DATE,
+    LY_L_STATUS_REMOVED,
     LY_L_COUNT
 } ly_label;
 

@@ -24,9 +24,11 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
     bool ok = ach && tb_text(t, g, ach, f, PP_ALIGN_RIGHT,
                              n->result.has_achievement ? text : ly_col(c, LY_C_MARK), false);
     ly_cell *w = tb_cell(t, r, 1);
-    return ok && tb_light_text(t, w, band, n->level == PP_LEVEL_INDICATORE
-                                               ? ly_status_word(c, n) : ly_band_word(c, band),
-                               f, text);
+    const pp_change *rm = pp_node_removal(n);
+    const char *word = n->level == PP_LEVEL_INDICATORE ? ly_status_word(c, n)
+                       : rm && !rm->counted            ? ly_lbl(c, LY_L_STATUS_REMOVED)
+                                                       : ly_band_word(c, band);
+    return ok && tb_light_text(t, w, band, word, f, text);
 }
 
 bool ly_weighted_row(ly_table *t, const pp_node *n)
@@ -75,8 +77,10 @@ bool ly_head_row(ly_table *t, const char *const *labels, size_t n)
 
 /* ---- summaries: area and strategic objective ---------------------------------------------- */
 
+static bool children_change_notes(ly_ctx *c, const pp_node *parent, pp_level level);
+
 /* A table of the children of `parent` at `level`: peso, code and title,
- * grado, valutazione. */
+ * grado, valutazione; under it the changes of those children. */
 static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, const char *col)
 {
     size_t count = 0;
@@ -93,6 +97,7 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
         if (parent->children[i]->level == level) ok = ly_weighted_row(t, parent->children[i]);
     ok = ok && tb_place(t);
     tb_free(t);
+    ok = ok && children_change_notes(c, parent, level);
     fl_gap(c, c->lay->paragraph_gap * 1.5);
     return ok;
 }
@@ -255,6 +260,44 @@ static void note(note_list *l, const char *s)
     l->items[l->n++] = s;
 }
 
+/* "con Delibera n. 12 del 15/03/2023", or "il 15/03/2023" for a change
+ * made without a numbered act. */
+static const char *change_act(ly_ctx *c, const pp_change *ch)
+{
+    const char *kv[] = {"delibera", ch->delibera ? ch->delibera : "", "data",
+                        ly_date(c, ch->date), NULL};
+    return ly_subst(c->arena, ly_lbl(c, ch->delibera ? LY_L_CHANGE_ACT : LY_L_CHANGE_DATE), kv);
+}
+
+/* One note per Variazione of n, in document order. */
+static void change_notes(ly_ctx *c, const pp_node *n, note_list *l)
+{
+    const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
+    for (size_t i = 0; i < n->nchanges; i++) {
+        const pp_change *ch = &n->changes[i];
+        const char *act = change_act(c, ch);
+        if (!act) {
+            l->oom = true;
+            return;
+        }
+        const char *from = ch->from ? (ch->from->code && *ch->from->code ? ch->from->code
+                                                                          : ch->from->id)
+                                    : ch->from_ref ? ch->from_ref : "";
+        const char *before = ch->old_name && ch->old_algorithm
+                                 ? pp_arena_printf(c->arena, "%s; %s", ch->old_name,
+                                                   ch->old_algorithm)
+                                 : ch->old_name ? ch->old_name : ch->old_algorithm;
+        const char *kv[] = {"codice", code, "atto", act, "motivo", ch->reason ? ch->reason : "",
+                            "obiettivo", from, "prima", before ? before : "", NULL};
+        ly_label which = LY_L_NOTE_REDEFINED;
+        if (ch->kind == PP_CHANGE_MOVE)
+            which = n->level == PP_LEVEL_INDICATORE ? LY_L_NOTE_MOVED : LY_L_NOTE_MOVED_OBJECTIVE;
+        else if (ch->kind == PP_CHANGE_REMOVAL)
+            which = ch->counted ? LY_L_NOTE_REMOVED_COUNTED : LY_L_NOTE_REMOVED;
+        note(l, ly_subst(c->arena, ly_lbl(c, which), kv));
+    }
+}
+
 static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
 {
     const pp_indicator *ind = n->ind;
@@ -271,6 +314,7 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
                             ind->override_reason ? ind->override_reason : "", NULL};
         note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_OVERRIDE), kv));
     }
+    change_notes(c, n, l);
     const pp_target *tg = n->result.target;
     for (size_t i = 0; tg && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
@@ -284,13 +328,16 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
                                                        r->old_date, ind->unit),
                             "nuovo", nuovo, "delibera", r->delibera ? r->delibera : "",
                             "data", pp_date_valid(r->date) ? ly_date(c, r->date) : "", NULL};
-        note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_REVISED), kv));
+        /* a revision made without a numbered act says when it was made */
+        note(l, ly_subst(c->arena, ly_lbl(c, r->delibera ? LY_L_NOTE_REVISED
+                                                         : LY_L_NOTE_REVISED_DATE), kv));
     }
 }
 
 static void collect_notes(ly_ctx *c, const pp_node *parent, note_list *l)
 {
     for (size_t i = 0; i < parent->nnotes; i++) note(l, parent->notes[i]);
+    change_notes(c, parent, l);
     for (size_t i = 0; i < parent->nchildren; i++)
         if (parent->children[i]->level == PP_LEVEL_INDICATORE && parent->children[i]->ind)
             indicator_notes(c, parent->children[i], l);
@@ -338,6 +385,22 @@ static void free_notes(shaped_notes *sn)
 {
     for (size_t i = 0; i < sn->n; i++) pp_lines_free(sn->lines[i]);
     free(sn->lines);
+}
+
+/* Under a summary table: the changes during the year of the objectives it
+ * lists (moved, removed, redefined), so a row shown but not counted is
+ * explained where it is shown. */
+static bool children_change_notes(ly_ctx *c, const pp_node *parent, pp_level level)
+{
+    note_list notes = {0};
+    for (size_t i = 0; i < parent->nchildren; i++)
+        if (parent->children[i]->level == level) change_notes(c, parent->children[i], &notes);
+    if (notes.oom) c->oom = true;
+    shaped_notes sn = {0};
+    bool ok = !notes.oom && (notes.n == 0 || (shape_notes(c, &notes, &sn) && place_notes(c, &sn)));
+    free_notes(&sn);
+    free(notes.items);
+    return ok;
 }
 
 static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)

@@ -408,6 +408,38 @@ static const char **load_notes(loader *L, const xmlNode *x, size_t *n)
     return notes;
 }
 
+static bool parse_change_kind(const char *s, pp_change_kind *k)
+{
+    if (!s) return false;
+    if (strcmp(s, "spostamento") == 0) *k = PP_CHANGE_MOVE;
+    else if (strcmp(s, "rimozione") == 0) *k = PP_CHANGE_REMOVAL;
+    else if (strcmp(s, "ridefinizione") == 0) *k = PP_CHANGE_REDEFINITION;
+    else return false;
+    return true;
+}
+
+/* Variazione elements of a node; an unknown tipo was reported by the
+ * schema, and such a change is left out. */
+static void load_changes(loader *L, const xmlNode *x, pp_node *n)
+{
+    size_t count = ld_count(x, "Variazione");
+    n->changes = ld_array(L, count, sizeof *n->changes);
+    if (!n->changes) return;
+    for (xmlNode *v = ld_first(x, "Variazione"); v; v = ld_next(v, "Variazione")) {
+        pp_change *ch = &n->changes[n->nchanges];
+        if (!parse_change_kind(ld_attr(L, v, "tipo"), &ch->kind)) continue;
+        attr_date(L, v, "data", &ch->date);
+        ch->delibera = ld_attr(L, v, "delibera");
+        ch->reason = ld_child_text(L, v, "Motivazione");
+        ch->from_ref = ld_attr(L, v, "obiettivoPrecedente");
+        ch->old_name = ld_child_text(L, v, "NomePrecedente");
+        ch->old_algorithm = ld_child_text(L, v, "AlgoritmoPrecedente");
+        ch->has_counted = attr_bool(L, v, "conteggiato", &ch->counted);
+        ch->pos = ld_pos(v);
+        n->nchanges++;
+    }
+}
+
 static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
 {
     pp_indicator *ind = pp_arena_alloc(L->a, sizeof *ind);
@@ -529,6 +561,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
         load_class(L, ld_first(x, "Classificazione"), n);
     }
     n->notes = load_notes(L, x, &n->nnotes);
+    if (level != PP_LEVEL_ENTE) load_changes(L, x, n);
     return n;
 }
 

@@ -49,6 +49,22 @@ const char *pp_rule_name(pp_rule r)
     return (unsigned)r < 3 ? names[r] : "?";
 }
 
+const pp_change *pp_node_removal(const pp_node *n)
+{
+    for (size_t i = 0; n && i < n->nchanges; i++)
+        if (n->changes[i].kind == PP_CHANGE_REMOVAL) return &n->changes[i];
+    return NULL;
+}
+
+bool pp_node_dropped(const pp_node *n)
+{
+    for (; n; n = n->parent) {
+        const pp_change *r = pp_node_removal(n);
+        if (r && !r->counted) return true;
+    }
+    return false;
+}
+
 const pp_target *pp_indicator_target(const pp_indicator *ind, int year)
 {
     for (size_t i = 0; i < ind->ntargets; i++)

@@ -172,9 +172,27 @@ typedef struct {
     double deviation;
 } pp_result;
 
-/* ---- the tree ----------------------------------------------------------- */
+/* ---- changes during the year (Variazione) ------------------------------ */
+
+typedef enum { PP_CHANGE_MOVE, PP_CHANGE_REMOVAL, PP_CHANGE_REDEFINITION } pp_change_kind;
 
 typedef struct pp_node pp_node;
+
+typedef struct {
+    pp_change_kind kind;
+    pp_date date;          /* y == 0 when unusable (reported) */
+    const char *delibera;  /* number of the act; NULL: made without one */
+    const char *reason;    /* Motivazione */
+    const char *from_ref;  /* move: id of the objective it was in */
+    const pp_node *from;   /* resolved by the checks */
+    const char *old_name, *old_algorithm; /* redefinition */
+    bool has_counted;      /* conteggiato written */
+    bool counted;          /* removal: still counted, by the administration's choice */
+    pp_pos pos;
+} pp_change;
+
+/* ---- the tree ----------------------------------------------------------- */
+
 struct pp_node {
     pp_level level;
     const char *id, *code, *title, *description, *comment;
@@ -189,6 +207,8 @@ struct pp_node {
     pp_indicator *ind;   /* level == PP_LEVEL_INDICATORE */
     const char **notes;
     size_t nnotes;
+    pp_change *changes;  /* in document order */
+    size_t nchanges;
     pp_result result;
 };
 
@@ -335,6 +355,12 @@ bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx);
 char *pp_doc_file_path(const pp_doc *doc, const char *file);
 typedef bool (*pp_file_fn)(const pp_doc *doc, const char *file, pp_pos pos, void *ctx);
 bool pp_doc_each_file(const pp_doc *doc, pp_file_fn fn, void *ctx);
+
+/* The removal of n itself (a Variazione tipo="rimozione"), or NULL. */
+const pp_change *pp_node_removal(const pp_node *n);
+/* True when n or an objective above it was removed during the year and is
+ * not counted: what it measured no longer concerns the year's results. */
+bool pp_node_dropped(const pp_node *n);
 
 /* ---- rules of the data itself --------------------------------------- */
 

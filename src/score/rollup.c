@@ -77,7 +77,9 @@ static void score_node(const pp_doc *doc, pp_node *n)
     r->band = -1;
     if (isnan(mean)) {
         r->counted = r->has_achievement = false;
-        r->why_not_counted = "nessun elemento conteggiato";
+        const pp_change *rm = pp_node_removal(n);
+        r->why_not_counted = rm && !rm->counted ? "rimosso in corso d'anno"
+                                                : "nessun elemento conteggiato";
         return;
     }
     r->computed = mean;
@@ -88,6 +90,7 @@ static void score_node(const pp_doc *doc, pp_node *n)
     r->has_achievement = true;
     r->counted = n->level == PP_LEVEL_ENTE || (n->weight > 0 && !isnan(n->weight));
     if (!r->counted) r->why_not_counted = "peso 0";
+    pp_apply_removal(n);
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }
 

@@ -79,6 +79,14 @@ int pp_band_of(const pp_smvp *s, double achievement)
     return s->nbands > 0 && band < 0 ? 0 : band;
 }
 
+void pp_apply_removal(pp_node *n)
+{
+    const pp_change *rm = pp_node_removal(n);
+    if (!rm || rm->counted || !n->result.counted) return;
+    n->result.counted = false;
+    n->result.why_not_counted = "rimosso in corso d'anno";
+}
+
 static void not_counted(pp_result *r, const char *why)
 {
     r->counted = false;
@@ -161,5 +169,6 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
     r->achievement = clamp100(v);
     r->counted = !(n->weight == 0 || isnan(n->weight));
     if (!r->counted) r->why_not_counted = "peso 0";
+    pp_apply_removal(n);
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }

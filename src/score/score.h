@@ -23,6 +23,10 @@ double pp_apply_tolerance(const pp_tolerance *t, double achievement);
  * -1 when there are no bands. */
 int pp_band_of(const pp_smvp *s, double achievement);
 
+/* A node removed during the year (Variazione tipo="rimozione") keeps its
+ * achievement, shown, but is not counted in its parent unless the
+ * administration said conteggiato="true". */
+void pp_apply_removal(pp_node *n);
 /* Scores one indicator (node->result). */
 void pp_score_indicator(const pp_doc *doc, pp_node *n);
 /* Scores the whole tree, bottom up. */

@@ -158,6 +158,46 @@ static bool check_class_refs(pp_node *n, void *ctx)
     return true;
 }
 
+/* obiettivoPrecedente of a move: an objective of the kind the node can sit
+ * in (an indicator in a strategic or operational objective, an operational
+ * objective in a strategic one), and not the one it is in now. */
+static void check_move_ref(ref_walk *w, pp_node *n, pp_change *ch)
+{
+    const pp_node *from = resolve(w->ids, w->d, ch->from_ref, 'n', ch->pos,
+                                  "obiettivoPrecedente", "an objective");
+    if (!from) return;
+    static const char *const level_words[] = {"ente", "area (Ambito)", "strategic objective",
+                                              "operational objective", "indicator"};
+    bool fits = n->level == PP_LEVEL_INDICATORE
+                    ? from->level == PP_LEVEL_STRATEGICO || from->level == PP_LEVEL_OPERATIVO
+                    : n->parent && from->level == n->parent->level;
+    if (!fits) {
+        pp_error(w->d, ch->pos.line, ch->pos.col,
+                 "obiettivoPrecedente='%s' must refer to %s, not to the %s at line %d",
+                 ch->from_ref,
+                 n->level == PP_LEVEL_INDICATORE ? "a strategic or operational objective"
+                                                 : "a strategic objective",
+                 level_words[from->level], from->pos.line);
+        return;
+    }
+    if (from == n->parent) {
+        pp_error(w->d, ch->pos.line, ch->pos.col,
+                 "obiettivoPrecedente='%s' is the objective it is in now: a move names where it "
+                 "came from",
+                 ch->from_ref);
+        return;
+    }
+    ch->from = from;
+}
+
+static bool check_change_refs(pp_node *n, void *ctx)
+{
+    for (size_t i = 0; i < n->nchanges; i++)
+        if (n->changes[i].kind == PP_CHANGE_MOVE && n->changes[i].from_ref)
+            check_move_ref(ctx, n, &n->changes[i]);
+    return true;
+}
+
 static void check_unit_cycles(pp_doc *doc, id_table *t, pp_diags *d)
 {
     for (size_t i = 0; i < doc->nunits; i++) {
@@ -203,6 +243,7 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
     }
     ref_walk w = {t, d};
     pp_tree_walk(doc->root, check_class_refs, &w);
+    pp_tree_walk(doc->root, check_change_refs, &w);
 }
 
 /* ---- general data and SMVP ----------------------------------------------- */
@@ -272,6 +313,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     check_refs(doc, &ids, d);
     free(ids.slots);
     if (doc->root) pp_check_tree(doc, d);
+    pp_check_changes(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }

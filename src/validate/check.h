@@ -9,6 +9,9 @@
 
 /* Parts, in check.c (document, SMVP, references) and tree.c (tree). */
 void pp_check_tree(pp_doc *doc, pp_diags *d);
+/* Changes during the year: Variazione and the act of each Revisione
+ * (changes.c). */
+void pp_check_changes(pp_doc *doc, pp_diags *d);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Allowed deviation of a sum of weights from 100, from the precision the

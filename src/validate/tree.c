@@ -212,6 +212,8 @@ static void check_missing_actual(tree_ctx *c, const pp_node *n)
                                        (ind->denominator.attr_value &&
                                         !ind->denominator.has_value)));
     if (a->kind != PP_ACTUAL_NONE || ind->has_override || unreadable) return;
+    /* removed during the year and not counted: nothing was measured */
+    if (pp_node_dropped(n)) return;
     if (a->present)
         pp_error(c->d, a->pos.line, a->pos.col,
                  "Consuntivo of '%s' has no value: write valore, data or nd=\"true\" with the "
