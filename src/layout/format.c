@@ -62,11 +62,14 @@ const char *ly_band_word(ly_ctx *c, int band)
     return ly_upper(c, c->smvp.bands[band].label);
 }
 
-/* An indicator without any target and without a value set by hand: it
- * informs, it is never scored, so "N/D" or "DA VALUTARE" would mislead. */
-static bool descriptive(const pp_node *n)
+/* An indicator without any target and without a value set by hand, that
+ * reports a value: it informs, it is never scored, so "N/D" or "DA
+ * VALUTARE" would mislead. Without a value it stays N/D, as seed 000
+ * prints it. */
+bool ly_descriptive(const pp_node *n)
 {
-    return n->ind && n->ind->ntargets == 0 && !n->ind->has_override;
+    return n->ind && n->ind->ntargets == 0 && !n->ind->has_override &&
+           (n->ind->actual.kind == PP_ACTUAL_VALUE || n->ind->actual.kind == PP_ACTUAL_DATE);
 }
 
 /* Removed during the year and not counted: "DA VALUTARE" would promise an
@@ -79,7 +82,7 @@ static bool removed(const pp_node *n)
 
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
-    if (descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
+    if (ly_descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
     if (removed(ind)) return ly_lbl(c, LY_L_STATUS_REMOVED);
     int b = ly_band(c, ind);
     if (b < 0)
@@ -100,7 +103,7 @@ const char *ly_percent(ly_ctx *c, double v)
 
 const char *ly_achievement(ly_ctx *c, const pp_node *n)
 {
-    if (descriptive(n)) return "\u2013";
+    if (ly_descriptive(n)) return "\u2013";
     if (!n->result.has_achievement) return ly_lbl(c, LY_L_ND);
     return ly_percent(c, n->result.achievement);
 }

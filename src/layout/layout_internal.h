@@ -167,6 +167,9 @@ const char *ly_band_word(ly_ctx *c, int band);   /* "RAGGIUNTO" */
 const char *ly_status_word(ly_ctx *c, const pp_node *ind);
 const char *ly_percent(ly_ctx *c, double v);     /* "97,98 %" */
 const char *ly_achievement(ly_ctx *c, const pp_node *n); /* "93,75 %", "N/D" */
+/* An indicator without targets that reports a value: printed with a dash
+ * for target and grado and the status-descriptive word. */
+bool ly_descriptive(const pp_node *n);
 const char *ly_value(ly_ctx *c, double v, pp_unit u);
 const char *ly_number(ly_ctx *c, double v); /* "1.146.100,00" */
 const char *ly_target(ly_ctx *c, const pp_target *t, pp_unit u);

@@ -140,7 +140,7 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
     const pp_indicator *ind = n->ind;
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
     bool ok = true;
-    if (ind->ntargets == 0) /* descriptive: there is no target to miss */
+    if (ly_descriptive(n)) /* there is no target to miss */
         return tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     for (size_t i = 0; tg && ok && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
