@@ -201,6 +201,79 @@ static void removal_needs_reason_inside_year(void **state)
                 "error: Variazione tipo=\"rimozione\" of '01_02' needs its reason (<Motivazione>)");
 }
 
+/* ---- 9. individual objectives with their own indicators ------------------------------- */
+
+/* Maria: the tree's "o" (375 / 400 = 93,75) at 60 and her own objective at
+ * 40 with 90 h of 120 (75,00) and a deadline met (100) at 50 % each =
+ * 87,50; total 0,6 x 93,75 + 0,4 x 87,5 = 91,25. Luca: "o" and "s" with no
+ * weights: plain mean 93,75. */
+#define PEOPLE                                                                                   \
+    "<Persone><Persona id=\"maria\"><Nome>Maria Rossi</Nome>"                                     \
+    "<ObiettivoIndividuale rif=\"o\" peso=\"60\"/>"                                                \
+    "<ObiettivoIndividuale id=\"own\" codice=\"IND_01\" peso=\"40\"><Titolo>Formazione</Titolo>"   \
+    "<Indicatore id=\"h\" peso=\"50\"><Nome>Ore</Nome><Unita>h</Unita>"                            \
+    "<Target anno=\"2022\" operatore=\"ge\" valore=\"120\"/><Consuntivo valore=\"90\"/></Indicatore>" \
+    "<Indicatore id=\"p\" peso=\"50\"><Nome>Piano</Nome><Unita>data</Unita>"                       \
+    "<Target anno=\"2022\" operatore=\"entro\" data=\"2022-03-31\"/>"                              \
+    "<Consuntivo data=\"2022-03-20\"/></Indicatore>"                                              \
+    "</ObiettivoIndividuale></Persona>"                                                          \
+    "<Persona id=\"luca\"><Nome>Luca Bianchi</Nome><ObiettivoIndividuale rif=\"o\"/>"              \
+    "<ObiettivoIndividuale rif=\"s\"/></Persona></Persone>\n"
+
+static void person_total_with_own_objective(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(PEOPLE ONE_OBJECTIVE(IND("i", "100", "N.", "ge", "400", "375")));
+    assert_non_null(doc);
+    const pp_person *maria = &doc->people[0], *luca = &doc->people[1];
+    pp_node *own = maria->objectives[1].own;
+    assert_non_null(own);
+    assert_null(own->parent);
+    near(own->children[0]->result.achievement, 75.00);
+    near(own->result.achievement, 87.50);
+    near(maria->objectives[1].effective_weight, 40.00);
+    assert_true(maria->has_total);
+    near(maria->total, 91.25);
+    near(luca->total, 93.75);
+    near(luca->objectives[0].effective_weight, 50.00);
+    /* the tree does not see the own objective */
+    near(doc->root->result.achievement, 93.75);
+    pp_doc_free(doc);
+}
+
+/* The totals reach score --format json and csv. */
+static void person_total_in_score_output(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(PEOPLE ONE_OBJECTIVE(IND("i", "100", "N.", "ge", "400", "375")));
+    assert_non_null(doc);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_true(pp_write_scores(doc, PP_FORMAT_JSON, f));
+    fclose(f);
+    assert_non_null(strstr(buf, "{\"person\": \"maria\", \"name\": \"Maria Rossi\", \"unit\": null, "
+                                "\"achievement\": 91.25"));
+    assert_non_null(strstr(buf, "{\"objective\": \"own\", \"own\": true, \"weight\": 40"));
+    free(buf);
+    f = open_memstream(&buf, &len);
+    assert_true(pp_write_scores(doc, PP_FORMAT_CSV, f));
+    fclose(f);
+    assert_non_null(strstr(buf, "\r\nown,IND_01,operativo,Formazione,maria,40,40,,87.5,"));
+    assert_non_null(strstr(buf, "\r\nmaria,,persona,Maria Rossi,,,,,91.25,"));
+    free(buf);
+    pp_doc_free(doc);
+}
+
+static void person_weights_sum(void **state)
+{
+    (void)state;
+    assert_diag("<Persone><Persona id=\"x\"><Nome>X</Nome><ObiettivoIndividuale rif=\"o\" "
+                "peso=\"50\"/><ObiettivoIndividuale rif=\"s\" peso=\"40\"/></Persona></Persone>"
+                ONE_OBJECTIVE(IND("i", "100", "N.", "ge", "1", "1")),
+                "error: the weights of the objectives of 'x' sum to 90.00, not 100");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +283,9 @@ int main(void)
         cmocka_unit_test(removed_objective_not_counted),
         cmocka_unit_test(removed_objective_counted_by_choice),
         cmocka_unit_test(removal_needs_reason_inside_year),
+        cmocka_unit_test(person_total_with_own_objective),
+        cmocka_unit_test(person_total_in_score_output),
+        cmocka_unit_test(person_weights_sum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

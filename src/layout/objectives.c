@@ -445,6 +445,49 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 
 /* ---- individual objectives (section 4) ---------------------------------------------------------- */
 
+/* One row: peso (when the person's objectives have weights), the objective,
+ * its grado and valutazione; an unresolved reference prints as N/D. */
+static bool person_row(ly_table *t, const pp_individual *io, bool weights)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT);
+    ly_row *r = tb_row(t, false);
+    bool ok = r != NULL;
+    if (ok && weights)
+        ok = tb_text(t, tb_cell(t, r, 1), io->has_weight ? ly_percent(c, io->weight) : dash,
+                     LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    const pp_node *n = pp_individual_node(io);
+    if (!ok) return false;
+    if (n)
+        return tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
+                       false) &&
+               ly_score_cells(t, r, n, LY_F_TABLE);
+    return tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT, text,
+                   false) &&
+           tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
+                   ly_col(c, LY_C_MARK), false) &&
+           tb_light_text(t, tb_cell(t, r, 1), -1, ly_lbl(c, LY_L_NOT_EVALUATED), LY_F_TABLE, text);
+}
+
+/* The closing row: the person's total in the table's bold face, with the
+ * band colour and word, like the band row of an objective. */
+static bool total_row(ly_table *t, const char *label, bool has, double value, int band)
+{
+    ly_ctx *c = t->c;
+    /* the score cells read a node's result: a node that only carries it */
+    pp_node total = {.level = PP_LEVEL_OPERATIVO};
+    total.result.has_achievement = total.result.counted = has;
+    total.result.achievement = value;
+    total.result.band = band;
+    ly_row *r = tb_row(t, false);
+    if (!r) return false;
+    ly_cell *cell = tb_cell(t, r, (int)t->ncols - 2);
+    tb_fill(cell, ly_col(c, LY_C_BAND_BG));
+    return tb_text(t, cell, label, LY_F_TABLE_HEAD, PP_ALIGN_LEFT, ly_col(c, LY_C_BAND_FG),
+                   false) &&
+           ly_score_cells(t, r, &total, LY_F_TABLE_HEAD);
+}
+
 bool ly_person(ly_ctx *c, const pp_person *p)
 {
     bool weights = false;
@@ -455,29 +498,21 @@ bool ly_person(ly_ctx *c, const pp_person *p)
     const char *l4[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                         ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_head_row(t, weights ? l4 : l4 + 1, weights ? 4 : 3);
-    pp_rgb text = ly_col(c, LY_C_TEXT);
-    for (size_t i = 0; ok && i < p->nobjectives; i++) {
-        const pp_individual *io = &p->objectives[i];
-        ly_row *r = tb_row(t, false);
-        if (weights)
-            ok = tb_text(t, tb_cell(t, r, 1), io->has_weight ? ly_percent(c, io->weight) : dash,
-                         LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
-        if (!ok) break;
-        if (io->objective) {
-            ok = tb_text(t, tb_cell(t, r, 1), ly_code_title(c, io->objective), LY_F_TABLE,
-                         PP_ALIGN_LEFT, text, false) &&
-                 ly_score_cells(t, r, io->objective, LY_F_TABLE);
-        } else {
-            ok = tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT,
-                         text, false) &&
-                 tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
-                         ly_col(c, LY_C_MARK), false) &&
-                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_lbl(c, LY_L_NOT_EVALUATED),
-                               LY_F_TABLE, text);
-        }
-    }
+    for (size_t i = 0; ok && i < p->nobjectives; i++) ok = person_row(t, &p->objectives[i], weights);
+    if (ok && p->nobjectives > 0)
+        ok = total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
     ok = ok && tb_place(t);
     tb_free(t);
     fl_gap(c, c->lay->paragraph_gap * 2);
+    /* then the indicators of the person's own objectives, as in 3.2 */
+    for (size_t i = 0; ok && i < p->nobjectives; i++) {
+        const pp_node *own = p->objectives[i].own;
+        if (!own) continue;
+        const char *kv[] = {"codice", own->code ? own->code : "", "titolo",
+                            own->title ? own->title : "", NULL};
+        const char *title = ly_subst(c->arena, ly_lbl(c, LY_L_OWN_OBJECTIVE), kv);
+        ok = title && indicator_table(c, own, title);
+        if (!title) c->oom = true;
+    }
     return ok;
 }

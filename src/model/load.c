@@ -229,6 +229,8 @@ static void load_units(loader *L, const xmlNode *org)
     }
 }
 
+static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent);
+
 static void load_person(loader *L, const xmlNode *x, pp_person *p)
 {
     p->id = ld_attr(L, x, "id");
@@ -247,8 +249,12 @@ static void load_person(loader *L, const xmlNode *x, pp_person *p)
          o = ld_next(o, "ObiettivoIndividuale"), i++) {
         pp_individual *ob = &p->objectives[i];
         ob->ref = ld_attr(L, o, "rif");
-        ob->has_weight = attr_number(L, o, "peso", &ob->weight);
+        ob->has_weight = ld_number(L, o, "peso", &ob->weight, &ob->weight_decimals) == LD_OK;
         ob->pos = ld_pos(o);
+        ob->own_content = ld_first(o, "Titolo") || ld_first(o, "Indicatore");
+        /* an own objective is read as an operational one outside the tree:
+         * its indicators then take the same checks and the same rules */
+        if (!ob->ref) ob->own = load_node(L, o, PP_LEVEL_OPERATIVO, NULL);
     }
 }
 
@@ -492,8 +498,6 @@ static void load_class(loader *L, const xmlNode *c, pp_node *n)
     k->has_gender = attr_bool(L, c, "genere", &k->gender);
     k->pos = ld_pos(c);
 }
-
-static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent);
 
 /* Children of one node: for a strategic objective its own indicators come
  * before its operational objectives, as the vocabulary orders them. */

@@ -49,6 +49,11 @@ const char *pp_rule_name(pp_rule r)
     return (unsigned)r < 3 ? names[r] : "?";
 }
 
+const pp_node *pp_individual_node(const pp_individual *io)
+{
+    return io->own ? io->own : io->objective;
+}
+
 const pp_change *pp_node_removal(const pp_node *n)
 {
     for (size_t i = 0; n && i < n->nchanges; i++)

@@ -217,14 +217,28 @@ struct pp_node {
 typedef struct {
     const char *id, *name, *type, *parent_ref, *manager_ref;
     pp_pos pos;
+    /* The unit's result (scoring): the plain mean of the counted objectives
+     * whose Classificazione names it (see pp_score_units). */
+    size_t nobjectives; /* objectives naming it, counted or not */
+    size_t ncounted;
+    bool has_result;
+    double result;
+    int band; /* index in smvp.bands, -1 when none */
 } pp_unit_org;
 
+/* One objective of a person: a tree objective by reference, or the
+ * person's own (an operational-level node outside the tree, parent NULL,
+ * with its own indicators). */
 typedef struct {
-    const char *ref; /* id of an objective */
+    const char *ref; /* id of an objective of the tree; NULL for an own one */
     bool has_weight;
-    double weight;
+    double weight;           /* share in the person's total */
+    int weight_decimals;
     pp_pos pos;
     const pp_node *objective; /* resolved by the checks */
+    pp_node *own;             /* own objective (no rif); NULL otherwise */
+    bool own_content;         /* Titolo or Indicatore written (with rif: reported) */
+    double effective_weight;  /* in the total, after leaving out what has no score */
 } pp_individual;
 
 typedef struct {
@@ -232,7 +246,15 @@ typedef struct {
     pp_individual *objectives;
     size_t nobjectives;
     pp_pos pos;
+    /* The person's total (scoring): weighted mean of the objectives that
+     * have an achievement (plain mean when no weights are given). */
+    bool has_total;
+    double total;
+    int band; /* index in smvp.bands, -1 when none */
 } pp_person;
+
+/* The node an individual objective scores on: the tree's or its own. */
+const pp_node *pp_individual_node(const pp_individual *io);
 
 /* ---- narrative content --------------------------------------------------- */
 

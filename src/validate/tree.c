@@ -393,6 +393,14 @@ static void check_codes(tree_ctx *c)
     free(l.nodes);
 }
 
+void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective)
+{
+    tree_ctx c = {doc, d, 0};
+    check_weights(&c, objective); /* its own peso is checked with the person's */
+    for (size_t i = 0; i < objective->nchildren; i++)
+        pp_tree_walk(objective->children[i], check_node, &c);
+}
+
 void pp_check_tree(pp_doc *doc, pp_diags *d)
 {
     tree_ctx c = {doc, d, 0};
