@@ -274,6 +274,43 @@ static void person_weights_sum(void **state)
                 "error: the weights of the objectives of 'x' sum to 90.00, not 100");
 }
 
+/* ---- 10. results per organisational unit --------------------------------------------- */
+
+/* Unit "u" answers for the strategic objective "s" (0,6 x 93,75 + 0,4 x 50
+ * = 76,25) and for its operational objective "o2" (50 / 100 = 50), which
+ * weighs 40 in "s": the unit's result is the plain mean (76,25 + 50) / 2 =
+ * 63,125, whatever the weights. Unit "v" answers only for "o3", which
+ * weighs 0: shown, not counted, so "v" has no result. */
+static void unit_result_is_plain_mean(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(
+        "<Organizzazione><Unita id=\"u\" tipo=\"area\">Area</Unita>"
+        "<Unita id=\"v\" tipo=\"ufficio\" padre=\"u\">Ufficio</Unita></Organizzazione>\n"
+        "<Albero><Ambito id=\"amb\" peso=\"100\"><Titolo>A</Titolo>"
+        "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+        "<Classificazione unita=\"u\"/>"
+        "<ObiettivoOperativo id=\"o1\" peso=\"60\"><Titolo>O1</Titolo>"
+        IND("i1", "100", "N.", "ge", "400", "375") "</ObiettivoOperativo>"
+        "<ObiettivoOperativo id=\"o2\" peso=\"40\"><Titolo>O2</Titolo>"
+        "<Classificazione unita=\"u\"/>" IND("i2", "100", "N.", "ge", "100", "50")
+        "</ObiettivoOperativo>"
+        "<ObiettivoOperativo id=\"o3\" peso=\"0\"><Titolo>O3</Titolo>"
+        "<Classificazione unita=\"v\"/>" IND("i3", "100", "N.", "ge", "10", "10")
+        "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>\n");
+    assert_non_null(doc);
+    near(node(doc, "s")->result.achievement, 76.25); /* 0,6 x 93,75 + 0,4 x 50 */
+    const pp_unit_org *u = &doc->units[0], *v = &doc->units[1];
+    assert_int_equal(u->nobjectives, 2);
+    assert_int_equal(u->ncounted, 2);
+    assert_true(u->has_result);
+    near(u->result, (76.25 + 50) / 2);
+    assert_int_equal(v->nobjectives, 1); /* o3 weighs 0: shown, not counted */
+    assert_int_equal(v->ncounted, 0);
+    assert_false(v->has_result);
+    pp_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +323,7 @@ int main(void)
         cmocka_unit_test(person_total_with_own_objective),
         cmocka_unit_test(person_total_in_score_output),
         cmocka_unit_test(person_weights_sum),
+        cmocka_unit_test(unit_result_is_plain_mean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -465,7 +465,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"cover", LY_P_COVER},       {"toc", LY_P_TOC},           {"section", LY_P_SECTION},
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
-        {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
+        {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

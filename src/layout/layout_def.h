@@ -145,6 +145,7 @@ typedef enum {
     LY_P_OBJECTIVES, /* area -> strategic -> operational tables */
     LY_P_ENTE,       /* the ente gauge (overall assessment) */
     LY_P_PEOPLE,     /* individual objectives, per person */
+    LY_P_UNITS,      /* results per organisational unit */
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_PAGEBREAK
 } ly_part_kind;

@@ -469,9 +469,9 @@ static bool person_row(ly_table *t, const pp_individual *io, bool weights)
            tb_light_text(t, tb_cell(t, r, 1), -1, ly_lbl(c, LY_L_NOT_EVALUATED), LY_F_TABLE, text);
 }
 
-/* The closing row: the person's total in the table's bold face, with the
- * band colour and word, like the band row of an objective. */
-static bool total_row(ly_table *t, const char *label, bool has, double value, int band)
+/* The closing row of a person's or a unit's table: the total in the
+ * table's bold face, with the band colour and word. */
+bool ly_total_row(ly_table *t, const char *label, bool has, double value, int band)
 {
     ly_ctx *c = t->c;
     /* the score cells read a node's result: a node that only carries it */
@@ -500,7 +500,7 @@ bool ly_person(ly_ctx *c, const pp_person *p)
     bool ok = ly_head_row(t, weights ? l4 : l4 + 1, weights ? 4 : 3);
     for (size_t i = 0; ok && i < p->nobjectives; i++) ok = person_row(t, &p->objectives[i], weights);
     if (ok && p->nobjectives > 0)
-        ok = total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
+        ok = ly_total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
     ok = ok && tb_place(t);
     tb_free(t);
     fl_gap(c, c->lay->paragraph_gap * 2);
