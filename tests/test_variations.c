@@ -265,6 +265,25 @@ static void person_total_in_score_output(void **state)
     pp_doc_free(doc);
 }
 
+/* A removed objective (50 %) assigned to a person counts for the person no
+ * more than for the tree: the total is o1's 91,875. */
+static void person_total_leaves_out_removed(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of("<Persone><Persona id=\"x\"><Nome>X</Nome>"
+                         "<ObiettivoIndividuale rif=\"o1\"/><ObiettivoIndividuale rif=\"o2\"/>"
+                         "</Persona></Persone>\n" TWO_OBJECTIVES(
+                             "<Variazione tipo=\"rimozione\" data=\"2022-09-01\">"
+                             "<Motivazione>Sospeso</Motivazione></Variazione>",
+                             "<Consuntivo valore=\"50\"/>"));
+    assert_non_null(doc);
+    near(node(doc, "o2")->result.achievement, 50.00);
+    near(doc->people[0].total, 91.875);
+    near(doc->people[0].objectives[0].effective_weight, 100.00);
+    near(doc->people[0].objectives[1].effective_weight, 0.00);
+    pp_doc_free(doc);
+}
+
 static void person_weights_sum(void **state)
 {
     (void)state;
@@ -322,6 +341,7 @@ int main(void)
         cmocka_unit_test(removal_needs_reason_inside_year),
         cmocka_unit_test(person_total_with_own_objective),
         cmocka_unit_test(person_total_in_score_output),
+        cmocka_unit_test(person_total_leaves_out_removed),
         cmocka_unit_test(person_weights_sum),
         cmocka_unit_test(unit_result_is_plain_mean),
     };

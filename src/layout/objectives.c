@@ -287,6 +287,10 @@ static void change_notes(ly_ctx *c, const pp_node *n, note_list *l)
                                  ? pp_arena_printf(c->arena, "%s; %s", ch->old_name,
                                                    ch->old_algorithm)
                                  : ch->old_name ? ch->old_name : ch->old_algorithm;
+        if (ch->old_name && ch->old_algorithm && !before) {
+            l->oom = true;
+            return;
+        }
         const char *kv[] = {"codice", code, "atto", act, "motivo", ch->reason ? ch->reason : "",
                             "obiettivo", from, "prima", before ? before : "", NULL};
         ly_label which = LY_L_NOTE_REDEFINED;

@@ -94,6 +94,14 @@ static void score_node(const pp_doc *doc, pp_node *n)
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }
 
+/* An objective counts in a person's total when it has an achievement and
+ * was not removed during the year (a removed objective is shown, not
+ * counted, for the person as for the tree). */
+static bool person_counts(const pp_node *n)
+{
+    return n && n->result.has_achievement && !pp_node_dropped(n);
+}
+
 /* A person's total: the mean of the objectives that have an achievement,
  * weighted by their peso when the person's objectives have one (plain mean
  * otherwise); the weights of the others are rescaled, as for N/D. */
@@ -107,7 +115,7 @@ static void score_person(const pp_doc *doc, pp_person *p)
         const pp_node *n = pp_individual_node(io);
         io->effective_weight = 0;
         double w = weighted ? (io->has_weight ? io->weight : 0) : 1;
-        if (!n || !n->result.has_achievement || !(w > 0)) continue;
+        if (!person_counts(n) || !(w > 0)) continue;
         sum_w += w;
         sum_wa += w * n->result.achievement;
     }
@@ -118,7 +126,7 @@ static void score_person(const pp_doc *doc, pp_person *p)
         pp_individual *io = &p->objectives[i];
         const pp_node *n = pp_individual_node(io);
         double w = weighted ? (io->has_weight ? io->weight : 0) : 1;
-        if (n && n->result.has_achievement && w > 0) io->effective_weight = 100 * w / sum_w;
+        if (person_counts(n) && w > 0) io->effective_weight = 100 * w / sum_w;
     }
     p->total = sum_wa / sum_w;
     p->band = pp_band_of(&doc->smvp, p->total);
