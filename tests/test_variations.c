@@ -330,6 +330,33 @@ static void unit_result_is_plain_mean(void **state)
     pp_doc_free(doc);
 }
 
+/* ---- all together: fixtures/esempio-variazioni.xml ------------------------------------- */
+
+/* Ente = 0,7 x 91,875 (01: 01_01 alone, 01_02 removed) + 0,3 x 60 (02,
+ * removed but counted: 12 of 20) = 82,3125; Maria 0,6 x 91,875 + 0,4 x
+ * 87,5 = 90,125; the Area answers for 01 and 01_01: 91,875. */
+static void the_sample_document(void **state)
+{
+    (void)state;
+    pp_diags d;
+    pp_diags_init(&d, "esempio-variazioni.xml");
+    pp_doc *doc = NULL;
+    pp_status st =
+        pp_open_document(PP_SOURCE_DIR "/fixtures/esempio-variazioni.xml", &d, &doc);
+    assert_int_equal(d.count, 0);
+    pp_diags_clear(&d);
+    assert_int_equal(st, PP_OK);
+    pp_score(doc);
+    near(doc->root->result.achievement, 82.3125);
+    assert_true(node(doc, "s2")->result.counted);
+    assert_false(node(doc, "o2")->result.counted);
+    near(doc->people[0].total, 90.125);
+    near(doc->units[0].result, 91.875);
+    assert_false(doc->units[1].has_result);
+    assert_null(doc->approval_number);
+    pp_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +371,7 @@ int main(void)
         cmocka_unit_test(person_total_leaves_out_removed),
         cmocka_unit_test(person_weights_sum),
         cmocka_unit_test(unit_result_is_plain_mean),
+        cmocka_unit_test(the_sample_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

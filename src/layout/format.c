@@ -72,12 +72,13 @@ bool ly_descriptive(const pp_node *n)
            (n->ind->actual.kind == PP_ACTUAL_VALUE || n->ind->actual.kind == PP_ACTUAL_DATE);
 }
 
-/* Removed during the year and not counted: "DA VALUTARE" would promise an
+/* Removed during the year and not counted (itself, or an indicator with no
+ * value under a removed objective): "DA VALUTARE" would promise an
  * evaluation that will not come. */
 static bool removed(const pp_node *n)
 {
     const pp_change *rm = pp_node_removal(n);
-    return rm && !rm->counted;
+    return (rm && !rm->counted) || (!n->result.has_achievement && pp_node_dropped(n));
 }
 
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
