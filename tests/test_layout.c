@@ -401,6 +401,37 @@ static void fixture_pages_hold(void **state)
     free(c);
 }
 
+/* The default layout with the results per unit turned on: Pistoia-Prato's
+ * six units, each a table with its total row, hold on the page like the
+ * rest (and the people's tables now end with their total). */
+static void units_section_holds(void **state)
+{
+    fixture *f = *state;
+    char *xml = read_file(LAYOUT, NULL);
+    assert_non_null(xml);
+    const char *at = strstr(xml, "    <section role=\"processo\"");
+    assert_non_null(at);
+    const char *units = "    <section title=\"Risultati per struttura organizzativa\" "
+                        "new-page=\"true\"><units/></section>\n";
+    size_t head = (size_t)(at - xml), len = strlen(xml) + strlen(units) + 1;
+    char *with = malloc(len);
+    snprintf(with, len, "%.*s%s%s", (int)head, xml, units, at);
+    pp_layout *lay = load_layout_text(with);
+    assert_non_null(lay);
+    check *plain = run(f->doc, f->lay, f->text);
+    check *c = run(f->doc, lay, f->text);
+    assert_true(c->pages > plain->pages);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->th_missing, 0);
+    assert_int_equal(c->heading_last, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    free(plain);
+    free(c);
+    pp_layout_free(lay);
+    free(with);
+    free(xml);
+}
+
 static void toc_numbers_are_heading_pages(void **state)
 {
     fixture *f = *state;
@@ -990,6 +1021,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fixture_pages_hold),
         cmocka_unit_test(toc_numbers_are_heading_pages),
+        cmocka_unit_test(units_section_holds),
         cmocka_unit_test(same_list_twice),
         cmocka_unit_test(long_word_stays_in_its_cell),
         cmocka_unit_test(tiny_pages_terminate),

@@ -57,7 +57,9 @@ static void indicator(FILE *out, const pp_doc *doc, const pp_node *n)
 {
     const pp_indicator *ind = n->ind;
     const pp_result *r = &n->result;
-    string_field(out, "unit", ind->unit == PP_UNIT_DATE ? "data" : pp_unit_symbol(ind->unit));
+    string_field(out, "unit", ind->unit == PP_UNIT_DATE   ? "data"
+                              : ind->unit == PP_UNIT_NONE ? NULL /* descriptive */
+                                                          : pp_unit_symbol(ind->unit));
     string_field(out, "algorithm", ind->algorithm);
     string_field(out, "tipologia", ind->tipologia);
     string_field(out, "rule", pp_rule_name(ind->rule_set ? ind->rule : doc->smvp.default_rule));

@@ -29,6 +29,7 @@ static void fail(row_ctx *C, int col, const char *what, const char *value)
 
 static void kind_attributes(row_ctx *C)
 {
+    /* the usual ones in their usual spelling; any other text as written */
     static const char *const tipologie[] = {"Efficacia", "Efficienza", "Qualità",
                                             "Volume", "Outcome", "Salute economica"};
     static const char *const regole[] = {"lineare", "soglia", "binaria"};
@@ -39,9 +40,7 @@ static void kind_attributes(row_ctx *C)
     im_attr(C->I, C->el, "peso", "");
     if ((v = cell(C, PP_F_TIPOLOGIA, &col)) != NULL) {
         const char *t = im_one_of(v, tipologie, 6);
-        if (t) im_attr(C->I, C->el, "tipologia", t);
-        else fail(C, col, "is not a tipologia (Efficacia, Efficienza, Qualità, Volume, Outcome, "
-                          "Salute economica)", v);
+        im_attr(C->I, C->el, "tipologia", t ? t : v);
     }
     if ((v = cell(C, PP_F_REGOLA, &col)) != NULL) {
         const char *t = im_one_of(v, regole, 3);
@@ -73,10 +72,20 @@ static void measure(row_ctx *C, pp_field text_f, pp_field value_f, const char *n
     if (value && im_number(C->I, value, C->row, vcol, &n)) im_attr(C->I, m, "valore", n.text);
 }
 
+/* True when the row has a target in some year. */
+static bool row_has_target(row_ctx *C)
+{
+    const pp_header *h = &C->I->h;
+    for (unsigned i = 0; i < h->ntargets; i++)
+        if (im_trim(C->I, pp_csv_field(C->r, (size_t)h->targets[i].col))) return true;
+    return false;
+}
+
 static void unit(row_ctx *C)
 {
     int col;
     const char *v = cell(C, PP_F_UNITA_MISURA, &col);
+    if (!v && !row_has_target(C)) return; /* a descriptive indicator: no unit needed */
     if (!v) {
         pp_error(C->I->d, C->row, col, "%s: no unit of measure (N., %%, €, gg, h, fte, data)",
                  im_colname(C->I, col));

@@ -158,7 +158,8 @@ static void text(merger *M, xmlNode *el, const char *s)
 
 static void write_actual(merger *M, mind *t)
 {
-    static const char *const followers[] = {"RaggiungimentoAttribuito", "Nota", NULL};
+    static const char *const followers[] = {"RaggiungimentoAttribuito", "Nota", "Variazione",
+                                            NULL};
     xmlNode *el = slot(M, t, "Consuntivo", followers);
     char buf[16];
     if (!el) return;
@@ -169,7 +170,7 @@ static void write_actual(merger *M, mind *t)
 
 void mg_apply(merger *M, mind *t)
 {
-    static const char *const followers[] = {"Nota", NULL};
+    static const char *const followers[] = {"Nota", "Variazione", NULL};
     if (t->kind != PP_ACTUAL_NONE) write_actual(M, t);
     if (!t->set_override) return;
     xmlNode *el = slot(M, t, "RaggiungimentoAttribuito", followers);

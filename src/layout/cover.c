@@ -85,7 +85,13 @@ static const char *approval(ly_ctx *c)
     const char *kv[] = {"organo", doc->approval_organ ? doc->approval_organ : "",
                         "numero", doc->approval_number ? doc->approval_number : "",
                         "data", ly_date(c, doc->approval_date), NULL};
-    char *s = ly_subst(c->arena, ly_lbl(c, LY_L_APPROVAL), kv);
+    /* an act recorded without its organ or number gets a sentence of its
+     * own rather than "di  n.  del" with the gaps */
+    ly_label which = doc->approval_organ && doc->approval_number ? LY_L_APPROVAL
+                     : doc->approval_organ                      ? LY_L_APPROVAL_ORGAN
+                     : doc->approval_number                     ? LY_L_APPROVAL_NUMBER
+                                                                : LY_L_APPROVAL_DATE;
+    char *s = ly_subst(c->arena, ly_lbl(c, which), kv);
     if (!s) c->oom = true;
     return s;
 }

@@ -29,7 +29,10 @@ static const char *const label_names[] = {
     "note-nd", "note-override", "note-revised", "continued", "deadline", "source",
     "ente-caption", "tree-too-large", "keywords", "subject", "no-people", "legend-nd",
     "col-band-range", "note-weights", "legend-assumed", "not-completed", "not-measured",
-    "note-not-completed", "note-left-out"};
+    "note-not-completed", "note-left-out", "approval-date", "approval-organ", "approval-number", "change-act",
+    "change-date", "note-moved", "note-moved-objective", "note-removed", "note-removed-counted",
+    "note-redefined", "person-total", "own-objective", "unit-heading", "unit-total", "no-units",
+    "status-descriptive", "note-revised-date", "status-removed"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -76,7 +79,25 @@ static const char *const label_defaults[] = {
     "non oggetto di misurazione",
     "{codice}: non completato \u2013 {motivo}",
     ("{codice}: escluso dalla composizione dell'obiettivo strategico (peso come da "
-     "documento, non conteggiato)")};
+     "documento, non conteggiato)"),
+    "Approvata il {data}",
+    "Adottata con Deliberazione di {organo} del {data}",
+    "Adottata con Deliberazione n. {numero} del {data}",
+    "con Delibera n. {delibera} del {data}",
+    "il {data}",
+    "{codice}: indicatore spostato dall'obiettivo {obiettivo} {atto} \u2013 {motivo}",
+    "{codice}: obiettivo spostato dall'obiettivo strategico {obiettivo} {atto} \u2013 {motivo}",
+    "{codice}: rimosso in corso d'anno {atto}, non conteggiato \u2013 {motivo}",
+    "{codice}: rimosso in corso d'anno {atto}, conteggiato per decisione dell'amministrazione \u2013 {motivo}",
+    "{codice}: indicatore ridefinito {atto} (in precedenza: {prima}) \u2013 {motivo}",
+    "Risultato complessivo",
+    "Obiettivo individuale {codice} \u2013 {titolo}",
+    "{nome}",
+    "Risultato della struttura (media semplice degli obiettivi)",
+    "Nessun obiettivo del documento indica una struttura responsabile.",
+    "INFORMATIVO",
+    "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) il {data}",
+    "RIMOSSO"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -557,7 +578,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"cover", LY_P_COVER},       {"toc", LY_P_TOC},           {"section", LY_P_SECTION},
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
-        {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
+        {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

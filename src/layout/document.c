@@ -94,6 +94,10 @@ static bool body(ly_ctx *c)
         case PL_NO_PEOPLE:
             ok = ly_text_para(c, ly_lbl(c, LY_L_NO_PEOPLE), LY_F_BODY, PP_ALIGN_LEFT, "P");
             break;
+        case PL_UNIT: ok = ly_unit(c, it->unit); break;
+        case PL_NO_UNITS:
+            ok = ly_text_para(c, ly_lbl(c, LY_L_NO_UNITS), LY_F_BODY, PP_ALIGN_LEFT, "P");
+            break;
         case PL_ORIENT: ok = fl_orient(c, it->flag); break;
         case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
         }

@@ -78,9 +78,30 @@ const char *ly_band_short(ly_ctx *c, int band)
     return ly_upper(c, c->smvp.bands[band].short_label);
 }
 
+/* An indicator without any target and without a value set by hand, that
+ * reports a value: it informs, it is never scored, so "N/D" or "DA
+ * VALUTARE" would mislead. Without a value it stays N/D, as seed 000
+ * prints it. */
+bool ly_descriptive(const pp_node *n)
+{
+    return n->ind && n->ind->ntargets == 0 && !n->ind->has_override &&
+           (n->ind->actual.kind == PP_ACTUAL_VALUE || n->ind->actual.kind == PP_ACTUAL_DATE);
+}
+
+/* Removed during the year and not counted (itself, or an indicator with no
+ * value under a removed objective): "DA VALUTARE" would promise an
+ * evaluation that will not come. */
+static bool removed(const pp_node *n)
+{
+    const pp_change *rm = pp_node_removal(n);
+    return (rm && !rm->counted) || (!n->result.has_achievement && pp_node_dropped(n));
+}
+
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
     if (ind->result.not_measured) return ly_lbl(c, LY_L_NOT_MEASURED);
+    if (ly_descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
+    if (removed(ind)) return ly_lbl(c, LY_L_STATUS_REMOVED);
     int b = ly_band(c, ind);
     if (b < 0) return ly_not_assessed(c);
     const pp_band *band = &c->smvp.bands[b];
@@ -98,7 +119,7 @@ const char *ly_percent(ly_ctx *c, double v)
 
 const char *ly_achievement(ly_ctx *c, const pp_node *n)
 {
-    if (n->result.not_measured) return "\u2013";
+    if (n->result.not_measured || ly_descriptive(n)) return "\u2013";
     if (!n->result.has_achievement) return ly_lbl(c, LY_L_ND);
     return ly_percent(c, n->result.achievement);
 }

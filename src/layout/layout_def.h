@@ -97,6 +97,24 @@ typedef enum {
     LY_L_NOT_MEASURED,
     LY_L_NOTE_NOT_COMPLETED,
     LY_L_NOTE_LEFT_OUT,
+    LY_L_APPROVAL_DATE,
+    LY_L_APPROVAL_ORGAN,
+    LY_L_APPROVAL_NUMBER,
+    LY_L_CHANGE_ACT,
+    LY_L_CHANGE_DATE,
+    LY_L_NOTE_MOVED,
+    LY_L_NOTE_MOVED_OBJECTIVE,
+    LY_L_NOTE_REMOVED,
+    LY_L_NOTE_REMOVED_COUNTED,
+    LY_L_NOTE_REDEFINED,
+    LY_L_PERSON_TOTAL,
+    LY_L_OWN_OBJECTIVE,
+    LY_L_UNIT_HEADING,
+    LY_L_UNIT_TOTAL,
+    LY_L_NO_UNITS,
+    LY_L_STATUS_DESCRIPTIVE,
+    LY_L_NOTE_REVISED_DATE,
+    LY_L_STATUS_REMOVED,
     LY_L_COUNT
 } ly_label;
 
@@ -159,6 +177,7 @@ typedef enum {
     LY_P_OBJECTIVES, /* area -> strategic -> operational tables */
     LY_P_ENTE,       /* the ente gauge (overall assessment) */
     LY_P_PEOPLE,     /* individual objectives, per person */
+    LY_P_UNITS,      /* results per organisational unit */
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_PAGEBREAK
 } ly_part_kind;

@@ -32,6 +32,8 @@ typedef enum {
     PL_ENTE,
     PL_PERSON,      /* person: table of individual objectives */
     PL_NO_PEOPLE,
+    PL_UNIT,        /* unit: its objectives and result */
+    PL_NO_UNITS,
     PL_ORIENT,      /* flag: landscape */
     PL_PAGEBREAK
 } ly_plan_kind;
@@ -43,6 +45,7 @@ typedef struct {
     size_t nblocks;
     const pp_node *node;
     const pp_person *person;
+    const pp_unit_org *unit;
     bool flag;
 } ly_plan_item;
 
@@ -174,6 +177,9 @@ const char *ly_achievement(ly_ctx *c, const pp_node *n); /* "93,75 %", "N/D" */
 int ly_decimals(const ly_ctx *c, const pp_indicator *ind);
 const char *ly_value(ly_ctx *c, double v, const pp_indicator *ind);
 const char *ly_number_with(ly_ctx *c, double v, int decimals, pp_unit u);
+/* An indicator without targets that reports a value: printed with a dash
+ * for target and grado and the status-descriptive word. */
+bool ly_descriptive(const pp_node *n);
 const char *ly_number(ly_ctx *c, double v); /* "1.146.100,00" */
 const char *ly_op(const ly_ctx *c, pp_op op); /* ">=" or "≥", as the layout says */
 const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind);
@@ -263,6 +269,9 @@ bool ly_area(ly_ctx *c, const pp_node *area);
 bool ly_strategic(ly_ctx *c, const pp_node *s);
 bool ly_operational(ly_ctx *c, const pp_node *o);
 bool ly_person(ly_ctx *c, const pp_person *p);
+/* Results per organisational unit: the objectives it answers for and its
+ * result (units.c). */
+bool ly_unit(ly_ctx *c, const pp_unit_org *u);
 /* Rows shared by the score tables: a band (title, grado, valutazione), a
  * row of column labels, and the grado + valutazione cells of a node. */
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n);
@@ -279,6 +288,9 @@ const char *ly_weights_note(ly_ctx *c, const char *codes);
 /* A row "peso | code and title | grado | valutazione" for a child node
  * (*changed as for ly_weight_cell). */
 bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed);
+/* A closing row "label ... grado valutazione" for a total that is not a
+ * node (a person's, a unit's); the table has at least 3 columns. */
+bool ly_total_row(ly_table *t, const char *label, bool has, double value, int band);
 /* An image in the flow (or a box with its alternative text when the file
  * cannot be read, with a warning); percent: of the body width, 0 natural. */
 bool ly_image_block(ly_ctx *c, const char *file, const char *alt, double percent, double max_h,

@@ -27,6 +27,9 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
     ly_cell *w = tb_cell(t, r, 1);
     if (n->level == PP_LEVEL_INDICATORE)
         return ok && tb_light_text(t, w, band, ly_status_word(c, n), f, text);
+    const pp_change *rm = pp_node_removal(n);
+    if (rm && !rm->counted)
+        return ok && tb_light_text(t, w, band, ly_lbl(c, LY_L_STATUS_REMOVED), f, text);
     return ok && tb_light_text_fit(t, w, band, ly_band_word(c, band), ly_band_short(c, band), f,
                                    text);
 }
@@ -260,8 +263,10 @@ static bool details_block(ly_ctx *c, const pp_node *n)
 
 /* ---- summaries: area and strategic objective ---------------------------------------------- */
 
+static bool children_change_notes(ly_ctx *c, const pp_node *parent, pp_level level);
+
 /* A table of the children of `parent` at `level`: peso, code and title,
- * grado, valutazione. */
+ * grado, valutazione; under it the changes of those children. */
 static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, const char *col)
 {
     size_t count = 0;
@@ -285,6 +290,7 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
         const char *note = weights_note(c, parent, level);
         ok = note && ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
     }
+    ok = ok && children_change_notes(c, parent, level);
     fl_gap(c, c->lay->paragraph_gap * 1.5);
     return ok;
 }
@@ -339,6 +345,8 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
     const pp_indicator *ind = n->ind;
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
     bool ok = true;
+    if (ly_descriptive(n)) /* there is no target to miss */
+        return tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     for (size_t i = 0; tg && ok && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
         ok = tb_text(t, cell,
@@ -461,6 +469,48 @@ static void note(note_list *l, const char *s)
     l->items[l->n++] = s;
 }
 
+/* "con Delibera n. 12 del 15/03/2023", or "il 15/03/2023" for a change
+ * made without a numbered act. */
+static const char *change_act(ly_ctx *c, const pp_change *ch)
+{
+    const char *kv[] = {"delibera", ch->delibera ? ch->delibera : "", "data",
+                        ly_date(c, ch->date), NULL};
+    return ly_subst(c->arena, ly_lbl(c, ch->delibera ? LY_L_CHANGE_ACT : LY_L_CHANGE_DATE), kv);
+}
+
+/* One note per Variazione of n, in document order. */
+static void change_notes(ly_ctx *c, const pp_node *n, note_list *l)
+{
+    const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
+    for (size_t i = 0; i < n->nchanges; i++) {
+        const pp_change *ch = &n->changes[i];
+        const char *act = change_act(c, ch);
+        if (!act) {
+            l->oom = true;
+            return;
+        }
+        const char *from = ch->from ? (ch->from->code && *ch->from->code ? ch->from->code
+                                                                          : ch->from->id)
+                                    : ch->from_ref ? ch->from_ref : "";
+        const char *before = ch->old_name && ch->old_algorithm
+                                 ? pp_arena_printf(c->arena, "%s; %s", ch->old_name,
+                                                   ch->old_algorithm)
+                                 : ch->old_name ? ch->old_name : ch->old_algorithm;
+        if (ch->old_name && ch->old_algorithm && !before) {
+            l->oom = true;
+            return;
+        }
+        const char *kv[] = {"codice", code, "atto", act, "motivo", ch->reason ? ch->reason : "",
+                            "obiettivo", from, "prima", before ? before : "", NULL};
+        ly_label which = LY_L_NOTE_REDEFINED;
+        if (ch->kind == PP_CHANGE_MOVE)
+            which = n->level == PP_LEVEL_INDICATORE ? LY_L_NOTE_MOVED : LY_L_NOTE_MOVED_OBJECTIVE;
+        else if (ch->kind == PP_CHANGE_REMOVAL)
+            which = ch->counted ? LY_L_NOTE_REMOVED_COUNTED : LY_L_NOTE_REMOVED;
+        note(l, ly_subst(c->arena, ly_lbl(c, which), kv));
+    }
+}
+
 static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
 {
     const pp_indicator *ind = n->ind;
@@ -483,6 +533,7 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
                             ind->override_reason ? ind->override_reason : "", NULL};
         note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_OVERRIDE), kv));
     }
+    change_notes(c, n, l);
     const pp_target *tg = n->result.target;
     for (size_t i = 0; tg && i < tg->nrevisions; i++) {
         const pp_revision *r = &tg->revisions[i];
@@ -496,13 +547,16 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
                                                        r->old_date, ind),
                             "nuovo", nuovo, "delibera", r->delibera ? r->delibera : "",
                             "data", pp_date_valid(r->date) ? ly_date(c, r->date) : "", NULL};
-        note(l, ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_REVISED), kv));
+        /* a revision made without a numbered act says when it was made */
+        note(l, ly_subst(c->arena, ly_lbl(c, r->delibera ? LY_L_NOTE_REVISED
+                                                         : LY_L_NOTE_REVISED_DATE), kv));
     }
 }
 
 static void collect_notes(ly_ctx *c, const pp_node *parent, note_list *l)
 {
     for (size_t i = 0; i < parent->nnotes; i++) note(l, parent->notes[i]);
+    change_notes(c, parent, l);
     for (size_t i = 0; i < parent->nchildren; i++)
         if (parent->children[i]->level == PP_LEVEL_INDICATORE && parent->children[i]->ind)
             indicator_notes(c, parent->children[i], l);
@@ -572,6 +626,22 @@ static bool prepend_note(ly_ctx *c, shaped_notes *sn, const char *text)
     return true;
 }
 
+/* Under a summary table: the changes during the year of the objectives it
+ * lists (moved, removed, redefined), so a row shown but not counted is
+ * explained where it is shown. */
+static bool children_change_notes(ly_ctx *c, const pp_node *parent, pp_level level)
+{
+    note_list notes = {0};
+    for (size_t i = 0; i < parent->nchildren; i++)
+        if (parent->children[i]->level == level) change_notes(c, parent->children[i], &notes);
+    if (notes.oom) c->oom = true;
+    shaped_notes sn = {0};
+    bool ok = !notes.oom && (notes.n == 0 || (shape_notes(c, &notes, &sn) && place_notes(c, &sn)));
+    free_notes(&sn);
+    free(notes.items);
+    return ok;
+}
+
 static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 {
     const pp_layout *lay = c->lay;
@@ -622,6 +692,49 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 
 /* ---- individual objectives (section 4) ---------------------------------------------------------- */
 
+/* One row: peso (when the person's objectives have weights), the objective,
+ * its grado and valutazione; an unresolved reference prints as N/D. */
+static bool person_row(ly_table *t, const pp_individual *io, bool weights)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT);
+    ly_row *r = tb_row(t, false);
+    bool ok = r != NULL;
+    if (ok && weights)
+        ok = tb_text(t, tb_cell(t, r, 1), io->has_weight ? ly_percent(c, io->weight) : dash,
+                     LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    const pp_node *n = pp_individual_node(io);
+    if (!ok) return false;
+    if (n)
+        return tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
+                       false) &&
+               ly_score_cells(t, r, n, LY_F_TABLE);
+    return tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT, text,
+                   false) &&
+           tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
+                   ly_col(c, LY_C_MARK), false) &&
+           tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text);
+}
+
+/* The closing row of a person's or a unit's table: the total in the
+ * table's bold face, with the band colour and word. */
+bool ly_total_row(ly_table *t, const char *label, bool has, double value, int band)
+{
+    ly_ctx *c = t->c;
+    /* the score cells read a node's result: a node that only carries it */
+    pp_node total = {.level = PP_LEVEL_OPERATIVO};
+    total.result.has_achievement = total.result.counted = has;
+    total.result.achievement = value;
+    total.result.band = band;
+    ly_row *r = tb_row(t, false);
+    if (!r) return false;
+    ly_cell *cell = tb_cell(t, r, (int)t->ncols - 2);
+    tb_fill(cell, ly_col(c, LY_C_BAND_BG));
+    return tb_text(t, cell, label, LY_F_TABLE_HEAD, PP_ALIGN_LEFT, ly_col(c, LY_C_BAND_FG),
+                   false) &&
+           ly_score_cells(t, r, &total, LY_F_TABLE_HEAD);
+}
+
 bool ly_person(ly_ctx *c, const pp_person *p)
 {
     bool weights = false;
@@ -632,29 +745,21 @@ bool ly_person(ly_ctx *c, const pp_person *p)
     const char *l4[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                         ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_head_row(t, weights ? l4 : l4 + 1, weights ? 4 : 3);
-    pp_rgb text = ly_col(c, LY_C_TEXT);
-    for (size_t i = 0; ok && i < p->nobjectives; i++) {
-        const pp_individual *io = &p->objectives[i];
-        ly_row *r = tb_row(t, false);
-        if (weights)
-            ok = tb_text(t, tb_cell(t, r, 1), io->has_weight ? ly_percent(c, io->weight) : dash,
-                         LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
-        if (!ok) break;
-        if (io->objective) {
-            ok = tb_text(t, tb_cell(t, r, 1), ly_code_title(c, io->objective), LY_F_TABLE,
-                         PP_ALIGN_LEFT, text, false) &&
-                 ly_score_cells(t, r, io->objective, LY_F_TABLE);
-        } else {
-            ok = tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT,
-                         text, false) &&
-                 tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
-                         ly_col(c, LY_C_MARK), false) &&
-                 tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE,
-                               text);
-        }
-    }
+    for (size_t i = 0; ok && i < p->nobjectives; i++) ok = person_row(t, &p->objectives[i], weights);
+    if (ok && p->nobjectives > 0)
+        ok = ly_total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
     ok = ok && tb_place(t);
     tb_free(t);
     fl_gap(c, c->lay->paragraph_gap * 2);
+    /* then the indicators of the person's own objectives, as in 3.2 */
+    for (size_t i = 0; ok && i < p->nobjectives; i++) {
+        const pp_node *own = p->objectives[i].own;
+        if (!own) continue;
+        const char *kv[] = {"codice", own->code ? own->code : "", "titolo",
+                            own->title ? own->title : "", NULL};
+        const char *title = ly_subst(c->arena, ly_lbl(c, LY_L_OWN_OBJECTIVE), kv);
+        ok = title && indicator_table(c, own, title);
+        if (!title) c->oom = true;
+    }
     return ok;
 }

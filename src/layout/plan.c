@@ -116,6 +116,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_OBJECTIVES:
     case LY_P_ENTE: return has_areas(c);
     case LY_P_PEOPLE: return c->doc->npeople > 0;
+    case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
         for (size_t i = 0; i < p->nchildren; i++)
@@ -159,6 +160,22 @@ static void plan_people(ly_ctx *c, int level)
         heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_PERSON_HEADING), kv));
         push_item(c, (ly_plan_item){.kind = PL_PERSON, .person = p});
     }
+}
+
+/* Units that answer for some objective, each under its heading; a unit
+ * naming none has no result to show. */
+static void plan_units(ly_ctx *c, int level)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < c->doc->nunits && !c->oom; i++) {
+        const pp_unit_org *u = &c->doc->units[i];
+        if (u->nobjectives == 0) continue;
+        const char *kv[] = {"nome", u->name ? u->name : u->id ? u->id : "", NULL};
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_UNIT_HEADING), kv));
+        push_item(c, (ly_plan_item){.kind = PL_UNIT, .unit = u});
+        shown++;
+    }
+    if (shown == 0) push(c, PL_NO_UNITS);
 }
 
 /* ---- the outline ------------------------------------------------------------------- */
@@ -210,6 +227,7 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             if (has_areas(c)) push(c, PL_ENTE);
             break;
         case LY_P_PEOPLE: plan_people(c, level); break;
+        case LY_P_UNITS: plan_units(c, level); break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:
             if (part_has_content(c, ch))

@@ -252,6 +252,8 @@ static void load_units(loader *L, const xmlNode *org)
     }
 }
 
+static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent);
+
 static void load_person(loader *L, const xmlNode *x, pp_person *p)
 {
     p->id = ld_attr(L, x, "id");
@@ -270,8 +272,12 @@ static void load_person(loader *L, const xmlNode *x, pp_person *p)
          o = ld_next(o, "ObiettivoIndividuale"), i++) {
         pp_individual *ob = &p->objectives[i];
         ob->ref = ld_attr(L, o, "rif");
-        ob->has_weight = attr_number(L, o, "peso", &ob->weight);
+        ob->has_weight = ld_number(L, o, "peso", &ob->weight, &ob->weight_decimals) == LD_OK;
         ob->pos = ld_pos(o);
+        ob->own_content = ld_first(o, "Titolo") || ld_first(o, "Indicatore");
+        /* an own objective is read as an operational one outside the tree:
+         * its indicators then take the same checks and the same rules */
+        if (!ob->ref) ob->own = load_node(L, o, PP_LEVEL_OPERATIVO, NULL);
     }
 }
 
@@ -305,7 +311,8 @@ static bool parse_op(const char *s, pp_op *op)
 static pp_unit parse_unit(const char *s)
 {
     static const char *names[] = {"N.", "%", "€", "gg", "h", "fte", "data"};
-    for (int i = 0; s && i < 7; i++)
+    if (!s) return PP_UNIT_NONE; /* a descriptive indicator; checked in tree.c */
+    for (int i = 0; i < 7; i++)
         if (strcmp(s, names[i]) == 0) return (pp_unit)i;
     return PP_UNIT_N;
 }
@@ -471,6 +478,38 @@ static const char **load_notes(loader *L, const xmlNode *x, size_t *n)
     return notes;
 }
 
+static bool parse_change_kind(const char *s, pp_change_kind *k)
+{
+    if (!s) return false;
+    if (strcmp(s, "spostamento") == 0) *k = PP_CHANGE_MOVE;
+    else if (strcmp(s, "rimozione") == 0) *k = PP_CHANGE_REMOVAL;
+    else if (strcmp(s, "ridefinizione") == 0) *k = PP_CHANGE_REDEFINITION;
+    else return false;
+    return true;
+}
+
+/* Variazione elements of a node; an unknown tipo was reported by the
+ * schema, and such a change is left out. */
+static void load_changes(loader *L, const xmlNode *x, pp_node *n)
+{
+    size_t count = ld_count(x, "Variazione");
+    n->changes = ld_array(L, count, sizeof *n->changes);
+    if (!n->changes) return;
+    for (xmlNode *v = ld_first(x, "Variazione"); v; v = ld_next(v, "Variazione")) {
+        pp_change *ch = &n->changes[n->nchanges];
+        if (!parse_change_kind(ld_attr(L, v, "tipo"), &ch->kind)) continue;
+        attr_date(L, v, "data", &ch->date);
+        ch->delibera = ld_attr(L, v, "delibera");
+        ch->reason = ld_child_text(L, v, "Motivazione");
+        ch->from_ref = ld_attr(L, v, "obiettivoPrecedente");
+        ch->old_name = ld_child_text(L, v, "NomePrecedente");
+        ch->old_algorithm = ld_child_text(L, v, "AlgoritmoPrecedente");
+        ch->has_counted = attr_bool(L, v, "conteggiato", &ch->counted);
+        ch->pos = ld_pos(v);
+        n->nchanges++;
+    }
+}
+
 static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
 {
     pp_indicator *ind = pp_arena_alloc(L->a, sizeof *ind);
@@ -522,8 +561,6 @@ static void load_class(loader *L, const xmlNode *c, pp_node *n)
     k->has_gender = attr_bool(L, c, "genere", &k->gender);
     k->pos = ld_pos(c);
 }
-
-static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *parent);
 
 /* Children of one node: for a strategic objective its own indicators come
  * before its operational objectives, as the vocabulary orders them. */
@@ -598,6 +635,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
     }
     n->notes = load_notes(L, x, &n->nnotes);
     pp_node_mark_not_measured(n); /* the children are marked already */
+    if (level != PP_LEVEL_ENTE) load_changes(L, x, n);
     return n;
 }
 

@@ -39,14 +39,35 @@ const char *pp_op_symbol(pp_op op)
 
 const char *pp_unit_symbol(pp_unit u)
 {
-    static const char *sym[] = {"N.", "%", "€", "gg", "h", "fte", ""};
-    return (unsigned)u < 7 ? sym[u] : "";
+    static const char *sym[] = {"N.", "%", "€", "gg", "h", "fte", "", ""};
+    return (unsigned)u < 8 ? sym[u] : "";
 }
 
 const char *pp_rule_name(pp_rule r)
 {
     static const char *names[] = {"lineare", "soglia", "binaria"};
     return (unsigned)r < 3 ? names[r] : "?";
+}
+
+const pp_node *pp_individual_node(const pp_individual *io)
+{
+    return io->own ? io->own : io->objective;
+}
+
+const pp_change *pp_node_removal(const pp_node *n)
+{
+    for (size_t i = 0; n && i < n->nchanges; i++)
+        if (n->changes[i].kind == PP_CHANGE_REMOVAL) return &n->changes[i];
+    return NULL;
+}
+
+bool pp_node_dropped(const pp_node *n)
+{
+    for (; n; n = n->parent) {
+        const pp_change *r = pp_node_removal(n);
+        if (r && !r->counted) return true;
+    }
+    return false;
 }
 
 const pp_target *pp_indicator_target(const pp_indicator *ind, int year)

@@ -28,8 +28,10 @@ typedef enum {
 
 typedef enum { PP_OP_GE, PP_OP_LE, PP_OP_EQ, PP_OP_GT, PP_OP_LT, PP_OP_ENTRO } pp_op;
 
+/* PP_UNIT_NONE: no <Unita> written, which only a descriptive indicator
+ * (one without targets) may do; printed without a symbol. */
 typedef enum { PP_UNIT_N, PP_UNIT_PERCENT, PP_UNIT_EURO, PP_UNIT_DAYS, PP_UNIT_HOURS,
-               PP_UNIT_FTE, PP_UNIT_DATE } pp_unit;
+               PP_UNIT_FTE, PP_UNIT_DATE, PP_UNIT_NONE } pp_unit;
 
 typedef enum { PP_RULE_LINEARE, PP_RULE_SOGLIA, PP_RULE_BINARIA } pp_rule;
 
@@ -212,9 +214,27 @@ typedef struct {
     double deviation;
 } pp_result;
 
-/* ---- the tree ----------------------------------------------------------- */
+/* ---- changes during the year (Variazione) ------------------------------ */
+
+typedef enum { PP_CHANGE_MOVE, PP_CHANGE_REMOVAL, PP_CHANGE_REDEFINITION } pp_change_kind;
 
 typedef struct pp_node pp_node;
+
+typedef struct {
+    pp_change_kind kind;
+    pp_date date;          /* y == 0 when unusable (reported) */
+    const char *delibera;  /* number of the act; NULL: made without one */
+    const char *reason;    /* Motivazione */
+    const char *from_ref;  /* move: id of the objective it was in */
+    const pp_node *from;   /* resolved by the checks */
+    const char *old_name, *old_algorithm; /* redefinition */
+    bool has_counted;      /* conteggiato written */
+    bool counted;          /* removal: still counted, by the administration's choice */
+    pp_pos pos;
+} pp_change;
+
+/* ---- the tree ----------------------------------------------------------- */
+
 struct pp_node {
     pp_level level;
     const char *id, *code, *title, *description, *comment;
@@ -237,6 +257,8 @@ struct pp_node {
     pp_indicator *ind;   /* level == PP_LEVEL_INDICATORE */
     const char **notes;
     size_t nnotes;
+    pp_change *changes;  /* in document order */
+    size_t nchanges;
     pp_result result;
 };
 
@@ -245,14 +267,28 @@ struct pp_node {
 typedef struct {
     const char *id, *name, *type, *parent_ref, *manager_ref;
     pp_pos pos;
+    /* The unit's result (scoring): the plain mean of the counted objectives
+     * whose Classificazione names it (see pp_score_units). */
+    size_t nobjectives; /* objectives naming it, counted or not */
+    size_t ncounted;
+    bool has_result;
+    double result;
+    int band; /* index in smvp.bands, -1 when none */
 } pp_unit_org;
 
+/* One objective of a person: a tree objective by reference, or the
+ * person's own (an operational-level node outside the tree, parent NULL,
+ * with its own indicators). */
 typedef struct {
-    const char *ref; /* id of an objective */
+    const char *ref; /* id of an objective of the tree; NULL for an own one */
     bool has_weight;
-    double weight;
+    double weight;           /* share in the person's total */
+    int weight_decimals;
     pp_pos pos;
     const pp_node *objective; /* resolved by the checks */
+    pp_node *own;             /* own objective (no rif); NULL otherwise */
+    bool own_content;         /* Titolo or Indicatore written (with rif: reported) */
+    double effective_weight;  /* in the total, after leaving out what has no score */
 } pp_individual;
 
 typedef struct {
@@ -260,7 +296,15 @@ typedef struct {
     pp_individual *objectives;
     size_t nobjectives;
     pp_pos pos;
+    /* The person's total (scoring): weighted mean of the objectives that
+     * have an achievement (plain mean when no weights are given). */
+    bool has_total;
+    double total;
+    int band; /* index in smvp.bands, -1 when none */
 } pp_person;
+
+/* The node an individual objective scores on: the tree's or its own. */
+const pp_node *pp_individual_node(const pp_individual *io);
 
 /* ---- narrative content --------------------------------------------------- */
 
@@ -405,6 +449,12 @@ bool pp_tree_walk(pp_node *n, pp_visit_fn fn, void *ctx);
 char *pp_doc_file_path(const pp_doc *doc, const char *file);
 typedef bool (*pp_file_fn)(const pp_doc *doc, const char *file, pp_pos pos, void *ctx);
 bool pp_doc_each_file(const pp_doc *doc, pp_file_fn fn, void *ctx);
+
+/* The removal of n itself (a Variazione tipo="rimozione"), or NULL. */
+const pp_change *pp_node_removal(const pp_node *n);
+/* True when n or an objective above it was removed during the year and is
+ * not counted: what it measured no longer concerns the year's results. */
+bool pp_node_dropped(const pp_node *n);
 
 /* ---- rules of the data itself --------------------------------------- */
 

@@ -107,7 +107,9 @@ static void score_node(const pp_doc *doc, pp_node *n)
     if (!mixed && !weighted_mean(&doc->smvp, n, -1, 1, &mean)) mean = NAN;
     if (isnan(mean)) {
         r->counted = r->has_achievement = false;
-        r->why_not_counted = "nessun elemento conteggiato";
+        const pp_change *rm = pp_node_removal(n);
+        r->why_not_counted = rm && !rm->counted ? "rimosso in corso d'anno"
+                                                : "nessun elemento conteggiato";
         return;
     }
     r->computed = mean;
@@ -118,7 +120,62 @@ static void score_node(const pp_doc *doc, pp_node *n)
     r->has_achievement = true;
     r->counted = pp_weight_counts(&doc->smvp, n);
     if (!r->counted) r->why_not_counted = "peso 0";
+    pp_apply_removal(n);
     r->band = pp_band_of(&doc->smvp, r->achievement);
+}
+
+/* An objective counts in a person's total when it has an achievement and
+ * was not removed during the year (a removed objective is shown, not
+ * counted, for the person as for the tree). */
+static bool person_counts(const pp_node *n)
+{
+    return n && n->result.has_achievement && !pp_node_dropped(n);
+}
+
+/* A person's total: the mean of the objectives that have an achievement,
+ * weighted by their peso when the person's objectives have one (plain mean
+ * otherwise); the weights of the others are rescaled, as for N/D. */
+static void score_person(const pp_doc *doc, pp_person *p)
+{
+    bool weighted = false;
+    for (size_t i = 0; i < p->nobjectives; i++) weighted |= p->objectives[i].has_weight;
+    double sum_w = 0, sum_wa = 0;
+    for (size_t i = 0; i < p->nobjectives; i++) {
+        pp_individual *io = &p->objectives[i];
+        const pp_node *n = pp_individual_node(io);
+        io->effective_weight = 0;
+        double w = weighted ? (io->has_weight ? io->weight : 0) : 1;
+        if (!person_counts(n) || !(w > 0)) continue;
+        sum_w += w;
+        sum_wa += w * n->result.achievement;
+    }
+    p->band = -1;
+    p->has_total = sum_w > 0;
+    if (!p->has_total) return;
+    for (size_t i = 0; i < p->nobjectives; i++) {
+        pp_individual *io = &p->objectives[i];
+        const pp_node *n = pp_individual_node(io);
+        double w = weighted ? (io->has_weight ? io->weight : 0) : 1;
+        if (person_counts(n) && w > 0) io->effective_weight = 100 * w / sum_w;
+    }
+    p->total = sum_wa / sum_w;
+    p->band = pp_band_of(&doc->smvp, p->total);
+}
+
+/* Own individual objectives are scored like operational objectives (their
+ * indicators by the same rules, the same roll-up); then each total. */
+static void score_people(pp_doc *doc)
+{
+    for (size_t i = 0; i < doc->npeople; i++) {
+        pp_person *p = &doc->people[i];
+        for (size_t k = 0; k < p->nobjectives; k++)
+            if (p->objectives[k].own) score_node(doc, p->objectives[k].own);
+        score_person(doc, p);
+        /* an own objective's share is the one it has in the person's total */
+        for (size_t k = 0; k < p->nobjectives; k++)
+            if (p->objectives[k].own)
+                p->objectives[k].own->result.effective_weight = p->objectives[k].effective_weight;
+    }
 }
 
 void pp_score(pp_doc *doc)
@@ -126,4 +183,6 @@ void pp_score(pp_doc *doc)
     if (!doc->root) return;
     score_node(doc, doc->root);
     doc->root->result.effective_weight = 100;
+    score_people(doc);
+    pp_score_units(doc);
 }

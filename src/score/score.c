@@ -102,6 +102,14 @@ bool pp_weight_counts(const pp_smvp *s, const pp_node *n)
     return n->weight > 0;
 }
 
+void pp_apply_removal(pp_node *n)
+{
+    const pp_change *rm = pp_node_removal(n);
+    if (!rm || rm->counted || !n->result.counted) return;
+    n->result.counted = false;
+    n->result.why_not_counted = "rimosso in corso d'anno";
+}
+
 static void not_counted(pp_result *r, const char *why)
 {
     r->counted = false;
@@ -169,6 +177,8 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
         r->overridden = true;
     } else if (ind->actual.kind == PP_ACTUAL_ND) {
         why = "N/D";
+    } else if (ind->ntargets == 0) {
+        why = "indicatore descrittivo (senza target)";
     } else if (!t) {
         why = "nessun target per l'anno";
     } else if (ind->actual.kind == PP_ACTUAL_NONE) {
@@ -185,5 +195,6 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
     r->achievement = clamp100(v);
     r->counted = pp_weight_counts(&doc->smvp, n);
     if (!r->counted) r->why_not_counted = "peso 0";
+    pp_apply_removal(n);
     r->band = pp_band_of(&doc->smvp, r->achievement);
 }

@@ -30,9 +30,18 @@ int pp_band_of(const pp_smvp *s, double achievement);
 /* Whether a node takes part in its parent's mean by its weight: peso > 0,
  * or no peso where the parent's level is a plain mean. */
 bool pp_weight_counts(const pp_smvp *s, const pp_node *n);
+/* A node removed during the year (Variazione tipo="rimozione") keeps its
+ * achievement, shown, but is not counted in its parent unless the
+ * administration said conteggiato="true". */
+void pp_apply_removal(pp_node *n);
 /* Scores one indicator (node->result). */
 void pp_score_indicator(const pp_doc *doc, pp_node *n);
-/* Scores the whole tree, bottom up. */
+/* Results per organisational unit (units.c): the plain mean of the counted
+ * objectives naming the unit in their Classificazione. */
+void pp_score_units(pp_doc *doc);
+/* Whether objective n names unit u as responsible. */
+bool pp_unit_names(const pp_unit_org *u, const pp_node *n);
+/* Scores the whole tree, bottom up, then people's totals and units. */
 void pp_score(pp_doc *doc);
 
 #endif

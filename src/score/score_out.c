@@ -98,6 +98,66 @@ static bool emit_json(pp_node *n, void *ctx)
     return true;
 }
 
+static const char *band_name(const pp_doc *doc, bool has, int b)
+{
+    return has && b >= 0 && (size_t)b < doc->smvp.nbands ? doc->smvp.bands[b].label : NULL;
+}
+
+/* One person: total and objectives; an own objective with its nodes (the
+ * objective, then its indicators), one per line. Keys are not "id", so
+ * that a line holding "id" is always a node of the tree or of an own
+ * objective. */
+static void json_person(const pp_doc *doc, const pp_person *p, FILE *out)
+{
+    fputs("{\"person\": ", out);
+    pp_json_string(out, p->id);
+    fputs(", \"name\": ", out);
+    pp_json_string(out, p->name);
+    fputs(", \"unit\": ", out);
+    pp_json_string(out, p->unit_ref);
+    fputs(", \"achievement\": ", out);
+    pp_json_number(out, p->has_total, p->total);
+    fputs(", \"band\": ", out);
+    pp_json_string(out, band_name(doc, p->has_total, p->band));
+    fputs(", \"objectives\": [", out);
+    for (size_t i = 0; i < p->nobjectives; i++) {
+        const pp_individual *io = &p->objectives[i];
+        const pp_node *n = pp_individual_node(io);
+        fputs(i ? ",\n      {\"objective\": " : "\n      {\"objective\": ", out);
+        pp_json_string(out, n ? n->id : io->ref);
+        fprintf(out, ", \"own\": %s, \"weight\": ", io->own ? "true" : "false");
+        pp_json_number(out, io->has_weight, io->weight);
+        fputs(", \"effective_weight\": ", out);
+        pp_json_number(out, true, io->effective_weight);
+        fputs(", \"achievement\": ", out);
+        pp_json_number(out, n && n->result.has_achievement, n ? n->result.achievement : 0);
+        if (io->own) {
+            emit_ctx e = {doc, out, true};
+            fputs(", \"nodes\": [", out);
+            pp_tree_walk(io->own, emit_json, &e);
+            fputs("]", out);
+        }
+        fputc('}', out);
+    }
+    fputs(p->nobjectives ? "\n    ]}" : "]}", out);
+}
+
+static void json_unit(const pp_doc *doc, const pp_unit_org *u, FILE *out)
+{
+    fputs("{\"unit\": ", out);
+    pp_json_string(out, u->id);
+    fputs(", \"name\": ", out);
+    pp_json_string(out, u->name);
+    fputs(", \"parent\": ", out);
+    pp_json_string(out, u->parent_ref);
+    fprintf(out, ", \"objectives\": %zu, \"counted\": %zu, \"achievement\": ", u->nobjectives,
+            u->ncounted);
+    pp_json_number(out, u->has_result, u->result);
+    fputs(", \"band\": ", out);
+    pp_json_string(out, band_name(doc, u->has_result, u->band));
+    fputc('}', out);
+}
+
 static void write_json(const pp_doc *doc, FILE *out)
 {
     emit_ctx e = {doc, out, true};
@@ -105,7 +165,17 @@ static void write_json(const pp_doc *doc, FILE *out)
     pp_json_string(out, doc->title);
     fprintf(out, ",\n  \"year\": %d,\n  \"nodes\": [", doc->year);
     pp_tree_walk(doc->root, emit_json, &e);
-    fputs("\n  ]\n}\n", out);
+    fputs("\n  ],\n  \"people\": [", out);
+    for (size_t i = 0; i < doc->npeople; i++) {
+        fputs(i ? ",\n    " : "\n    ", out);
+        json_person(doc, &doc->people[i], out);
+    }
+    fputs(doc->npeople ? "\n  ],\n  \"units\": [" : "],\n  \"units\": [", out);
+    for (size_t i = 0; i < doc->nunits; i++) {
+        fputs(i ? ",\n    " : "\n    ", out);
+        json_unit(doc, &doc->units[i], out);
+    }
+    fputs(doc->nunits ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
 /* ---- CSV (RFC 4180) --------------------------------------------------------- */
@@ -114,6 +184,62 @@ static void csv_header(FILE *out)
 {
     for (int i = 0; i < NCOLUMNS; i++) fprintf(out, "%s%s", i ? "," : "", column_names[i]);
     fputs("\r\n", out);
+}
+
+static void csv_values(FILE *out, const value v[NCOLUMNS])
+{
+    for (int i = 0; i < NCOLUMNS; i++) {
+        if (i) fputc(',', out);
+        if (v[i].is_number) pp_csv_write_number(out, v[i].present, v[i].num, false);
+        else pp_csv_write_field(out, v[i].str, ',');
+    }
+    fputs("\r\n", out);
+}
+
+/* An own objective and its indicators: the objective's parent is the
+ * person. */
+typedef struct {
+    const pp_doc *doc;
+    FILE *out;
+    const char *person;
+} own_ctx;
+
+static bool emit_own_csv(pp_node *n, void *ctx)
+{
+    own_ctx *o = ctx;
+    value v[NCOLUMNS];
+    node_values(o->doc, n, v);
+    if (!n->parent) v[4] = str(o->person);
+    csv_values(o->out, v);
+    return true;
+}
+
+/* After the tree: a row per person (level "persona", achievement = the
+ * total, parent = the person's unit) preceded by its own objectives, then
+ * a row per unit (level "struttura", parent = the unit above). */
+static void csv_groups(const pp_doc *doc, FILE *out)
+{
+    for (size_t i = 0; i < doc->npeople; i++) {
+        const pp_person *p = &doc->people[i];
+        own_ctx o = {doc, out, p->id};
+        for (size_t k = 0; k < p->nobjectives; k++)
+            if (p->objectives[k].own) pp_tree_walk(p->objectives[k].own, emit_own_csv, &o);
+        value v[NCOLUMNS] = {str(p->id), str(NULL), str("persona"), str(p->name),
+                             str(p->unit_ref), num(false, 0), num(false, 0), num(false, 0),
+                             num(p->has_total, p->total),
+                             str(band_name(doc, p->has_total, p->band)),
+                             (value){false, true, true, "false", 0}};
+        csv_values(out, v);
+    }
+    for (size_t i = 0; i < doc->nunits; i++) {
+        const pp_unit_org *u = &doc->units[i];
+        value v[NCOLUMNS] = {str(u->id), str(NULL), str("struttura"), str(u->name),
+                             str(u->parent_ref), num(false, 0), num(false, 0), num(false, 0),
+                             num(u->has_result, u->result),
+                             str(band_name(doc, u->has_result, u->band)),
+                             (value){false, true, true, "false", 0}};
+        csv_values(out, v);
+    }
 }
 
 static bool emit_csv(pp_node *n, void *ctx)
@@ -155,6 +281,33 @@ static bool emit_text(pp_node *n, void *ctx)
     return true;
 }
 
+static void text_total(const pp_doc *doc, FILE *out, const char *what, const char *name,
+                       bool has, double v, int band)
+{
+    char pct[32];
+    if (has) pp_fmt_percent_it(v, pct, sizeof pct);
+    else snprintf(pct, sizeof pct, "N/D");
+    const char *b = band_name(doc, has, band);
+    fprintf(out, "%s %s  %s%s%s\n", what, name ? name : "", pct, b ? "  " : "", b ? b : "");
+}
+
+/* People (total, then each own objective as a tree below it) and units. */
+static void text_groups(const pp_doc *doc, FILE *out)
+{
+    emit_ctx e = {doc, out, true};
+    for (size_t i = 0; i < doc->npeople; i++) {
+        const pp_person *p = &doc->people[i];
+        text_total(doc, out, "Persona", p->name, p->has_total, p->total, p->band);
+        for (size_t k = 0; k < p->nobjectives; k++)
+            if (p->objectives[k].own) pp_tree_walk(p->objectives[k].own, emit_text, &e);
+    }
+    for (size_t i = 0; i < doc->nunits; i++) {
+        const pp_unit_org *u = &doc->units[i];
+        if (u->nobjectives > 0)
+            text_total(doc, out, "Struttura", u->name, u->has_result, u->result, u->band);
+    }
+}
+
 bool pp_write_scores(const pp_doc *doc, pp_format f, FILE *out)
 {
     emit_ctx e = {doc, out, true};
@@ -165,9 +318,11 @@ bool pp_write_scores(const pp_doc *doc, pp_format f, FILE *out)
     case PP_FORMAT_CSV:
         csv_header(out);
         pp_tree_walk(doc->root, emit_csv, &e);
+        csv_groups(doc, out);
         break;
     case PP_FORMAT_TEXT:
         pp_tree_walk(doc->root, emit_text, &e);
+        text_groups(doc, out);
         break;
     }
     return fflush(out) == 0 && !ferror(out);

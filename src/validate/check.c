@@ -73,7 +73,7 @@ static bool count_node(pp_node *n, void *ctx)
 static bool define_node(pp_node *n, void *ctx)
 {
     id_walk *w = ctx;
-    if (n->level != PP_LEVEL_ENTE) id_define(w->ids, w->d, n->id, n->pos, 'n', n);
+    if (n->level != PP_LEVEL_ENTE && n->id) id_define(w->ids, w->d, n->id, n->pos, 'n', n);
     return true;
 }
 
@@ -93,10 +93,21 @@ static size_t count_sections(const pp_section *s)
     return n;
 }
 
+/* Own individual objectives and their indicators live outside the tree but
+ * share its ids. */
+static void walk_own(pp_doc *doc, pp_visit_fn fn, id_walk *w)
+{
+    for (size_t i = 0; i < doc->npeople; i++)
+        for (size_t k = 0; k < doc->people[i].nobjectives; k++)
+            if (doc->people[i].objectives[k].own)
+                pp_tree_walk(doc->people[i].objectives[k].own, fn, w);
+}
+
 static bool build_ids(pp_doc *doc, pp_diags *d, id_table *t)
 {
     id_walk w = {t, d, 0};
     pp_tree_walk(doc->root, count_node, &w);
+    walk_own(doc, count_node, &w);
     size_t n = w.count + doc->nunits + doc->npeople;
     for (size_t i = 0; i < doc->nsections; i++) n += count_sections(&doc->sections[i]);
     t->cap = 16;
@@ -104,6 +115,7 @@ static bool build_ids(pp_doc *doc, pp_diags *d, id_table *t)
     t->slots = calloc(t->cap, sizeof *t->slots);
     if (!t->slots) return false;
     pp_tree_walk(doc->root, define_node, &w);
+    walk_own(doc, define_node, &w);
     for (size_t i = 0; i < doc->nunits; i++)
         id_define(t, d, doc->units[i].id, doc->units[i].pos, 'u', &doc->units[i]);
     for (size_t i = 0; i < doc->npeople; i++)
@@ -158,6 +170,46 @@ static bool check_class_refs(pp_node *n, void *ctx)
     return true;
 }
 
+/* obiettivoPrecedente of a move: an objective of the kind the node can sit
+ * in (an indicator in a strategic or operational objective, an operational
+ * objective in a strategic one), and not the one it is in now. */
+static void check_move_ref(ref_walk *w, pp_node *n, pp_change *ch)
+{
+    const pp_node *from = resolve(w->ids, w->d, ch->from_ref, 'n', ch->pos,
+                                  "obiettivoPrecedente", "an objective");
+    if (!from) return;
+    static const char *const level_words[] = {"ente", "area (Ambito)", "strategic objective",
+                                              "operational objective", "indicator"};
+    bool fits = n->level == PP_LEVEL_INDICATORE
+                    ? from->level == PP_LEVEL_STRATEGICO || from->level == PP_LEVEL_OPERATIVO
+                    : n->parent && from->level == n->parent->level;
+    if (!fits) {
+        pp_error(w->d, ch->pos.line, ch->pos.col,
+                 "obiettivoPrecedente='%s' must refer to %s, not to the %s at line %d",
+                 ch->from_ref,
+                 n->level == PP_LEVEL_INDICATORE ? "a strategic or operational objective"
+                                                 : "a strategic objective",
+                 level_words[from->level], from->pos.line);
+        return;
+    }
+    if (from == n->parent) {
+        pp_error(w->d, ch->pos.line, ch->pos.col,
+                 "obiettivoPrecedente='%s' is the objective it is in now: a move names where it "
+                 "came from",
+                 ch->from_ref);
+        return;
+    }
+    ch->from = from;
+}
+
+static bool check_change_refs(pp_node *n, void *ctx)
+{
+    for (size_t i = 0; i < n->nchanges; i++)
+        if (n->changes[i].kind == PP_CHANGE_MOVE && n->changes[i].from_ref)
+            check_move_ref(ctx, n, &n->changes[i]);
+    return true;
+}
+
 static void check_unit_cycles(pp_doc *doc, id_table *t, pp_diags *d)
 {
     for (size_t i = 0; i < doc->nunits; i++) {
@@ -190,6 +242,14 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
         for (size_t k = 0; k < p->nobjectives; k++) {
             pp_individual *o = &p->objectives[k];
             const pp_node *n = resolve(t, d, o->ref, 'n', o->pos, "rif", "an objective");
+            /* an own objective refers to itself: its id is defined, not resolved */
+            if (n && !n->parent && n->level == PP_LEVEL_OPERATIVO) {
+                pp_error(d, o->pos.line, o->pos.col,
+                         "rif='%s' must refer to an objective of the tree, not to the own "
+                         "individual objective at line %d",
+                         o->ref, n->pos.line);
+                n = NULL;
+            }
             if (n && n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO) {
                 pp_error(d, o->pos.line, o->pos.col,
                          "rif='%s' must refer to a strategic or operational objective, not to %s '%s'",
@@ -203,6 +263,7 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
     }
     ref_walk w = {t, d};
     pp_tree_walk(doc->root, check_class_refs, &w);
+    pp_tree_walk(doc->root, check_change_refs, &w);
 }
 
 /* ---- general data and SMVP ----------------------------------------------- */
@@ -286,6 +347,8 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     check_refs(doc, &ids, d);
     free(ids.slots);
     if (doc->root) pp_check_tree(doc, d);
+    pp_check_changes(doc, d);
+    pp_check_people(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }

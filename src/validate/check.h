@@ -12,6 +12,15 @@ void pp_check_tree(pp_doc *doc, pp_diags *d);
 /* The soglie of one indicator (soglia.c); t is the reference year's
  * target (may be NULL), by_soglia whether its rule is the soglia's. */
 void pp_check_soglie(pp_diags *d, const pp_indicator *ind, const pp_target *t, bool by_soglia);
+/* Changes during the year: Variazione and the act of each Revisione
+ * (changes.c). */
+void pp_check_changes(pp_doc *doc, pp_diags *d);
+/* Individual objectives: a tree objective or an own one, weights, and the
+ * own objectives' indicators (people.c). */
+void pp_check_people(pp_doc *doc, pp_diags *d);
+/* The checks of the tree's indicators, on an objective outside the tree
+ * (an own individual objective): its indicators and their weights. */
+void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Allowed deviation of a sum of weights from 100, from the precision the

@@ -195,15 +195,22 @@ static void check_targets(tree_ctx *c, const pp_node *n)
 {
     const pp_indicator *ind = n->ind;
     const pp_doc *doc = c->doc;
+    if (ind->ntargets > 0 && ind->unit == PP_UNIT_NONE)
+        pp_error(c->d, n->pos.line, n->pos.col,
+                 "indicator '%s' has a target but no <Unita>: only a descriptive indicator "
+                 "(without targets) goes without a unit",
+                 label(n));
     for (size_t i = 0; i < ind->ntargets; i++) {
         const pp_target *t = &ind->targets[i];
         pp_pos p = t->pos;
         bool deadline = t->op == PP_OP_ENTRO;
-        if (deadline && ind->unit != PP_UNIT_DATE)
+        if (ind->unit == PP_UNIT_NONE) {
+            /* said once above; the unit checks below would only repeat it */
+        } else if (deadline && ind->unit != PP_UNIT_DATE)
             pp_error(c->d, p.line, p.col,
                      "a deadline (operatore=\"entro\") needs <Unita>data</Unita>, not '%s'",
                      pp_unit_symbol(ind->unit));
-        if (!deadline && ind->unit == PP_UNIT_DATE)
+        else if (!deadline && ind->unit == PP_UNIT_DATE)
             pp_error(c->d, p.line, p.col,
                      "an indicator measured in dates takes operatore=\"entro\", not '%s'",
                      pp_op_symbol(t->op));
@@ -297,6 +304,8 @@ static void check_missing_actual(tree_ctx *c, const pp_node *n)
     if (a->kind != PP_ACTUAL_NONE || ind->has_override || unreadable) return;
     /* "non oggetto di misurazione": nothing was measured, by design */
     if (under_unmeasured(n)) return;
+    /* removed during the year and not counted: nothing was measured */
+    if (pp_node_dropped(n)) return;
     if (a->present)
         pp_error(c->d, a->pos.line, a->pos.col,
                  "Consuntivo of '%s' has no value: write valore, data or nd=\"true\" with the "
@@ -343,8 +352,9 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
                  pp_unit_symbol(ind->unit));
     if (c->doc->kind == PP_DOC_RELAZIONE) {
         check_missing_actual(c, n);
-        if (!t && a->kind != PP_ACTUAL_ND && a->kind != PP_ACTUAL_NONE && !ind->has_override &&
-            years_known(c, ind))
+        /* without any target the indicator is descriptive: nothing to miss */
+        if (!t && ind->ntargets > 0 && a->kind != PP_ACTUAL_ND && a->kind != PP_ACTUAL_NONE &&
+            !ind->has_override && years_known(c, ind))
             pp_error(c->d, n->pos.line, n->pos.col, "indicator '%s' has no target for %d",
                      label(n), c->doc->year);
     } else if (a->kind != PP_ACTUAL_NONE && c->doc->kind == PP_DOC_PIANO) {
@@ -366,6 +376,23 @@ static void check_actual(tree_ctx *c, const pp_node *n, const pp_target *t)
     }
 }
 
+/* An indicator without any target (a descriptive one: "N. imprese attive")
+ * is printed but never scored. A weight would make its siblings' weights
+ * look short of 100 once it is left out, so it must weigh 0; a tipologia is
+ * free text but not blank. */
+static void check_descriptive(tree_ctx *c, const pp_node *n)
+{
+    const pp_indicator *ind = n->ind;
+    if (ind->tipologia && strspn(ind->tipologia, " \t\r\n") == strlen(ind->tipologia))
+        pp_error(c->d, n->pos.line, n->pos.col, "indicator '%s': tipologia is blank", label(n));
+    if (ind->ntargets > 0 || ind->has_override) return;
+    if (!isnan(n->weight) && n->weight > 0)
+        pp_error(c->d, n->pos.line, n->pos.col,
+                 "indicator '%s' has no target: a descriptive indicator is not scored, so its "
+                 "peso must be 0, not %.10g",
+                 label(n), n->weight);
+}
+
 static void check_indicator(tree_ctx *c, const pp_node *n)
 {
     const pp_indicator *ind = n->ind;
@@ -378,6 +405,7 @@ static void check_indicator(tree_ctx *c, const pp_node *n)
                    label(n), c->doc->year);
     check_rule(c, n, t);
     check_actual(c, n, t);
+    check_descriptive(c, n);
     if (ind->has_override) {
         pp_pos p = ind->override_pos;
         if (!ind->override_reason || !*ind->override_reason)
@@ -481,6 +509,14 @@ static void check_codes(tree_ctx *c)
                    l.nodes[i]->code, l.nodes[run]->pos.line);
     }
     free(l.nodes);
+}
+
+void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective)
+{
+    tree_ctx c = {doc, d, 0};
+    check_weights(&c, objective); /* its own peso is checked with the person's */
+    for (size_t i = 0; i < objective->nchildren; i++)
+        pp_tree_walk(objective->children[i], check_node, &c);
 }
 
 void pp_check_tree(pp_doc *doc, pp_diags *d)
