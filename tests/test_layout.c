@@ -716,7 +716,7 @@ static void planned_weights_stay_visible(void **state)
     assert_non_null(strstr(t, "33,33 %"));
     assert_non_null(strstr(t, "\u2192"));
     assert_non_null(strstr(t, "50,00 %"));
-    assert_non_null(strstr(t, "peso effettivo: c senza consuntivo (N/D)"));
+    assert_non_null(strstr(t, "peso effettivo (fuori dal calcolo: c, consuntivo non disponibile (N/D))"));
     free(t);
     pp_doc_free(doc);
     /* an objective with no consuntivo at all: its sibling's weight changes
@@ -733,7 +733,7 @@ static void planned_weights_stay_visible(void **state)
     t = page_text(doc, f->lay, f->text, NULL);
     assert_non_null(strstr(t, "40,00 %"));
     assert_non_null(strstr(t, "100,00 %"));
-    assert_non_null(strstr(t, "peso effettivo: OP2 senza consuntivo (N/D)"));
+    assert_non_null(strstr(t, "peso effettivo (fuori dal calcolo: OP2, nessun consuntivo disponibile)"));
     free(t);
     pp_doc_free(doc);
     doc = scored(DOC_HEAD("relazione") ONE_OBJECTIVE(

@@ -71,8 +71,8 @@ static const char *const label_defaults[] = {
     "Il documento non assegna obiettivi individuali.",
     "consuntivo non disponibile (N/D): non conteggiato",
     "Grado di raggiungimento",
-    ("Peso previsto \u2192 peso effettivo: {codici} senza consuntivo (N/D), non "
-     "conteggiati; i pesi degli altri sono riproporzionati a 100 %."),
+    ("Peso previsto \u2192 peso effettivo (fuori dal calcolo: {codici}): i pesi degli altri "
+     "sono riproporzionati a 100 %."),
     ("Il documento non indica fasce di valutazione: i giudizi usano le fasce qui sopra, "
      "assunte dal modello di impaginazione."),
     "non completato",

@@ -97,9 +97,18 @@ static bool removed(const pp_node *n)
     return (rm && !rm->counted) || (!n->result.has_achievement && pp_node_dropped(n));
 }
 
+/* The node or an objective above it is "non oggetto di misurazione": its
+ * indicators were not measured by design, not missing. */
+static bool not_measured(const pp_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->result.not_measured || pp_objective_not_measured(n)) return true;
+    return false;
+}
+
 const char *ly_status_word(ly_ctx *c, const pp_node *ind)
 {
-    if (ind->result.not_measured) return ly_lbl(c, LY_L_NOT_MEASURED);
+    if (not_measured(ind)) return ly_lbl(c, LY_L_NOT_MEASURED);
     if (ly_descriptive(ind)) return ly_lbl(c, LY_L_STATUS_DESCRIPTIVE);
     if (removed(ind)) return ly_lbl(c, LY_L_STATUS_REMOVED);
     int b = ly_band(c, ind);
@@ -119,7 +128,7 @@ const char *ly_percent(ly_ctx *c, double v)
 
 const char *ly_achievement(ly_ctx *c, const pp_node *n)
 {
-    if (n->result.not_measured || ly_descriptive(n)) return "\u2013";
+    if (not_measured(n) || ly_descriptive(n)) return "\u2013";
     if (!n->result.has_achievement) return ly_lbl(c, LY_L_ND);
     return ly_percent(c, n->result.achievement);
 }

@@ -30,6 +30,8 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
     const pp_change *rm = pp_node_removal(n);
     if (rm && !rm->counted)
         return ok && tb_light_text(t, w, band, ly_lbl(c, LY_L_STATUS_REMOVED), f, text);
+    if (n->result.not_measured)
+        return ok && tb_light_text(t, w, -1, ly_lbl(c, LY_L_NOT_MEASURED), f, text);
     return ok && tb_light_text_fit(t, w, band, ly_band_word(c, band), ly_band_short(c, band), f,
                                    text);
 }
@@ -55,9 +57,10 @@ bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
     pp_rgb col = n->result.counted ? text : mark;
-    /* A plain mean writes no weights: none is invented here. */
+    /* A plain mean writes no weights: none is invented here (a dash in
+     * the text colour: nothing is missing). */
     if (!n->weight_printed)
-        return tb_text(t, cell, "\u2013", LY_F_TABLE, PP_ALIGN_RIGHT, mark, false);
+        return tb_text(t, cell, "\u2013", LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     /* Left out by the strategic composition: the weight the document
      * printed, marked as not counted (a note says why). */
     if (n->result.left_out)
@@ -74,11 +77,22 @@ bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
                    PP_ALIGN_RIGHT, mark, false);
 }
 
+/* Why a node with a weight is left out of its parent's mean, as the note
+ * says it: the scoring's own reason, "N/D" spelled out. */
+static const char *left_out_why(const pp_node *n)
+{
+    const char *why = n->result.why_not_counted;
+    if (!why || strcmp(why, "N/D") == 0) return "consuntivo non disponibile (N/D)";
+    if (strcmp(why, "nessun elemento conteggiato") == 0) return "nessun consuntivo disponibile";
+    return why;
+}
+
 const char *ly_add_uncounted(ly_ctx *c, const char *codes, const pp_node *n)
 {
     if (!codes || n->result.counted || !(n->weight > 0)) return codes;
     const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
-    const char *s = *codes ? pp_arena_printf(c->arena, "%s, %s", codes, code) : code;
+    const char *s = pp_arena_printf(c->arena, "%s%s%s, %s", codes, *codes ? "; " : "", code,
+                                    left_out_why(n));
     if (!s) c->oom = true;
     return s;
 }
@@ -694,15 +708,35 @@ static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
 
 /* One row: peso (when the person's objectives have weights), the objective,
  * its grado and valutazione; an unresolved reference prints as N/D. */
-static bool person_row(ly_table *t, const pp_individual *io, bool weights)
+/* Whether a person's objective was left out of the total while weighted:
+ * its weight is shared out among the others. */
+static bool person_left_out(const pp_individual *io)
+{
+    return io->has_weight && io->weight > 0 && !(io->effective_weight > 0);
+}
+
+/* The person's weight column: as planned, and "→ x %" under it where an
+ * objective left out of the total changed it (a note under the table). */
+static bool person_weight(ly_table *t, ly_cell *cell, const pp_individual *io, bool reweighted)
+{
+    ly_ctx *c = t->c;
+    pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
+    if (!io->has_weight) return tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    const char *planned = ly_percent(c, io->weight), *eff = ly_percent(c, io->effective_weight);
+    bool ok = tb_text(t, cell, planned, LY_F_TABLE, PP_ALIGN_RIGHT,
+                      person_left_out(io) ? mark : text, false);
+    if (!ok || !reweighted || person_left_out(io) || strcmp(planned, eff) == 0) return ok;
+    return tb_text(t, cell, pp_arena_printf(c->arena, "\u2192\u00a0%s", eff), LY_F_TABLE,
+                   PP_ALIGN_RIGHT, mark, false);
+}
+
+static bool person_row(ly_table *t, const pp_individual *io, bool weights, bool reweighted)
 {
     ly_ctx *c = t->c;
     pp_rgb text = ly_col(c, LY_C_TEXT);
     ly_row *r = tb_row(t, false);
     bool ok = r != NULL;
-    if (ok && weights)
-        ok = tb_text(t, tb_cell(t, r, 1), io->has_weight ? ly_percent(c, io->weight) : dash,
-                     LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    if (ok && weights) ok = person_weight(t, tb_cell(t, r, 1), io, reweighted);
     const pp_node *n = pp_individual_node(io);
     if (!ok) return false;
     if (n)
@@ -714,6 +748,26 @@ static bool person_row(ly_table *t, const pp_individual *io, bool weights)
            tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
                    ly_col(c, LY_C_MARK), false) &&
            tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text);
+}
+
+/* The note under a person's table when an objective was left out of the
+ * total: which, and why (as for the tree's tables). */
+static const char *person_weights_note(ly_ctx *c, const pp_person *p)
+{
+    const char *codes = "";
+    for (size_t i = 0; codes && i < p->nobjectives; i++) {
+        const pp_node *n = pp_individual_node(&p->objectives[i]);
+        if (n && person_left_out(&p->objectives[i])) {
+            const char *code = n->code && *n->code ? n->code : n->title ? n->title : "";
+            const char *why = n->result.why_not_counted ? n->result.why_not_counted
+                              : n->result.has_achievement ? ""
+                                                          : "senza grado di raggiungimento";
+            codes = pp_arena_printf(c->arena, "%s%s%s%s%s", codes, *codes ? "; " : "", code,
+                                    *why ? ", " : "", why);
+        }
+    }
+    if (!codes) c->oom = true;
+    return codes && *codes ? ly_weights_note(c, codes) : NULL;
 }
 
 /* The closing row of a person's or a unit's table: the total in the
@@ -745,11 +799,14 @@ bool ly_person(ly_ctx *c, const pp_person *p)
     const char *l4[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                         ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = ly_head_row(t, weights ? l4 : l4 + 1, weights ? 4 : 3);
-    for (size_t i = 0; ok && i < p->nobjectives; i++) ok = person_row(t, &p->objectives[i], weights);
+    const char *note = weights ? person_weights_note(c, p) : NULL;
+    for (size_t i = 0; ok && i < p->nobjectives; i++)
+        ok = person_row(t, &p->objectives[i], weights, note != NULL);
     if (ok && p->nobjectives > 0)
         ok = ly_total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
     ok = ok && tb_place(t);
     tb_free(t);
+    if (ok && note) ok = ly_text_para(c, note, LY_F_NOTE, PP_ALIGN_LEFT, "P");
     fl_gap(c, c->lay->paragraph_gap * 2);
     /* then the indicators of the person's own objectives, as in 3.2 */
     for (size_t i = 0; ok && i < p->nobjectives; i++) {
