@@ -114,7 +114,9 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_RESULTS:
     case LY_P_TREE:
     case LY_P_OBJECTIVES:
-    case LY_P_ENTE: return has_areas(c);
+    case LY_P_ENTE:
+    case LY_P_PLAN_TREE: return has_areas(c);
+    case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return c->doc->npeople > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
@@ -225,6 +227,10 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             break;
         case LY_P_ENTE:
             if (has_areas(c)) push(c, PL_ENTE);
+            break;
+        case LY_P_SISTEMA: push(c, PL_SISTEMA); break;
+        case LY_P_PLAN_TREE:
+            if (has_areas(c)) push(c, PL_PLAN_TREE);
             break;
         case LY_P_PEOPLE: plan_people(c, level); break;
         case LY_P_UNITS: plan_units(c, level); break;
