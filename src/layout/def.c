@@ -36,7 +36,8 @@ static const char *const label_names[] = {
     "smvp-rule-lineare", "smvp-rule-soglia", "smvp-rule-binaria", "smvp-deadline",
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
-    "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total"};
+    "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
+    "cover-subtitle"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -129,7 +130,9 @@ static const char *const label_defaults[] = {
     "Il grado di raggiungimento \u00e8 letto secondo le fasce: {fasce}.",
     "Risorse (\u20ac)",
     "Totale {titolo}",
-    "Totale ente"};
+    "Totale ente",
+    "{titolo}",
+    "{sottotitolo}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -580,8 +583,9 @@ static void read_children(reader *r, const xmlNode *n, ly_part *p, int depth)
 static void read_section(reader *r, const xmlNode *n, ly_part *p, int depth)
 {
     static const char *const ok[] = {"role", "title", "numbered", "first-number",
-                                     "orientation", "new-page", NULL};
+                                     "orientation", "new-page", "number", NULL};
     check_attrs(r, n, ok);
+    p->number = attr(r, n, "number");
     p->role = attr(r, n, "role");
     if (p->role && find_name(roles, sizeof roles / sizeof roles[0], p->role) < 0)
         ERR(r, n, "<section>: unknown role '%s'", p->role);

@@ -133,6 +133,8 @@ typedef enum {
     LY_L_COL_BUDGET,
     LY_L_AREA_TOTAL,
     LY_L_ENTE_TOTAL,
+    LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
+    LY_L_COVER_SUBTITLE,
     LY_L_COUNT
 } ly_label;
 
@@ -215,6 +217,7 @@ struct ly_part {
     pp_pos pos;
     const char *role;   /* section: the Testi role it takes its title and narrative from */
     const char *title;  /* section: heading when the document has no such narrative */
+    const char *number; /* section: a fixed number ("2.2"), its subsections 2.2.1... */
     bool numbered;      /* section */
     int first_number;   /* numbering of its subsections starts here (1; 0 for "3.0") */
     int orientation;    /* -1 inherit, 0 portrait, 1 landscape */

@@ -252,7 +252,10 @@ static void plan_section(ly_ctx *c, const ly_part *p, const pp_section *s, int l
     bool land = p->orientation >= 0 ? p->orientation == 1 : landscape;
     push_flag(c, PL_ORIENT, land);
     if (p->new_page) push(c, PL_PAGEBREAK);
-    const char *num = number_for(c, level, numbering && p->numbered, prefix, counter);
+    /* a fixed number ("2.2": the PIAO's subsection) takes no count */
+    const char *num = p->number && p->numbered
+                          ? p->number
+                          : number_for(c, level, numbering && p->numbered, prefix, counter);
     heading(c, level, num, s && s->title ? s->title : p->title);
     int sub = p->first_number;
     plan_children(c, p, s, level + 1, num ? num : prefix, &sub, land, NULL, num != NULL);
