@@ -815,11 +815,10 @@ static bool person_row(ly_table *t, const pp_individual *io, bool weights, bool 
                (c->lay->plan || ly_score_cells(t, r, n, LY_F_TABLE));
     return tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
-           (c->lay->plan ||
-           (
-           tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
-                   ly_col(c, LY_C_MARK), false) &&
-           tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text)));
+           (c->lay->plan || /* a plan has no grado to miss */
+            (tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
+                     ly_col(c, LY_C_MARK), false) &&
+             tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text)));
 }
 
 /* The note under a person's table when an objective was left out of the
