@@ -994,6 +994,62 @@ static void tree_leaves_no_stub_page(void **state)
     pp_layout_free(l);
 }
 
+/* A Piano with the layout compiled in for its kind: the pages hold, and
+ * print no result (no N/D, grado, valutazione), a target column per year
+ * of the Triennio and the Sistema in words; the Relazione's kind still
+ * gets the Relazione's layout. */
+static void plan_prints_no_results(void **state)
+{
+    fixture *f = *state;
+    size_t len, rlen;
+    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
+    const char *rel = pp_layout_builtin(PP_DOC_RELAZIONE, &rlen);
+    assert_non_null(xml);
+    assert_non_null(rel);
+    assert_ptr_not_equal(xml, rel);
+    assert_string_equal(pp_layout_file_name(PP_DOC_PIANO), "piano.xml");
+    assert_string_equal(pp_layout_file_name(PP_DOC_RELAZIONE), "relazione.xml");
+    pp_diags d;
+    pp_diags_init(&d, "piano.xml");
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+    pp_diags_clear(&d);
+    pp_doc *doc = open_scored_file(PP_SOURCE_DIR "/fixtures/piano-piccolo-2024.xml");
+    assert_non_null(doc);
+    char *t = page_text(doc, l, f->text, NULL);
+    assert_null(strstr(t, "N/D"));
+    assert_null(strstr(t, "Grado"));
+    assert_null(strstr(t, "Valutazione"));
+    assert_null(strstr(t, "DA VALUTARE"));
+    assert_non_null(strstr(t, "Target 2024"));
+    assert_non_null(strstr(t, "Target 2026"));
+    assert_non_null(strstr(t, "Risorse (\u20ac)"));
+    assert_non_null(strstr(t, "Totale ente"));
+    check *c = run(doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->heading_last, 0);
+    free(c);
+    free(t);
+    pp_doc_free(doc);
+    pp_layout_free(l);
+}
+
+static void bad_layout_kind(void **state)
+{
+    (void)state;
+    const char *xml = "<layout kind=\"bilancio\">\n  <outline><cover/></outline>\n</layout>\n";
+    pp_diags d;
+    pp_diags_init(&d, "bad.xml");
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(xml, strlen(xml), &d, &l), PP_ERR_INPUT);
+    assert_null(l);
+    bool said = false;
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].line == 1 && strstr(d.items[i].message, "bilancio")) said = true;
+    pp_diags_clear(&d);
+    assert_true(said);
+}
+
 static void bad_layout_says_where(void **state)
 {
     (void)state;
@@ -1027,6 +1083,7 @@ int main(void)
         cmocka_unit_test(tiny_pages_terminate),
         cmocka_unit_test(big_tree_fits_under_its_heading),
         cmocka_unit_test(bad_layout_says_where),
+        cmocka_unit_test(bad_layout_kind),
         cmocka_unit_test(numbers_as_the_source_writes_them),
         cmocka_unit_test(planned_weights_stay_visible),
         cmocka_unit_test(one_wording_for_not_assessed),
@@ -1035,6 +1092,7 @@ int main(void)
         cmocka_unit_test(wide_table_turns_the_page),
         cmocka_unit_test(objective_details_as_the_layout_says),
         cmocka_unit_test(tree_leaves_no_stub_page),
+        cmocka_unit_test(plan_prints_no_results),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -86,28 +86,31 @@ static bool file_exists(const char *path)
     return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* layouts/relazione.xml of the source tree or of the installation
- * (malloc'ed), NULL when neither exists. */
-static char *installed_layout(void)
+/* The layout for the document's kind (layouts/piano.xml for a Piano,
+ * layouts/relazione.xml otherwise) of the source tree or of the
+ * installation (malloc'ed), NULL when neither exists. */
+static char *installed_layout(pp_doc_kind kind)
 {
     const char *dirs[] = {PERFPDF_SOURCE_LAYOUTS_DIR, PERFPDF_INSTALLED_LAYOUTS_DIR};
+    const char *name = pp_layout_file_name(kind);
     for (size_t i = 0; i < 2; i++) {
         if (!dirs[i][0]) continue;
-        size_t len = strlen(dirs[i]) + sizeof "/relazione.xml";
+        size_t len = strlen(dirs[i]) + strlen(name) + 2;
         char *path = malloc(len);
         if (!path) return NULL;
-        snprintf(path, len, "%s/relazione.xml", dirs[i]);
+        snprintf(path, len, "%s/%s", dirs[i], name);
         if (file_exists(path)) return path;
         free(path);
     }
     return NULL;
 }
 
-/* --layout FILE, else the installed layouts/relazione.xml, else the copy
- * compiled into the program. The file read is an input of the run. */
+/* --layout FILE, else the installed layout for the document's kind
+ * (layouts/piano.xml, layouts/relazione.xml), else the copy compiled into
+ * the program. The file read is an input of the run. */
 static pp_status load_layout(const options *o, const pp_doc *doc, pp_layout **out)
 {
-    char *found = o->layout ? NULL : installed_layout();
+    char *found = o->layout ? NULL : installed_layout(doc->kind);
     const char *path = o->layout ? o->layout : found;
     pp_diags d;
     pp_diags_init(&d, path ? path : "layout (built in)");

@@ -2,6 +2,7 @@
  * ("Adottata con Deliberazione di Giunta n. 56/23 del 30/05/2023"). No
  * running header or footer. Each element is capped to a few lines so the
  * cover is one page whatever the input says. */
+#include <stdio.h>
 #include <string.h>
 
 #include "image_info.h"
@@ -110,9 +111,18 @@ bool ly_cover(ly_ctx *c)
     y += centred(c, &admin, y, bottom);
     if (y + 14 < bottom && !rule(c, y + 10, (f->x1 - f->x0) * 0.3)) return false;
     y = y + 24 > top + h * 0.38 ? y + 24 : top + h * 0.38;
-    cover_line title = {doc->title, LY_F_COVER_TITLE, 5, 0};
+    /* title and subtitle as the layout words them (the PIAO's subsection
+     * 2.2 names the PIAO and puts the Piano's own title under it) */
+    char year[16];
+    snprintf(year, sizeof year, "%d", doc->year);
+    const char *kv[] = {"titolo", doc->title ? doc->title : "", "sottotitolo",
+                        doc->subtitle ? doc->subtitle : "", "anno", year, NULL};
+    const char *tt = ly_subst(c->arena, ly_lbl(c, LY_L_COVER_TITLE), kv);
+    const char *st = ly_subst(c->arena, ly_lbl(c, LY_L_COVER_SUBTITLE), kv);
+    if (!tt || !st) c->oom = true;
+    cover_line title = {tt, LY_F_COVER_TITLE, 5, 0};
     y += centred(c, &title, y, bottom);
-    cover_line sub = {doc->subtitle, LY_F_COVER_SUBTITLE, 3, 0};
+    cover_line sub = {st, LY_F_COVER_SUBTITLE, 3, 0};
     y += 8;
     y += centred(c, &sub, y, bottom);
     const char *appr = approval(c);

@@ -32,7 +32,12 @@ static const char *const label_names[] = {
     "note-not-completed", "note-left-out", "approval-date", "approval-organ", "approval-number", "change-act",
     "change-date", "note-moved", "note-moved-objective", "note-removed", "note-removed-counted",
     "note-redefined", "person-total", "own-objective", "unit-heading", "unit-total", "no-units",
-    "status-descriptive", "note-revised-date", "status-removed"};
+    "status-descriptive", "note-revised-date", "status-removed",
+    "smvp-rule-lineare", "smvp-rule-soglia", "smvp-rule-binaria", "smvp-deadline",
+    "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
+    "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
+    "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
+    "cover-subtitle"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -97,17 +102,47 @@ static const char *const label_defaults[] = {
     "Nessun obiettivo del documento indica una struttura responsabile.",
     "INFORMATIVO",
     "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) il {data}",
-    "RIMOSSO"};
+    "RIMOSSO",
+    ("Il grado di raggiungimento di un indicatore \u00e8 il rapporto tra il valore raggiunto e "
+     "il target, fino al 100 % (per un target da non superare, il rapporto inverso)."),
+    ("Il grado di raggiungimento di un indicatore cresce in proporzione dalla soglia indicata "
+     "per l'indicatore (0 %) al target (100 %)."),
+    "Un indicatore conta 100 % se raggiunge il target, 0 % altrimenti.",
+    ("Un'attivit\u00e0 con scadenza conta 100 % se \u00e8 conclusa entro la data prevista, "
+     "0 % se \u00e8 conclusa dopo."),
+    ("Un'attivit\u00e0 con scadenza conta 100 % se \u00e8 conclusa entro la data prevista; un "
+     "ritardo riduce il grado in proporzione, fino a 0 % dopo {giorni} giorni."),
+    ("Un obiettivo strategico che raggiunge almeno il {da} % \u00e8 considerato raggiunto "
+     "(conta 100 %); sotto il {critico} % non \u00e8 considerato raggiunto (conta 0 %)."),
+    ("Un obiettivo operativo che raggiunge almeno il {da} % \u00e8 considerato raggiunto "
+     "(conta 100 %); sotto il {critico} % non \u00e8 considerato raggiunto (conta 0 %)."),
+    ("Un indicatore che raggiunge almeno il {da} % del target \u00e8 considerato raggiunto "
+     "(conta 100 %); sotto il {critico} % non \u00e8 considerato raggiunto (conta 0 %)."),
+    ("Il grado di un obiettivo strategico \u00e8 per il {operativi} % la media dei suoi "
+     "obiettivi operativi e per il {indicatori} % quella dei suoi indicatori."),
+    ("Il grado di un obiettivo strategico \u00e8 la media dei suoi obiettivi operativi; i suoi "
+     "indicatori sono riportati ma non concorrono al grado."),
+    ("Il grado di un obiettivo strategico \u00e8 la media dei suoi indicatori; i suoi "
+     "obiettivi operativi sono riportati ma non concorrono al grado."),
+    ("Il grado di ogni obiettivo, ambito e dell'ente \u00e8 la media dei gradi dei suoi "
+     "elementi, pesata con i pesi indicati in questo Piano; un elemento senza consuntivo non "
+     "\u00e8 conteggiato e i pesi degli altri sono riproporzionati."),
+    "Il grado di raggiungimento \u00e8 letto secondo le fasce: {fasce}.",
+    "Risorse (\u20ac)",
+    "Totale {titolo}",
+    "Totale ente",
+    "{titolo}",
+    "{sottotitolo}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
     "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo", "soglia",
-    "algoritmo"};
+    "algoritmo", "target-anno", "unita"};
 
 static const char *const column_labels[] = {
     "Peso", "Indicatore", "Target", "Consuntivo", "Grado", "Stato",
     "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}", "Soglia",
-    "Algoritmo"};
+    "Algoritmo", "Target {anno}", "Unità di misura"};
 
 /* every name has its entry (a missing one would be a NULL at run time) */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -451,7 +486,7 @@ static void read_columns(reader *r, const xmlNode *n)
         if (k < 0) {
             ERR(r, c, "<column>: unknown key '%s' (peso, indicatore, target, consuntivo, grado, "
                       "stato, numeratore, denominatore, scostamento, tipologia, target-successivo, "
-                      "soglia, algoritmo)",
+                      "soglia, algoritmo, target-anno, unita)",
                 key ? key : "");
             continue;
         }
@@ -548,8 +583,9 @@ static void read_children(reader *r, const xmlNode *n, ly_part *p, int depth)
 static void read_section(reader *r, const xmlNode *n, ly_part *p, int depth)
 {
     static const char *const ok[] = {"role", "title", "numbered", "first-number",
-                                     "orientation", "new-page", NULL};
+                                     "orientation", "new-page", "number", NULL};
     check_attrs(r, n, ok);
+    p->number = attr(r, n, "number");
     p->role = attr(r, n, "role");
     if (p->role && find_name(roles, sizeof roles / sizeof roles[0], p->role) < 0)
         ERR(r, n, "<section>: unknown role '%s'", p->role);
@@ -578,7 +614,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"cover", LY_P_COVER},       {"toc", LY_P_TOC},           {"section", LY_P_SECTION},
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
-        {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK}};
+        {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -621,6 +658,12 @@ static void read_root(reader *r, const xmlNode *root)
     }
     static const char *const ok[] = {"kind", NULL};
     check_attrs(r, root, ok);
+    const char *kind = attr(r, root, "kind");
+    if (kind) {
+        if (strcmp(kind, "piano") == 0) r->l->plan = true;
+        else if (strcmp(kind, "relazione") != 0 && strcmp(kind, "schede") != 0)
+            ERR(r, root, "<layout kind=\"%s\">: expected relazione, piano or schede", kind);
+    }
     size_t nbands = pp_xml_count(root, NULL, "band");
     r->l->bands = nbands ? pp_arena_alloc(r->l->arena, nbands * sizeof(pp_band)) : NULL;
     if (nbands && !r->l->bands) r->oom = true;
@@ -736,12 +779,24 @@ void pp_layout_free(pp_layout *l)
 
 extern const unsigned char pp_layout_relazione_xml[];
 extern const size_t pp_layout_relazione_xml_len;
+extern const unsigned char pp_layout_piano_xml[];
+extern const size_t pp_layout_piano_xml_len;
 
+/* A Piano has its own layout; the Relazione's serves the rest (schede
+ * included, until they have theirs). */
 const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
 {
-    (void)kind; /* one definition so far: the Relazione's serves every kind */
+    if (kind == PP_DOC_PIANO) {
+        *len = pp_layout_piano_xml_len;
+        return (const char *)pp_layout_piano_xml;
+    }
     *len = pp_layout_relazione_xml_len;
     return (const char *)pp_layout_relazione_xml;
+}
+
+const char *pp_layout_file_name(pp_doc_kind kind)
+{
+    return kind == PP_DOC_PIANO ? "piano.xml" : "relazione.xml";
 }
 
 void pp_layout_check_fonts(const pp_layout *l, const pp_text *t, pp_diags *d)

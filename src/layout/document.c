@@ -98,6 +98,8 @@ static bool body(ly_ctx *c)
         case PL_NO_UNITS:
             ok = ly_text_para(c, ly_lbl(c, LY_L_NO_UNITS), LY_F_BODY, PP_ALIGN_LEFT, "P");
             break;
+        case PL_SISTEMA: ok = ly_sistema(c); break;
+        case PL_PLAN_TREE: ok = ly_plan_tree(c); break;
         case PL_ORIENT: ok = fl_orient(c, it->flag); break;
         case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
         }

@@ -31,8 +31,11 @@ pp_status pp_layout_parse(const char *data, size_t len, pp_diags *d, pp_layout *
 void pp_layout_free(pp_layout *l);
 
 /* The definition compiled into the program for a kind of document (the
- * copy of layouts/relazione.xml at build time); NULL when there is none. */
+ * copy of layouts/piano.xml for a Piano, of layouts/relazione.xml for the
+ * rest, at build time); NULL when there is none. */
 const char *pp_layout_builtin(pp_doc_kind kind, size_t *len);
+/* The file name of that definition in a layouts folder ("piano.xml"). */
+const char *pp_layout_file_name(pp_doc_kind kind);
 
 /* Warns (in d) about font families the bundled set lacks. */
 void pp_layout_check_fonts(const pp_layout *l, const pp_text *t, pp_diags *d);

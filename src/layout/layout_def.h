@@ -115,6 +115,26 @@ typedef enum {
     LY_L_STATUS_DESCRIPTIVE,
     LY_L_NOTE_REVISED_DATE,
     LY_L_STATUS_REMOVED,
+    /* a plan (<layout kind="piano">): the SMVP in words (<sistema/>) and
+     * the tree as a table of weights and budgets (<plan-tree/>) */
+    LY_L_SMVP_RULE_LINEARE,
+    LY_L_SMVP_RULE_SOGLIA,
+    LY_L_SMVP_RULE_BINARIA,
+    LY_L_SMVP_DEADLINE,
+    LY_L_SMVP_DEADLINE_DAYS,
+    LY_L_SMVP_TOLERANCE_STRATEGICO,
+    LY_L_SMVP_TOLERANCE_OPERATIVO,
+    LY_L_SMVP_TOLERANCE_INDICATORE,
+    LY_L_SMVP_MIX,
+    LY_L_SMVP_MIX_OPERATIVI,
+    LY_L_SMVP_MIX_INDICATORI,
+    LY_L_SMVP_WEIGHTS,
+    LY_L_SMVP_BANDS,
+    LY_L_COL_BUDGET,
+    LY_L_AREA_TOTAL,
+    LY_L_ENTE_TOTAL,
+    LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
+    LY_L_COVER_SUBTITLE,
     LY_L_COUNT
 } ly_label;
 
@@ -133,6 +153,8 @@ typedef enum {
     LY_COL_TARGET_NEXT,
     LY_COL_SOGLIA,
     LY_COL_ALGORITHM,
+    LY_COL_TARGET_YEARS, /* target-anno: one column per year of the Triennio */
+    LY_COL_UNIT,         /* unita: the indicator's unit of measure */
     LY_COL_COUNT
 } ly_column_key;
 
@@ -179,6 +201,8 @@ typedef enum {
     LY_P_PEOPLE,     /* individual objectives, per person */
     LY_P_UNITS,      /* results per organisational unit */
     LY_P_OTHERS,     /* narrative sections the outline does not place */
+    LY_P_SISTEMA,    /* the SMVP in words, generated from <Sistema> */
+    LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
     LY_P_PAGEBREAK
 } ly_part_kind;
 
@@ -193,6 +217,7 @@ struct ly_part {
     pp_pos pos;
     const char *role;   /* section: the Testi role it takes its title and narrative from */
     const char *title;  /* section: heading when the document has no such narrative */
+    const char *number; /* section: a fixed number ("2.2"), its subsections 2.2.1... */
     bool numbered;      /* section */
     int first_number;   /* numbering of its subsections starts here (1; 0 for "3.0") */
     int orientation;    /* -1 inherit, 0 portrait, 1 landscape */
@@ -232,6 +257,9 @@ struct pp_layout {
     size_t ndetails;
     int details_place;  /* LY_DETAILS_* */
     double paragraph_gap, cell_pad;
+    /* <layout kind="piano">: a plan, which has no results to print: no
+     * grado or valutazione columns, weights as planned, no N/D. */
+    bool plan;
     ly_part root; /* LY_P_SECTION with the outline as children */
 };
 

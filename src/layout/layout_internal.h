@@ -34,6 +34,8 @@ typedef enum {
     PL_NO_PEOPLE,
     PL_UNIT,        /* unit: its objectives and result */
     PL_NO_UNITS,
+    PL_SISTEMA,     /* the SMVP in words */
+    PL_PLAN_TREE,   /* the tree as a table of weights and budgets */
     PL_ORIENT,      /* flag: landscape */
     PL_PAGEBREAK
 } ly_plan_kind;
@@ -272,6 +274,15 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 /* Results per organisational unit: the objectives it answers for and its
  * result (units.c). */
 bool ly_unit(ly_ctx *c, const pp_unit_org *u);
+/* A plan (piano.c): the SMVP in sentences generated from
+ * the document's Sistema, and the tree area -> strategic -> operational as
+ * one table of planned weights and budgets with totals. */
+bool ly_sistema(ly_ctx *c);
+bool ly_plan_tree(ly_ctx *c);
+/* The years of the Triennio (the reference year alone when none). */
+void ly_triennio(const ly_ctx *c, int *from, int *to);
+/* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */
+const char *ly_band_range(ly_ctx *c, size_t i);
 /* Rows shared by the score tables: a band (title, grado, valutazione), a
  * row of column labels, and the grado + valutazione cells of a node. */
 bool ly_band_row(ly_table *t, const char *title, const pp_node *n);

@@ -61,6 +61,9 @@ bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
      * the text colour: nothing is missing). */
     if (!n->weight_printed)
         return tb_text(t, cell, "\u2013", LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    /* a plan: the weight as planned; nothing is counted or left out yet */
+    if (c->lay->plan)
+        return tb_text(t, cell, ly_percent(c, n->weight), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     /* Left out by the strategic composition: the weight the document
      * printed, marked as not counted (a note says why). */
     if (n->result.left_out)
@@ -123,7 +126,7 @@ static bool weighted_row(ly_table *t, const pp_node *n, bool *changed)
     return r && ly_weight_cell(t, tb_cell(t, r, 1), n, changed) &&
            tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
-           ly_score_cells(t, r, n, LY_F_TABLE);
+           (c->lay->plan || ly_score_cells(t, r, n, LY_F_TABLE));
 }
 
 bool ly_weighted_row(ly_table *t, const pp_node *n, bool *changed)
@@ -135,11 +138,12 @@ bool ly_band_row(ly_table *t, const char *title, const pp_node *n)
 {
     ly_ctx *c = t->c;
     ly_row *r = tb_row(t, true);
-    int span = t->ncols >= 3 ? (int)t->ncols - 2 : (int)t->ncols;
+    /* a plan has no grado or valutazione to show beside the title */
+    int span = t->ncols >= 3 && !c->lay->plan ? (int)t->ncols - 2 : (int)t->ncols;
     ly_cell *cell = tb_cell(t, r, span);
     tb_fill(cell, ly_col(c, LY_C_BAND_BG));
     bool ok = tb_text(t, cell, title, LY_F_BAND, PP_ALIGN_LEFT, ly_col(c, LY_C_BAND_FG), false);
-    if (t->ncols < 3) return ok;
+    if (t->ncols < 3 || c->lay->plan) return ok;
     /* the band's figures in the table's bold face: "PARZIALMENTE RAGGIUNTO"
      * must fit the stato column */
     ok = ok && ly_score_cells(t, r, n, LY_F_TABLE_HEAD);
@@ -288,12 +292,14 @@ static bool children_table(ly_ctx *c, const pp_node *parent, pp_level level, con
         if (parent->children[i]->level == level) count++;
     if (count == 0) return true;
     static const double w[] = {11, 57, 14, 18};
-    ly_table *t = tb_new(c, w, 4);
+    /* a plan: peso and objective only */
+    size_t ncols = c->lay->plan ? 2 : 4;
+    ly_table *t = tb_new(c, w, ncols);
     if (!t) return false;
     const char *labels[] = {ly_lbl(c, LY_L_COL_WEIGHT), col, ly_lbl(c, LY_L_COL_ACHIEVEMENT),
                             ly_lbl(c, LY_L_COL_OUTCOME)};
     bool ok = details_block(c, parent) && ly_band_row(t, ly_code_title(c, parent), parent) &&
-              details_row(t, parent) && ly_head_row(t, labels, 4);
+              details_row(t, parent) && ly_head_row(t, labels, ncols);
     bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
         if (parent->children[i]->level == level)
@@ -353,6 +359,26 @@ static const char *measure(ly_ctx *c, const pp_measure *m)
     return ly_number_with(c, m->value, d, m->unit);
 }
 
+/* Whether the layout's table has a unita column: the targets then print
+ * without the unit (">= 12" under "N."), as the seeds' three-year tables do. */
+static bool has_unit_column(const ly_ctx *c)
+{
+    for (size_t i = 0; i < c->lay->ncolumns; i++)
+        if (c->lay->columns[i].key == LY_COL_UNIT) return true;
+    return false;
+}
+
+static const char *target_text(ly_ctx *c, const pp_target *tg, const pp_indicator *ind)
+{
+    if (!tg || tg->op == PP_OP_ENTRO || !tg->has_value || !has_unit_column(c))
+        return ly_target(c, tg, ind);
+    char num[PP_FMT_IT_SIZE];
+    pp_fmt_it(tg->value, ly_decimals(c, ind), num, sizeof num);
+    const char *s = pp_arena_printf(c->arena, "%s %s", ly_op(c, tg->op), num);
+    if (!s) c->oom = true;
+    return s ? s : "";
+}
+
 static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg)
 {
     ly_ctx *c = t->c;
@@ -367,7 +393,7 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
                      ly_target_value(c, tg->op, r->has_value, r->old_value, r->old_date, ind),
                      LY_F_TABLE, PP_ALIGN_RIGHT, mark, true);
     }
-    return ok && tb_text(t, cell, ly_target(c, tg, ind), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
+    return ok && tb_text(t, cell, target_text(c, tg, ind), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
 }
 
 static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
@@ -403,6 +429,18 @@ static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
                 i++;
                 continue;
             }
+        }
+        if (key == LY_COL_TARGET_YEARS) { /* one cell per year of the Triennio */
+            int from, to;
+            ly_triennio(c, &from, &to);
+            for (int y = from; ok && y <= to; y++) {
+                const pp_target *ty = pp_indicator_target(ind, y);
+                ly_cell *cell = tb_cell(t, r, 1);
+                ok = cell && (ty ? target_cell(t, cell, n, ty)
+                                 : tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, text,
+                                           false));
+            }
+            continue;
         }
         ly_cell *cell = tb_cell(t, r, 1);
         switch (key) {
@@ -456,6 +494,12 @@ static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
             ok = tb_text(t, cell, ind->algorithm && *ind->algorithm ? ind->algorithm : dash,
                          LY_F_TABLE, PP_ALIGN_LEFT, text, false);
             break;
+        case LY_COL_UNIT: {
+            const char *u = pp_unit_symbol(ind->unit); /* "" for dates: "Entro ..." says it */
+            ok = tb_text(t, cell, u && *u ? u : dash, LY_F_TABLE, PP_ALIGN_LEFT, text, false);
+            break;
+        }
+        case LY_COL_TARGET_YEARS:
         case LY_COL_COUNT: break;
         }
     }
@@ -656,34 +700,59 @@ static bool children_change_notes(ly_ctx *c, const pp_node *parent, pp_level lev
     return ok;
 }
 
-static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
+/* The columns as printed: target-anno becomes one column per year of the
+ * Triennio ("Target 2023", "Target 2024", ...), each as wide as written. */
+static size_t table_columns(ly_ctx *c, double **w, const char ***labels)
 {
     const pp_layout *lay = c->lay;
-    double *w = calloc(lay->ncolumns ? lay->ncolumns : 1, sizeof *w);
-    const char **labels = calloc(lay->ncolumns ? lay->ncolumns : 1, sizeof *labels);
-    if (!w || !labels) {
-        free(w);
-        free(labels);
+    int from, to;
+    ly_triennio(c, &from, &to);
+    size_t n = 0;
+    for (size_t i = 0; i < lay->ncolumns; i++)
+        n += lay->columns[i].key == LY_COL_TARGET_YEARS ? (size_t)(to - from + 1) : 1;
+    *w = calloc(n ? n : 1, sizeof **w);
+    *labels = calloc(n ? n : 1, sizeof **labels);
+    if (!*w || !*labels) {
         c->oom = true;
-        return false;
+        return 0;
     }
     char next[16];
     snprintf(next, sizeof next, "%d", c->doc->year + 1);
-    const char *kv[] = {"anno", next, NULL};
+    size_t k = 0;
     for (size_t i = 0; i < lay->ncolumns; i++) {
-        w[i] = lay->columns[i].width;
-        labels[i] = ly_subst(c->arena, lay->columns[i].label, kv);
-        if (!labels[i]) labels[i] = "";
+        bool years = lay->columns[i].key == LY_COL_TARGET_YEARS;
+        for (int y = years ? from : 0; y <= (years ? to : 0); y++) {
+            char year[16];
+            snprintf(year, sizeof year, "%d", y);
+            const char *kv[] = {"anno", years ? year : next, NULL};
+            (*w)[k] = lay->columns[i].width;
+            (*labels)[k] = ly_subst(c->arena, lay->columns[i].label, kv);
+            if (!(*labels)[k]) (*labels)[k] = "";
+            k++;
+        }
+    }
+    return n;
+}
+
+static bool indicator_table(ly_ctx *c, const pp_node *parent, const char *title)
+{
+    double *w = NULL;
+    const char **labels = NULL;
+    size_t ncols = table_columns(c, &w, &labels);
+    if (!ncols) {
+        free(w);
+        free(labels);
+        return false;
     }
     note_list notes = {0};
     shaped_notes sn = {0};
     collect_notes(c, parent, &notes);
-    ly_table *t = tb_new(c, w, lay->ncolumns);
+    ly_table *t = tb_new(c, w, ncols);
     /* the strategic objective's own indicators: its details are in its summary */
     bool own = parent->level == PP_LEVEL_STRATEGICO;
     bool ok = t && !notes.oom && shape_notes(c, &notes, &sn) && (own || details_block(c, parent)) &&
               ly_band_row(t, title, parent) && (own || details_row(t, parent)) &&
-              ly_head_row(t, labels, lay->ncolumns);
+              ly_head_row(t, labels, ncols);
     bool changed = false;
     for (size_t i = 0; ok && i < parent->nchildren; i++)
         if (parent->children[i]->level == PP_LEVEL_INDICATORE && parent->children[i]->ind)
@@ -723,6 +792,7 @@ static bool person_weight(ly_table *t, ly_cell *cell, const pp_individual *io, b
     pp_rgb text = ly_col(c, LY_C_TEXT), mark = ly_col(c, LY_C_MARK);
     if (!io->has_weight) return tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     const char *planned = ly_percent(c, io->weight), *eff = ly_percent(c, io->effective_weight);
+    if (c->lay->plan) return tb_text(t, cell, planned, LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
     bool ok = tb_text(t, cell, planned, LY_F_TABLE, PP_ALIGN_RIGHT,
                       person_left_out(io) ? mark : text, false);
     if (!ok || !reweighted || person_left_out(io) || strcmp(planned, eff) == 0) return ok;
@@ -742,12 +812,13 @@ static bool person_row(ly_table *t, const pp_individual *io, bool weights, bool 
     if (n)
         return tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
                        false) &&
-               ly_score_cells(t, r, n, LY_F_TABLE);
+               (c->lay->plan || ly_score_cells(t, r, n, LY_F_TABLE));
     return tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT, text,
                    false) &&
-           tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
-                   ly_col(c, LY_C_MARK), false) &&
-           tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text);
+           (c->lay->plan || /* a plan has no grado to miss */
+            (tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
+                     ly_col(c, LY_C_MARK), false) &&
+             tb_light_text(t, tb_cell(t, r, 1), -1, ly_not_assessed(c), LY_F_TABLE, text)));
 }
 
 /* The note under a person's table when an objective was left out of the
@@ -794,15 +865,18 @@ bool ly_person(ly_ctx *c, const pp_person *p)
     bool weights = false;
     for (size_t i = 0; i < p->nobjectives; i++) weights |= p->objectives[i].has_weight;
     static const double w4[] = {11, 57, 14, 18}, w3[] = {66, 15, 19};
-    ly_table *t = weights ? tb_new(c, w4, 4) : tb_new(c, w3, 3);
+    /* a plan: peso (when given) and objective; no grado, no total */
+    bool plan = c->lay->plan;
+    size_t ncols = (weights ? 4 : 3) - (plan ? 2 : 0);
+    ly_table *t = weights ? tb_new(c, w4, ncols) : tb_new(c, w3, ncols);
     if (!t) return false;
     const char *l4[] = {ly_lbl(c, LY_L_COL_WEIGHT), ly_lbl(c, LY_L_COL_OBJECTIVE),
                         ly_lbl(c, LY_L_COL_ACHIEVEMENT), ly_lbl(c, LY_L_COL_OUTCOME)};
-    bool ok = ly_head_row(t, weights ? l4 : l4 + 1, weights ? 4 : 3);
-    const char *note = weights ? person_weights_note(c, p) : NULL;
+    bool ok = ly_head_row(t, weights ? l4 : l4 + 1, ncols);
+    const char *note = weights && !plan ? person_weights_note(c, p) : NULL;
     for (size_t i = 0; ok && i < p->nobjectives; i++)
         ok = person_row(t, &p->objectives[i], weights, note != NULL);
-    if (ok && p->nobjectives > 0)
+    if (ok && p->nobjectives > 0 && !plan)
         ok = ly_total_row(t, ly_lbl(c, LY_L_PERSON_TOTAL), p->has_total, p->total, p->band);
     ok = ok && tb_place(t);
     tb_free(t);

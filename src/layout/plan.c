@@ -114,7 +114,9 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_RESULTS:
     case LY_P_TREE:
     case LY_P_OBJECTIVES:
-    case LY_P_ENTE: return has_areas(c);
+    case LY_P_ENTE:
+    case LY_P_PLAN_TREE: return has_areas(c);
+    case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return c->doc->npeople > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
@@ -226,6 +228,10 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_ENTE:
             if (has_areas(c)) push(c, PL_ENTE);
             break;
+        case LY_P_SISTEMA: push(c, PL_SISTEMA); break;
+        case LY_P_PLAN_TREE:
+            if (has_areas(c)) push(c, PL_PLAN_TREE);
+            break;
         case LY_P_PEOPLE: plan_people(c, level); break;
         case LY_P_UNITS: plan_units(c, level); break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
@@ -246,7 +252,10 @@ static void plan_section(ly_ctx *c, const ly_part *p, const pp_section *s, int l
     bool land = p->orientation >= 0 ? p->orientation == 1 : landscape;
     push_flag(c, PL_ORIENT, land);
     if (p->new_page) push(c, PL_PAGEBREAK);
-    const char *num = number_for(c, level, numbering && p->numbered, prefix, counter);
+    /* a fixed number ("2.2": the PIAO's subsection) takes no count */
+    const char *num = p->number && p->numbered
+                          ? p->number
+                          : number_for(c, level, numbering && p->numbered, prefix, counter);
     heading(c, level, num, s && s->title ? s->title : p->title);
     int sub = p->first_number;
     plan_children(c, p, s, level + 1, num ? num : prefix, &sub, land, NULL, num != NULL);

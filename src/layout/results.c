@@ -147,7 +147,7 @@ static void fmt_short(double v, char *buf, size_t size)
     else pp_fmt_it(v, 2, buf, size);
 }
 
-static const char *band_range(ly_ctx *c, size_t i)
+const char *ly_band_range(ly_ctx *c, size_t i)
 {
     const pp_smvp *s = &c->smvp;
     char a[32], b[32];
@@ -181,7 +181,7 @@ static bool legend(ly_ctx *c)
             word = pp_arena_printf(c->arena, "%s (%s)", word, brief);
         if (!word) return !(c->oom = true);
         ok = tb_light_text(t, tb_cell(t, r, 1), (int)i, word, LY_F_TABLE, text) &&
-             tb_text(t, tb_cell(t, r, 1), band_range(c, i), LY_F_TABLE, PP_ALIGN_LEFT, text, false);
+             tb_text(t, tb_cell(t, r, 1), ly_band_range(c, i), LY_F_TABLE, PP_ALIGN_LEFT, text, false);
     }
     if (ok) {
         ly_row *r = tb_row(t, false);

@@ -21,6 +21,12 @@ static const char *band_label(const pp_doc *doc, const pp_node *n)
     return b >= 0 && (size_t)b < doc->smvp.nbands ? doc->smvp.bands[b].label : NULL;
 }
 
+/* A Piano has targets, not results: nothing of it is measured yet (a
+ * consuntivo in a Piano is ignored, with a warning of validation). */
+static bool is_plan(const pp_doc *doc) { return doc->kind == PP_DOC_PIANO; }
+
+#define NOT_YET "non ancora misurato"
+
 /* ---- the columns of the score contract ---------------------------------------- */
 
 typedef struct emit_ctx emit_ctx;
@@ -163,7 +169,11 @@ static void write_json(const pp_doc *doc, FILE *out)
     emit_ctx e = {doc, out, true};
     fputs("{\n  \"document\": ", out);
     pp_json_string(out, doc->title);
-    fprintf(out, ",\n  \"year\": %d,\n  \"nodes\": [", doc->year);
+    /* kind and plan: a plan's achievements are null because nothing is
+     * measured yet, not because a consuntivo is missing */
+    fprintf(out, ",\n  \"year\": %d,\n  \"kind\": \"%s\",\n  \"plan\": %s,\n  \"nodes\": [",
+            doc->year, doc->kind == PP_DOC_PIANO ? "piano" : doc->kind == PP_DOC_SCHEDE ? "schede" : "relazione",
+            is_plan(doc) ? "true" : "false");
     pp_tree_walk(doc->root, emit_json, &e);
     fputs("\n  ],\n  \"people\": [", out);
     for (size_t i = 0; i < doc->npeople; i++) {
@@ -180,19 +190,23 @@ static void write_json(const pp_doc *doc, FILE *out)
 
 /* ---- CSV (RFC 4180) --------------------------------------------------------- */
 
-static void csv_header(FILE *out)
+/* A plan's CSV has one more column, plan = true on every row: its empty
+ * achievements are "not yet measured", not N/D. */
+static void csv_header(const pp_doc *doc, FILE *out)
 {
     for (int i = 0; i < NCOLUMNS; i++) fprintf(out, "%s%s", i ? "," : "", column_names[i]);
+    if (is_plan(doc)) fputs(",plan", out);
     fputs("\r\n", out);
 }
 
-static void csv_values(FILE *out, const value v[NCOLUMNS])
+static void csv_values(const pp_doc *doc, FILE *out, const value v[NCOLUMNS])
 {
     for (int i = 0; i < NCOLUMNS; i++) {
         if (i) fputc(',', out);
         if (v[i].is_number) pp_csv_write_number(out, v[i].present, v[i].num, false);
         else pp_csv_write_field(out, v[i].str, ',');
     }
+    if (is_plan(doc)) fputs(",true", out);
     fputs("\r\n", out);
 }
 
@@ -210,7 +224,7 @@ static bool emit_own_csv(pp_node *n, void *ctx)
     value v[NCOLUMNS];
     node_values(o->doc, n, v);
     if (!n->parent) v[4] = str(o->person);
-    csv_values(o->out, v);
+    csv_values(o->doc, o->out, v);
     return true;
 }
 
@@ -229,7 +243,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              num(p->has_total, p->total),
                              str(band_name(doc, p->has_total, p->band)),
                              (value){false, true, true, "false", 0}};
-        csv_values(out, v);
+        csv_values(doc, out, v);
     }
     for (size_t i = 0; i < doc->nunits; i++) {
         const pp_unit_org *u = &doc->units[i];
@@ -238,7 +252,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              num(u->has_result, u->result),
                              str(band_name(doc, u->has_result, u->band)),
                              (value){false, true, true, "false", 0}};
-        csv_values(out, v);
+        csv_values(doc, out, v);
     }
 }
 
@@ -247,22 +261,36 @@ static bool emit_csv(pp_node *n, void *ctx)
     emit_ctx *e = ctx;
     value v[NCOLUMNS];
     node_values(e->doc, n, v);
-    for (int i = 0; i < NCOLUMNS; i++) {
-        if (i) fputc(',', e->out);
-        if (v[i].is_number) pp_csv_write_number(e->out, v[i].present, v[i].num, false);
-        else pp_csv_write_field(e->out, v[i].str, ',');
-    }
-    fputs("\r\n", e->out);
+    csv_values(e->doc, e->out, v);
     return true;
 }
 
 /* ---- text ------------------------------------------------------------------- */
+
+/* A plan's node: its planned weight, and "non ancora misurato" rather
+ * than N/D, 0,00 % weights and "non conteggiato". */
+static void plan_text(const pp_node *n, FILE *out)
+{
+    char w[32];
+    int indent = 2 * (int)n->level;
+    fprintf(out, "%*s%s%s%s  %s", indent, "", n->code ? n->code : "", n->code ? " " : "",
+            n->title ? n->title : "", n->result.not_measured ? "non oggetto di misurazione" : NOT_YET);
+    if (n->level != PP_LEVEL_ENTE && n->weight_printed && n->weight == n->weight) {
+        pp_fmt_percent_it(n->weight, w, sizeof w);
+        fprintf(out, "  (peso %s)", w);
+    }
+    fputc('\n', out);
+}
 
 static bool emit_text(pp_node *n, void *ctx)
 {
     emit_ctx *e = ctx;
     const pp_result *r = &n->result;
     char pct[32], w[32];
+    if (is_plan(e->doc)) {
+        plan_text(n, e->out);
+        return true;
+    }
     if (r->has_achievement) pp_fmt_percent_it(r->achievement, pct, sizeof pct);
     else snprintf(pct, sizeof pct, "%s", r->not_measured ? "non oggetto di misurazione" : "N/D");
     pp_fmt_percent_it(r->effective_weight, w, sizeof w);
@@ -286,7 +314,7 @@ static void text_total(const pp_doc *doc, FILE *out, const char *what, const cha
 {
     char pct[32];
     if (has) pp_fmt_percent_it(v, pct, sizeof pct);
-    else snprintf(pct, sizeof pct, "N/D");
+    else snprintf(pct, sizeof pct, "%s", is_plan(doc) ? NOT_YET : "N/D");
     const char *b = band_name(doc, has, band);
     fprintf(out, "%s %s  %s%s%s\n", what, name ? name : "", pct, b ? "  " : "", b ? b : "");
 }
@@ -316,7 +344,7 @@ bool pp_write_scores(const pp_doc *doc, pp_format f, FILE *out)
         write_json(doc, out);
         break;
     case PP_FORMAT_CSV:
-        csv_header(out);
+        csv_header(doc, out);
         pp_tree_walk(doc->root, emit_csv, &e);
         csv_groups(doc, out);
         break;
