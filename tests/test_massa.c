@@ -60,21 +60,9 @@ static const double ente_budget = 669610.68;
 
 static int setup(void **state)
 {
-    pp_diags d;
-    pp_diags_init(&d, FIXTURE);
-    pp_doc *doc = NULL;
-    pp_status st = pp_open_document(FIXTURE, &d, &doc);
-    pp_diags_print(&d, stderr);
-    size_t ndiags = d.count;
-    pp_diags_clear(&d);
-    if (st != PP_OK) return -1;
-    if (ndiags != 0) {
-        pp_doc_free(doc);
-        return -1; /* valid, and without a warning */
-    }
-    pp_score(doc);
+    pp_doc *doc = open_fixture(FIXTURE, 0);
     *state = doc;
-    return 0;
+    return doc ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -28,16 +28,9 @@
 
 static int setup(void **state)
 {
-    pp_diags d;
-    pp_diags_init(&d, FIXTURE);
-    pp_doc *doc = NULL;
-    pp_status st = pp_open_document(FIXTURE, &d, &doc);
-    pp_diags_print(&d, stderr);
-    size_t errors = d.errors;
-    pp_diags_clear(&d);
-    if (st != PP_OK || errors != 0) return -1;
+    pp_doc *doc = open_fixture(FIXTURE, 2 /* targets <= 0 without a soglia, as the seed */);
     *state = doc;
-    return 0;
+    return doc ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -68,6 +68,27 @@ static inline pp_doc *scored_n(const char *xml, size_t len)
 
 static inline pp_doc *scored(const char *xml) { return scored_n(xml, strlen(xml)); }
 
+/* Opens a fixture file and scores it, its diagnostics on stderr; NULL when
+ * it does not validate, or when it has more warnings than max_warnings. */
+static inline pp_doc *open_fixture(const char *path, size_t max_warnings)
+{
+    pp_diags d;
+    pp_diags_init(&d, path);
+    pp_doc *doc = NULL;
+    pp_status st = pp_open_document(path, &d, &doc);
+    pp_diags_print(&d, stderr);
+    size_t warnings = d.warnings;
+    pp_diags_clear(&d);
+    if (st == PP_OK && warnings > max_warnings) {
+        fprintf(stderr, "%s: %zu warnings, expected at most %zu\n", path, warnings, max_warnings);
+        pp_doc_free(doc);
+        return NULL;
+    }
+    if (st != PP_OK) return NULL;
+    pp_score(doc);
+    return doc;
+}
+
 typedef struct {
     const char *id;
     pp_node *found;
