@@ -33,7 +33,7 @@ typedef enum {
     C_TABLE_ROWS,   /* one table of n rows */
     C_TABLE_COLS,   /* one table of n columns */
     C_SPANS,        /* one paragraph of n alternating bold and plain spans */
-    C_TEXT_NODES,   /* one paragraph of n text nodes split by comments */
+    C_TEXT_NODES,   /* one paragraph of n text nodes split by empty elements */
     C_NESTED,       /* n sections, each inside the previous (up to the depth limit) */
 } count_kind;
 
@@ -70,7 +70,7 @@ static const shape shapes[] = {
     {"table-cols", T_PLAIN, C_TABLE_COLS, 100000, "one table of n columns"},
     {"spans", T_PLAIN, C_SPANS, 1000000, "one paragraph of n bold and plain spans"},
     {"text-nodes", T_PLAIN, C_TEXT_NODES, 1000000,
-     "one paragraph of n pieces of text split by comments"},
+     "one paragraph of n pieces of text split by empty elements"},
     {"nested-sections", T_PLAIN, C_NESTED, 200, "n sections nested in one another"},
 };
 
@@ -402,7 +402,7 @@ static void rich_pieces(gen *g)
         if (g->s->count == C_SPANS)
             fputs(i % 2 ? "<Grassetto>grassetto</Grassetto>" : " normale ", g->f);
         else
-            fputs(i % 2 ? "<!-- - -->" : "testo ", g->f);
+            fputs(i % 2 ? "<Corsivo/>" : "testo ", g->f);
     }
     fputs("</Paragrafo>\n", g->f);
 }
