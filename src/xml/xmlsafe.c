@@ -207,6 +207,7 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
         pp_error(d, 0, 0, "file too large");
         return PP_ERR_INPUT;
     }
+    if (!pp_xml_prescan(data, len, d)) return PP_ERR_INPUT;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     pp_arena *positions = pp_arena_new();
     if (!ctxt || !positions) {
