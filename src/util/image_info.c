@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_SIDE = 100000 };
+#include "files.h"
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 
@@ -16,9 +16,10 @@ static unsigned long be32(const unsigned char *p)
     return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
 }
 
+/* Past the limits nothing is allocated for the image, whoever asks. */
 static bool set_size(unsigned long pw, unsigned long ph, int *w, int *h)
 {
-    if (pw == 0 || ph == 0 || pw > MAX_SIDE || ph > MAX_SIDE) return false;
+    if (!pp_image_size_ok(pw, ph)) return false;
     *w = (int)pw;
     *h = (int)ph;
     return true;
@@ -56,6 +57,12 @@ static bool jpeg_size(const unsigned char *b, size_t n, int *w, int *h)
     return false;
 }
 
+bool pp_image_size_ok(unsigned long w, unsigned long h)
+{
+    return w > 0 && h > 0 && w <= PP_IMAGE_MAX_SIDE && h <= PP_IMAGE_MAX_SIDE &&
+           w * h <= PP_IMAGE_MAX_PIXELS;
+}
+
 pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 {
     if (n >= 8 && b[0] == 0x89) return png_size(b, n, w, h) ? PP_IMAGE_PNG : PP_IMAGE_NONE;
@@ -66,10 +73,8 @@ pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 
 /* The header is in the first bytes, but a JPEG may carry large metadata
  * segments before its frame: read up to the first 16 MB. */
-bool pp_image_size(const char *path, int *w, int *h)
+pp_image_kind pp_image_stream_info(FILE *f, int *w, int *h)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return false;
     size_t cap = 16u << 20, n = 0;
     unsigned char *b = malloc(64 * 1024);
     size_t have = b ? 64 * 1024 : 0;
@@ -84,6 +89,15 @@ bool pp_image_size(const char *path, int *w, int *h)
         have *= 2;
     }
     free(b);
+    return k;
+}
+
+bool pp_image_size(const char *path, int *w, int *h)
+{
+    const char *why;
+    FILE *f = pp_open_regular(path, &why);
+    if (!f) return false;
+    pp_image_kind k = pp_image_stream_info(f, w, h);
     fclose(f);
     return k != PP_IMAGE_NONE;
 }
