@@ -18,6 +18,9 @@
 /* Longest run of text between two tags: the longest narrative paragraph
  * is a few thousand characters; a megabyte is a broken or hostile file. */
 #define PP_XML_MAX_TEXT (1024u * 1024)
+/* Most elements, attributes and runs of text in a document: bounds the
+ * memory of the tree (a plan of 10,000 indicators has about 450,000). */
+#define PP_XML_MAX_NODES 3000000u
 /* Most attributes in one start tag: ours have at most a dozen, and
  * libxml2 2.9 checks them against each other in quadratic time. */
 #define PP_XML_MAX_ATTRS 100
