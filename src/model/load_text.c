@@ -131,7 +131,7 @@ static void load_table(loader *L, const xmlNode *x, pp_block *b)
     b->rows = ld_array(L, b->nrows, sizeof *b->rows);
     if (!b->rows) b->nrows = 0;
     size_t i = 0;
-    for (xmlNode *r = ld_first(x, "Riga"); r && i < b->nrows; r = ld_next(r, "Riga")) {
+    for (xmlNode *r = ld_first(x, "Riga"); r && i < b->nrows; r = ld_done(L, r, "Riga")) {
         pp_row *row = load_row(L, r);
         if (row) b->rows[i++] = *row;
     }
@@ -178,7 +178,7 @@ static void load_block(loader *L, const xmlNode *x, pp_block *b)
         b->items = ld_array(L, b->nitems, sizeof *b->items);
         if (!b->items) b->nitems = 0;
         size_t i = 0;
-        for (xmlNode *v = ld_first(x, "Voce"); v && i < b->nitems; v = ld_next(v, "Voce"))
+        for (xmlNode *v = ld_first(x, "Voce"); v && i < b->nitems; v = ld_done(L, v, "Voce"))
             b->items[i++] = load_rich(L, v);
     } else if (strcmp(name, "Tabella") == 0) {
         b->kind = PP_BLOCK_TABLE;
@@ -215,7 +215,7 @@ static pp_section *load_section(loader *L, const xmlNode *x)
         if (strcmp((const char *)c->name, "Titolo") != 0) n++;
     s->blocks = ld_array(L, n, sizeof *s->blocks);
     if (!s->blocks) return s;
-    for (xmlNode *c = ld_first(x, NULL); c; c = ld_next(c, NULL))
+    for (xmlNode *c = ld_first(x, NULL); c; c = ld_done(L, c, NULL))
         if (strcmp((const char *)c->name, "Titolo") != 0) load_block(L, c, &s->blocks[s->nblocks++]);
     return s;
 }
@@ -231,7 +231,8 @@ void ld_sections(loader *L, const xmlNode *testi)
         return;
     }
     size_t i = 0;
-    for (xmlNode *s = ld_first(testi, "Sezione"); s && i < doc->nsections; s = ld_next(s, "Sezione")) {
+    for (xmlNode *s = ld_first(testi, "Sezione"); s && i < doc->nsections;
+         s = ld_done(L, s, "Sezione")) {
         pp_section *sec = load_section(L, s);
         if (sec) doc->sections[i++] = *sec;
     }

@@ -568,6 +568,28 @@ static bool shape(pp_text *t, pp_lines *l, const prepared *p, const pp_font_spec
     return ok;
 }
 
+/* Gives back what the arrays grew past their use: a layout keeps the
+ * lines of every cell of a table until the table is placed, and most hold
+ * a few glyphs in arrays that grew to 16 entries or more. */
+static void shrink(pp_lines *l)
+{
+    void *p;
+#define SHRINK(arr, n, cap)                                                    \
+    if (l->n < l->cap && l->n > 0 && (p = realloc(l->arr, l->n * sizeof *l->arr))) { \
+        l->arr = p;                                                            \
+        l->cap = l->n;                                                         \
+    }
+    SHRINK(lines, nlines, cap_lines)
+    SHRINK(runs, nruns, cap_runs)
+    SHRINK(glyphs, nglyphs, cap_glyphs)
+    SHRINK(clusters, nclusters, cap_clusters)
+#undef SHRINK
+    if (l->ntext + 1 < l->cap_text && (p = realloc(l->text, l->ntext + 1))) {
+        l->text = p;
+        l->cap_text = l->ntext + 1;
+    }
+}
+
 pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec *font,
                              double width, pp_align align)
 {
@@ -589,6 +611,7 @@ pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec
         pp_lines_free(l);
         return NULL;
     }
+    shrink(l);
     return l;
 }
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE (4 * 1024)
 #define ALIGN 16
 
 typedef struct block {

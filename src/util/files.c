@@ -49,7 +49,15 @@ FILE *pp_open_regular(const char *path, const char **why)
 
 bool pp_read_stream(FILE *f, size_t max, char **data, size_t *len, bool *too_big)
 {
+    /* A regular file's size is known: one buffer of that size and a spare
+     * byte (to see the end), not the doubling that may leave half of it
+     * unused; a pipe or a file that grows still gets doubling. */
+    struct stat sb;
     size_t cap = 64 * 1024, n = 0;
+    long at = ftell(f);
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && at >= 0 && sb.st_size >= at &&
+        (unsigned long long)(sb.st_size - at) < max)
+        cap = (size_t)(sb.st_size - at) + 1;
     char *buf = malloc(cap + 1);
     *data = NULL;
     *len = 0;
