@@ -35,6 +35,7 @@ typedef enum {
     C_SPANS,        /* one paragraph of n alternating bold and plain spans */
     C_TEXT_NODES,   /* one paragraph of n text nodes split by empty elements */
     C_NESTED,       /* n sections, each inside the previous (up to the depth limit) */
+    C_REFERENCED,   /* n people and n indicators naming long texts */
 } count_kind;
 
 typedef struct {
@@ -72,6 +73,9 @@ static const shape shapes[] = {
     {"text-nodes", T_PLAIN, C_TEXT_NODES, 1000000,
      "one paragraph of n pieces of text split by empty elements"},
     {"nested-sections", T_PLAIN, C_NESTED, 200, "n sections nested in one another"},
+    {"referenced-texts", T_PLAIN, C_REFERENCED, 1000000,
+     "bands' words and an objective's title of 100,000 letters, printed beside n indicators "
+     "and in the tables of n people"},
 };
 
 enum { NSHAPES = sizeof shapes / sizeof shapes[0] };
@@ -144,6 +148,14 @@ static void text(gen *g, const char *plain)
     }
 }
 
+/* A text printed once for every row that names it: long in the shape
+ * referenced-texts, whatever n. */
+static void referenced(gen *g, const char *plain)
+{
+    if (g->s->count == C_REFERENCED) word(g->f, 100000);
+    else text(g, plain);
+}
+
 /* <name>text</name> */
 static void el(gen *g, const char *name, const char *plain)
 {
@@ -197,13 +209,17 @@ static void general(gen *g)
     el(g, "NumeroDelibera", "12/23");
     fputs("<Data>2023-05-30</Data></Approvazione></DatiGenerali>\n", g->f);
     fputs("<Sistema><RegolaPredefinita>lineare</RegolaPredefinita><Fasce", g->f);
-    attr(g, "statoNonValutato", "DA VALUTARE");
-    fputs("><Fascia da=\"0\" colore=\"#C62828\"", g->f);
-    attr(g, "etichetta", "non raggiunto");
-    attr(g, "stato", "FUORI TARGET");
-    fputs("/><Fascia da=\"80\" colore=\"#2E7D32\"", g->f);
-    attr(g, "etichetta", "raggiunto");
-    attr(g, "stato", "IN LINEA");
+    fputs(" statoNonValutato=\"", g->f);
+    referenced(g, "DA VALUTARE");
+    fputs("\"><Fascia da=\"0\" colore=\"#C62828\" etichetta=\"", g->f);
+    referenced(g, "non raggiunto");
+    fputs("\" stato=\"", g->f);
+    referenced(g, "FUORI TARGET");
+    fputs("\"/><Fascia da=\"80\" colore=\"#2E7D32\" etichetta=\"", g->f);
+    referenced(g, "raggiunto");
+    fputs("\" stato=\"", g->f);
+    referenced(g, "IN LINEA");
+    fputc('"', g->f);
     fputs("/></Fasce></Sistema>\n", g->f);
 }
 
@@ -220,7 +236,8 @@ static void organisation(gen *g)
         fputs("</Unita>\n", g->f);
     }
     fputs("</Organizzazione>\n<Persone>\n", g->f);
-    long people = count(g, C_PEOPLE), objectives = count(g, C_PERSON_OBJ);
+    long people = g->s->count == C_PEOPLE || g->s->count == C_REFERENCED ? g->n : 1;
+    long objectives = count(g, C_PERSON_OBJ);
     for (long i = 0; i < people; i++) {
         fprintf(g->f, "<Persona id=\"p%ld\" unita=\"u0\">", i);
         el(g, "Nome", "Mario Rossi");
@@ -285,8 +302,9 @@ static void operational(gen *g, long a, long s, long o, long n)
     fprintf(g->f, "<ObiettivoOperativo id=\"o%ld_%ld_%ld\"", a, s, o);
     weight(g, o, n);
     code(g, "OO_", a + s, o);
-    fputc('>', g->f);
-    el(g, "Titolo", "Tutela della proprieta industriale");
+    fputs("><Titolo>", g->f);
+    referenced(g, "Tutela della proprieta industriale");
+    fputs("</Titolo>", g->f);
     el(g, "Descrizione", "Descrizione dell'obiettivo operativo");
     fputs("<Classificazione prospettiva=\"Processi interni\" tipo=\"comune\" unita=\"u0\" "
           "responsabile=\"p0\" risorse=\"1000\" genere=\"true\"",
@@ -296,7 +314,7 @@ static void operational(gen *g, long a, long s, long o, long n)
     attr(g, "cofog", "01.3");
     fputs("/>\n", g->f);
     bool first = a == 0 && s == 0 && o == 0;
-    long inds = first ? count(g, C_INDICATORS) : 1;
+    long inds = first ? (g->s->count == C_REFERENCED ? g->n : count(g, C_INDICATORS)) : 1;
     if (first && inds < 4 && g->s->count != C_AREAS && g->s->count != C_STRATEGIC &&
         g->s->count != C_OPERATIONAL)
         inds = 4; /* one indicator of each kind */

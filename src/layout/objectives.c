@@ -404,11 +404,12 @@ bool ly_person(ly_ctx *c, const pp_person *p)
                          LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
         if (!ok) break;
         if (io->objective) {
-            ok = tb_text(t, tb_cell(t, r, 1), ly_code_title(c, io->objective), LY_F_TABLE,
+            ok = tb_text(t, tb_cell(t, r, 1), ly_code_title_ref(c, io->objective), LY_F_TABLE,
                          PP_ALIGN_LEFT, text, false) &&
                  ly_score_cells(t, r, io->objective, LY_F_TABLE);
         } else {
-            ok = tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT,
+            const char *ref = io->ref ? ly_clip(c, io->ref, LY_MAX_REFERENCE) : "";
+            ok = tb_text(t, tb_cell(t, r, 1), ref, LY_F_TABLE, PP_ALIGN_LEFT,
                          text, false) &&
                  tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
                          ly_col(c, LY_C_MARK), false) &&
