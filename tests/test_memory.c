@@ -6,66 +6,28 @@
  * budget of 48, and a file past the cap of nodes is refused within 1 GB. Each run is a
  * child process, measured by getrusage(RUSAGE_CHILDREN). Not in sanitizer
  * builds, where memory is not comparable. */
-#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "child_run.h"
 #include "scale_gen.h"
 
 #define FIXED_KB (16 * 1024) /* the program, its libraries, the schema */
 
-/* Runs argv with its output thrown away; its exit status. */
-static int run(char *const argv[])
-{
-    pid_t pid = fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int status;
-    if (waitpid(pid, &status, 0) != pid) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* Peak resident memory of `perfpdf ARGS...` in KB; its exit status in *rc.
- * RUSAGE_CHILDREN keeps the largest child of a process: a fresh process
- * runs each command, and sends back what getrusage() says. */
+/* Peak resident memory of `perfpdf ARGS...` in KB; its exit status in *rc. */
 static long peak_kb(char *const argv[], int *rc)
 {
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        long result[2] = {run(argv), -1};
-        struct rusage ru;
-        if (getrusage(RUSAGE_CHILDREN, &ru) == 0) result[1] = ru.ru_maxrss;
-        _exit(write(fds[1], result, sizeof result) == sizeof result ? 0 : 1);
-    }
-    close(fds[1]);
-    long result[2] = {-1, -1};
-    assert_int_equal(read(fds[0], result, sizeof result), sizeof result);
-    close(fds[0]);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    *rc = (int)result[0];
-    return result[1];
+    child_usage u;
+    assert_true(child_run(argv, &u));
+    *rc = u.status;
+    return u.peak_kb;
 }
 
 static long file_kb(const char *path)
