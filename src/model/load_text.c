@@ -86,7 +86,7 @@ static pp_rich load_rich(loader *L, const xmlNode *x)
         b.spans[first].text++;
         if (!*b.spans[first].text) first++;
     }
-    pp_span *spans = b.spans + first;
+    pp_span *spans = b.n ? b.spans + first : NULL;
     size_t n = b.n - first;
     while (n > 0) {
         pp_span *last = &spans[n - 1];

@@ -149,6 +149,7 @@ void pp_check_files(const pp_doc *doc, pp_diags *d)
     add_ref(doc, &l, "logo", doc->logo_file, doc->logo_pos);
     for (size_t i = 0; i < doc->nsections; i++) collect_section(doc, &l, &doc->sections[i]);
     if (l.oom) pp_error(d, 0, 0, "out of memory while checking the images");
+    if (l.n == 0) return;
     /* each path once: the refs naming it follow its first one */
     qsort(l.refs, l.n, sizeof *l.refs, by_path);
     for (size_t i = 0; i < l.n; i++) {
