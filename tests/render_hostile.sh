@@ -25,7 +25,7 @@ case_() {
     shift
     local before
     before=$(ls -A out | sort)
-    env "${envs[@]}" timeout 120 "$perfpdf" render "$@" >stdout.txt 2>stderr.txt
+    env "${envs[@]}" timeout ${HOSTILE_TIMEOUT:-120} "$perfpdf" render "$@" >stdout.txt 2>stderr.txt
     local rc=$?
     local after
     after=$(ls -A out | sort)
@@ -54,6 +54,32 @@ for f in "$src"/fixtures/broken/*.xml; do
     case_ "broken/$name" 2 "error" -- "$f" -o out/relazione.pdf
 done
 case_ missing-input 2 "cannot open" -- "$work/nope.xml" -o out/relazione.pdf
+
+# Images the document names: only regular files (a FIFO would block for
+# ever), whole and within the pixel limits (the broken catalogue has the
+# corrupt ones). The FIFO here has no writer: opening it would block.
+with_logo() { # with_logo FILE OUT.xml: the minimal document with that logo
+    sed "s|<Denominazione>Comune di Esempio</Denominazione>|&<Logo file=\"$1\" testoAlternativo=\"Stemma\"/>|" "$minimal" >"$2"
+}
+mkfifo logo-fifo.png
+with_logo logo-fifo.png logo-fifo.xml
+case_ logo-fifo 2 "logo 'logo-fifo.png' cannot be opened: not a regular file" -- logo-fifo.xml -o out/relazione.pdf
+start=$(date +%s)
+timeout 60 "$perfpdf" validate logo-fifo.xml >/dev/null 2>stderr.txt
+rc=$?
+if [ "$rc" -ne 2 ] || ! grep -q "not a regular file" stderr.txt; then
+    echo "FAIL validate-logo-fifo: exit $rc"; failures=$((failures + 1))
+else
+    echo "ok   validate-logo-fifo (exit 2, $(($(date +%s) - start)) s)"
+fi
+sed 's|</Albero>|</Albero><Testi><Sezione ruolo="premessa"><Titolo>P</Titolo><Immagine file="logo-fifo.png" testoAlternativo="x"/></Sezione></Testi>|' "$minimal" >image-fifo.xml
+case_ image-fifo 2 "image 'logo-fifo.png' cannot be opened: not a regular file" -- image-fifo.xml -o out/relazione.pdf
+with_logo /dev/stdin logo-stdin.xml
+exec 3< <(sleep 300) # a pipe whose writer stays, as standard input
+sleeper=$!
+case_ logo-stdin-pipe 2 "not a regular file" -- logo-stdin.xml -o out/relazione.pdf <&3
+exec 3<&-
+kill "$sleeper" 2>/dev/null
 case_ bad-layout 2 "error" -- "$minimal" --layout "$src/fixtures/broken/not-xml.xml" -o out/relazione.pdf
 cmp -s good.pdf out/relazione.pdf || { echo "FAIL: a failed run changed the previous PDF"; failures=$((failures + 1)); }
 
@@ -71,6 +97,17 @@ failures=$?
 cmp -s good.pdf out/relazione.pdf || { echo "FAIL: a failed run changed the previous PDF"; failures=$((failures + 1)); }
 
 # ---- hard but valid (exit 0, bounded time) ---------------------------------------------
+# good images: a PNG that perfpdf itself drew, a JPEG embedded as it is
+mkdir -p png
+"$perfpdf" render "$minimal" -o out/for-png.pdf --png png >/dev/null 2>&1
+cp "$(ls png/*.png | head -1)" logo-good.png
+with_logo "$work/logo-good.png" logo-png.xml
+case_ logo-png 0 "logo-png.xml: out/logo-png.pdf" -- logo-png.xml -o out/logo-png.pdf
+with_logo "$src/fixtures/logo-esempio.jpg" logo-jpeg.xml
+case_ logo-jpeg 0 "logo-jpeg.xml: out/logo-jpeg.pdf" -- logo-jpeg.xml -o out/logo-jpeg.pdf
+pdfimages -list out/logo-jpeg.pdf | grep -qE "^ +1 +0 image +120 +60 .* jpeg " ||
+    { echo "FAIL logo-jpeg: the JPEG is not in the PDF as it is"; failures=$((failures + 1)); }
+
 word=$(head -c 5000 /dev/zero | tr '\0' 'x')
 sed "s|<Nome>Brevetti, modelli, marchi e seguiti</Nome>|<Nome>$word</Nome>|" "$minimal" >long-word.xml
 case_ long-word-in-cell 0 "long-word.xml: out/long-word.pdf" -- long-word.xml -o out/long-word.pdf

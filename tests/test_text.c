@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -318,6 +319,167 @@ static void odd_inputs(void **state)
     assert_float_equal(pp_lines_baseline(NULL, 3), 0, 0);
 }
 
+/* ---- long texts: bounded work per character ---------------------------------- */
+
+/* The text of line i, as emitted. */
+static char *line_text(const pp_lines *l, size_t i)
+{
+    pp_page *p = pp_page_new(1, 595, 842);
+    assert_true(pp_lines_emit(l, i, 1, p, 0, 0, (pp_rgb){0, 0, 0}, false));
+    size_t n = 0;
+    for (size_t k = 0; k < p->nitems; k++) n += strlen(p->items[k].u.text.utf8);
+    char *s = malloc(n + 1), *o = s;
+    for (size_t k = 0; k < p->nitems; k++) o = stpcpy(o, p->items[k].u.text.utf8);
+    *o = '\0';
+    pp_page_free(p);
+    return s;
+}
+
+static double shape_seconds(pp_text *t, const char *text, double width, size_t *nlines)
+{
+    clock_t t0 = clock();
+    pp_lines *l = pp_text_shape(t, text, &serif, width, PP_ALIGN_JUSTIFY);
+    double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_non_null(l);
+    *nlines = pp_lines_count(l);
+    pp_lines_free(l);
+    return s;
+}
+
+static char *letters(size_t n)
+{
+    char *w = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) w[i] = (char)('a' + i % 26);
+    w[n] = '\0';
+    return w;
+}
+
+/* A word of 100,000 letters (Pango alone retries every line of it
+ * character by character: 31 s for 90,000) costs about 4 times one of
+ * 25,000, and each letter comes out once, with no zero-width space. */
+static void long_word_linear(void **state)
+{
+    pp_text *t = *state;
+    char *small = letters(25000), *big = letters(100000);
+    size_t n1, n4;
+    double t1 = shape_seconds(t, small, 120, &n1), t4 = shape_seconds(t, big, 120, &n4);
+    fprintf(stderr, "word of 25,000 letters: %.3f s, of 100,000: %.3f s\n", t1, t4);
+    assert_true(n4 > 3 * n1);
+    assert_true(t4 < 10 * t1 + 0.05);
+    pp_lines *l = pp_text_shape(t, big, &serif, 120, PP_ALIGN_LEFT);
+    pp_page *p = pp_page_new(1, 595, 842);
+    assert_true(pp_lines_emit(l, 0, pp_lines_count(l), p, 40, 30, (pp_rgb){0, 0, 0}, false));
+    assert_runs_inside(p, 40, 120);
+    size_t chars = 0;
+    for (size_t i = 0; i < p->nitems; i++) {
+        const pp_dl_item *it = &p->items[i];
+        chars += strlen(it->u.text.utf8);
+        assert_null(strstr(it->u.text.utf8, "\xE2\x80\x8B"));
+        size_t bytes = 0;
+        for (size_t c = 0; c < it->u.text.nclusters; c++)
+            bytes += (size_t)it->u.text.clusters[c].nbytes;
+        assert_int_equal(bytes, strlen(it->u.text.utf8));
+    }
+    assert_int_equal(chars, 100000);
+    pp_page_free(p);
+    pp_lines_free(l);
+    free(small);
+    free(big);
+}
+
+/* A paragraph is laid out a few lines at a time: its lines are still the
+ * greedy ones (each full: its text and the next word would not fit), and
+ * the time per character does not grow with the paragraph. */
+static void long_paragraph_lines(void **state)
+{
+    pp_text *t = *state;
+    size_t unit = strlen(LOREM) + 1, reps = 300;
+    char *big = malloc(unit * reps + 1), *o = big;
+    for (size_t i = 0; i < reps; i++) o += sprintf(o, "%s ", LOREM);
+    o[-1] = '\0';
+    size_t n1, n4;
+    big[unit * reps / 4 - 1] = '\0';
+    double t1 = shape_seconds(t, big, 230, &n1);
+    big[unit * reps / 4 - 1] = ' ';
+    double t4 = shape_seconds(t, big, 230, &n4);
+    fprintf(stderr, "paragraph of %zu bytes: %.3f s, of %zu: %.3f s\n", unit * reps / 4, t1,
+            unit * reps, t4);
+    assert_true(n4 > 3 * n1);
+    assert_true(t4 < 10 * t1 + 0.05);
+    pp_lines *l = pp_text_shape(t, big, &serif, 230, PP_ALIGN_JUSTIFY);
+    size_t n = pp_lines_count(l), total = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *s = line_text(l, i);
+        total += strlen(s);
+        if (i + 1 < n) {
+            char *next = line_text(l, i + 1), *space = strchr(next, ' ');
+            if (space) *space = '\0';
+            char *both = malloc(strlen(s) + strlen(next) + 1);
+            strcpy(stpcpy(both, s), next);
+            pp_lines *one = pp_text_shape(t, both, &serif, 0, PP_ALIGN_LEFT);
+            assert_true(pp_lines_width(one) > 230);
+            pp_lines_free(one);
+            free(both);
+            free(next);
+        }
+        free(s);
+    }
+    assert_int_equal(total, strlen(big));
+    pp_lines_free(l);
+    free(big);
+}
+
+/* Bold words stay bold across the pieces a long paragraph is laid out in. */
+static void long_rich_paragraph(void **state)
+{
+    pp_text *t = *state;
+    enum { N = 4000 };
+    pp_span *spans = malloc(N * sizeof *spans);
+    for (int i = 0; i < N; i++)
+        spans[i] = (pp_span){i % 2 ? "GRASSETTO" : " tondo ", i % 2 ? PP_SPAN_BOLD : PP_SPAN_PLAIN};
+    pp_rich rich = {spans, N};
+    pp_lines *l = pp_text_shape_rich(t, &rich, &serif, 200, PP_ALIGN_LEFT);
+    pp_page *p = pp_page_new(1, 595, 842);
+    assert_true(pp_lines_emit(l, 0, pp_lines_count(l), p, 0, 0, (pp_rgb){0, 0, 0}, false));
+    size_t bold = 0;
+    for (size_t i = 0; i < p->nitems; i++) {
+        const pp_dl_item *it = &p->items[i];
+        const char *file = strrchr(pp_text_font(t, it->u.text.font)->file, '/') + 1;
+        bool is_bold = strcmp(file, "DejaVuSerif-Bold.ttf") == 0;
+        if (strstr(it->u.text.utf8, "GRASSETTO")) {
+            assert_true(is_bold);
+            bold++;
+        }
+        if (strstr(it->u.text.utf8, "tondo")) assert_false(is_bold);
+    }
+    assert_int_equal(bold, N / 2);
+    pp_page_free(p);
+    pp_lines_free(l);
+    free(spans);
+}
+
+/* An 'e' with 50,000 combining accents is one grapheme cluster, which
+ * HarfBuzz merges in quadratic time: it keeps 31 of them (Unicode's
+ * stream-safe text allows 30), and costs little. */
+static void combining_marks_capped(void **state)
+{
+    pp_text *t = *state;
+    size_t marks = 50000;
+    char *s = malloc(1 + 2 * marks + 1), *o = s;
+    *o++ = 'e';
+    for (size_t i = 0; i < marks; i++) o = stpcpy(o, "\xCC\x81");
+    size_t n;
+    double secs = shape_seconds(t, s, 120, &n);
+    assert_true(secs < 2);
+    pp_lines *l = pp_text_shape(t, s, &serif, 120, PP_ALIGN_LEFT);
+    char *out = line_text(l, 0);
+    assert_int_equal(pp_lines_count(l), 1);
+    assert_int_equal(strlen(out), 1 + 31 * 2);
+    free(out);
+    pp_lines_free(l);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +494,10 @@ int main(void)
         cmocka_unit_test(rich_spans_and_euro),
         cmocka_unit_test(same_input_same_glyphs),
         cmocka_unit_test(odd_inputs),
+        cmocka_unit_test(long_word_linear),
+        cmocka_unit_test(long_paragraph_lines),
+        cmocka_unit_test(long_rich_paragraph),
+        cmocka_unit_test(combining_marks_capped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

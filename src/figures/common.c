@@ -276,17 +276,23 @@ static pp_lines *shape_prefix(clamp_job *j, size_t n, bool ellipsis)
     return pp_text_shape_rich(j->t, &rich, j->font, j->width, j->align);
 }
 
+/* Characters that max_lines could hold even in the narrowest glyphs: a
+ * longer text cannot fit, and a longer prefix is never tried. */
+static size_t fit_cap(const clamp_job *j, size_t max_lines)
+{
+    double size = j->font->size > 0 ? j->font->size : 10;
+    double width = isfinite(j->width) && j->width > 0 ? fmin(j->width, 1e5) : 0;
+    return (size_t)(fmin(max_lines, 1000) * (width / (0.15 * size) + 2)) + 8;
+}
+
 /* Largest prefix of j->text, cut at a character (at a word when one is
  * near), that fits max_lines with an ellipsis. */
 static pp_lines *clamp_search(clamp_job *j, size_t max_lines)
 {
     size_t len = strlen(j->text);
-    /* Byte offsets of character starts, searched by bisection. A prefix
-     * longer than the lines could hold even in narrow glyphs is never
-     * tried, so a 5,000-character title costs a few short shapings. */
-    double size = j->font->size > 0 ? j->font->size : 10;
-    double width = isfinite(j->width) && j->width > 0 ? fmin(j->width, 1e5) : 0;
-    size_t cap = (size_t)(fmin(max_lines, 1000) * (width / (0.15 * size) + 2)) + 8;
+    /* Byte offsets of character starts, searched by bisection, up to the
+     * cap: a 100,000-character title costs a few short shapings. */
+    size_t cap = fit_cap(j, max_lines);
     size_t n = len < cap ? len : cap;
     size_t *starts = malloc((n + 1) * sizeof *starts), nc = 0, i;
     if (!starts) return NULL;
@@ -354,8 +360,12 @@ pp_lines *fig_shape_clamped(pp_text *t, const pp_font_spec *font, const char *bo
     pp_lines *l = NULL;
     if (buf && !oom) {
         clamp_job j = {t, font, clean_bold, clean, width, align, buf};
-        l = shape_prefix(&j, strlen(clean), false);
-        if (l && pp_lines_count(l) > max_lines) {
+        /* whole only when it might fit: shaping all of a long text just to
+         * count its lines was the cost of every box of the tree */
+        size_t chars = 0;
+        for (const char *p = clean; *p; p++) chars += ((unsigned char)*p & 0xC0) != 0x80;
+        l = chars <= fit_cap(&j, max_lines) ? shape_prefix(&j, strlen(clean), false) : NULL;
+        if (!l || pp_lines_count(l) > max_lines) {
             pp_lines_free(l);
             l = clamp_search(&j, max_lines);
         }

@@ -246,11 +246,22 @@ typedef struct {
 
 #define ERR(r, n, ...) pp_error((r)->d, pp_xml_line(n), pp_xml_col(n), __VA_ARGS__)
 
-/* Attribute value copied into the layout's arena; NULL when absent. */
+enum { LY_MAX_LAYOUT_TEXT = 500 };
+
+
+/* Attribute value copied into the layout's arena; NULL when absent. A
+ * layout's words are printed again and again (a footer on every page, a
+ * column label on every page of every table, "Entro {data}" on every
+ * deadline): so they are short, and longer values are refused. */
 static const char *attr(reader *r, const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
     if (!v) return NULL;
+    size_t chars = 0;
+    for (const xmlChar *p = v; *p; p++) chars += (*p & 0xC0) != 0x80;
+    if (chars > LY_MAX_LAYOUT_TEXT)
+        ERR(r, n, "<%s %s=\"...\">: %zu characters, more than the %d a layout's words may have",
+            (const char *)n->name, name, chars, LY_MAX_LAYOUT_TEXT);
     char *s = pp_arena_strdup(r->l->arena, (const char *)v);
     xmlFree(v);
     if (!s) r->oom = true;

@@ -29,29 +29,32 @@ static const char *layout_short(const pp_layout *l, const char *label)
 
 /* The SMVP's bands, completed from the layout: all of them when the
  * document has none, the colour of a band that lacks one, the short label
- * of a band the layout knows by the same name. */
+ * of a band the layout knows by the same name. Their words are printed
+ * beside every indicator and objective: cut to LY_MAX_WORD characters. */
 static bool effective_smvp(ly_ctx *c)
 {
     const pp_smvp *s = &c->doc->smvp;
     const pp_layout *l = c->lay;
     c->smvp = *s;
-    if (s->nbands == 0) {
-        c->smvp.bands = l->bands;
-        c->smvp.nbands = l->nbands;
-    } else if (l->nbands > 0) {
-        pp_band *b = pp_arena_alloc(c->arena, s->nbands * sizeof *b);
-        if (!b) return false;
-        memcpy(b, s->bands, s->nbands * sizeof *b);
-        pp_rgb tmp;
-        for (size_t i = 0; i < s->nbands; i++) {
-            if (!b[i].colour || !pp_rgb_parse(b[i].colour, &tmp))
-                b[i].colour = l->bands[i < l->nbands ? i : l->nbands - 1].colour;
-            if (!b[i].short_label) b[i].short_label = layout_short(l, b[i].label);
-        }
-        c->smvp.bands = b;
+    const pp_band *from = s->nbands ? s->bands : l->bands;
+    size_t n = s->nbands ? s->nbands : l->nbands;
+    pp_band *b = pp_arena_alloc(c->arena, (n ? n : 1) * sizeof *b);
+    if (!b) return false;
+    if (n) memcpy(b, from, n * sizeof *b);
+    pp_rgb tmp;
+    for (size_t i = 0; i < n; i++) {
+        if (s->nbands && l->nbands > 0 && (!b[i].colour || !pp_rgb_parse(b[i].colour, &tmp)))
+            b[i].colour = l->bands[i < l->nbands ? i : l->nbands - 1].colour;
+        if (s->nbands && !b[i].short_label) b[i].short_label = layout_short(l, b[i].label);
+        b[i].label = ly_clip(c, b[i].label, LY_MAX_WORD);
+        b[i].status = ly_clip(c, b[i].status, LY_MAX_WORD);
     }
-    if (!c->smvp.status_not_counted) c->smvp.status_not_counted = ly_lbl(c, LY_L_NOT_EVALUATED);
-    return true;
+    c->smvp.bands = b;
+    c->smvp.nbands = n;
+    c->smvp.status_not_counted = c->smvp.status_not_counted
+                                     ? ly_clip(c, c->smvp.status_not_counted, LY_MAX_WORD)
+                                     : ly_lbl(c, LY_L_NOT_EVALUATED);
+    return !c->oom;
 }
 
 static void figure_style(ly_ctx *c)

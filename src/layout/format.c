@@ -233,6 +233,34 @@ const char *ly_deviation(ly_ctx *c, const pp_node *n)
     return kept(c, pp_arena_printf(c->arena, "%s%s%s%s", sign, num, gap(sym), sym));
 }
 
+const char *ly_clip(ly_ctx *c, const char *s, size_t max)
+{
+    if (!s) return NULL;
+    size_t chars = 0, cut = 0;
+    const char *p = s;
+    for (; *p; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80 && chars++ == max) {
+            cut = (size_t)(p - s);
+            break;
+        }
+    if (!*p) return s; /* short enough */
+    size_t word = cut;
+    while (word > 0 && s[word] != ' ') word--;
+    if (word * 4 >= cut * 3) cut = word; /* end at a word in the last quarter */
+    char *k = pp_arena_printf(c->arena, "%.*s\u2026", (int)cut, s);
+    if (!k) c->oom = true;
+    return k ? k : "";
+}
+
+const char *ly_code_title_ref(ly_ctx *c, const pp_node *n)
+{
+    const char *t = ly_clip(c, n->title ? n->title : "", LY_MAX_REFERENCE);
+    if (!n->code || !*n->code) return t;
+    char *s = pp_arena_printf(c->arena, "%s %s", ly_clip(c, n->code, LY_MAX_REFERENCE), t);
+    if (!s) c->oom = true;
+    return s ? s : t;
+}
+
 const char *ly_code_title(ly_ctx *c, const pp_node *n)
 {
     const char *t = n->title ? n->title : "";

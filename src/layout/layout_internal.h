@@ -53,6 +53,14 @@ typedef struct {
 
 /* ---- the page flow --------------------------------------------------------- */
 
+/* Texts printed once for every row that refers to them are cut to these
+ * many characters (with "…"): a band's word beside every indicator, an
+ * objective's title in every person's table. Whole, they would make the
+ * output grow as their length times the rows (a 100,000-character title
+ * named by 1,000 people: 10^8 characters to shape); a word is a word, and
+ * the title is printed whole in section 3. */
+#define LY_MAX_WORD 120
+#define LY_MAX_REFERENCE 400
 #define LY_MAX_TAGS 16
 #define LY_MAX_PENDING 8
 
@@ -191,6 +199,11 @@ const char *ly_actual(ly_ctx *c, const pp_indicator *ind);
 const char *ly_deviation(ly_ctx *c, const pp_node *n);
 const char *ly_date(ly_ctx *c, pp_date d);
 const char *ly_code_title(ly_ctx *c, const pp_node *n); /* "01_01 Title" */
+/* The same, code and title each cut to LY_MAX_REFERENCE characters. */
+const char *ly_code_title_ref(ly_ctx *c, const pp_node *n);
+/* s itself when it has at most max characters, else its first max (at a
+ * space when one is near) and "…", in the arena. */
+const char *ly_clip(ly_ctx *c, const char *s, size_t max);
 char *ly_upper(ly_ctx *c, const char *s);
 
 /* ---- tables (layout_table.c) ------------------------------------------------------- */

@@ -810,11 +810,11 @@ static bool person_row(ly_table *t, const pp_individual *io, bool weights, bool 
     const pp_node *n = pp_individual_node(io);
     if (!ok) return false;
     if (n)
-        return tb_text(t, tb_cell(t, r, 1), ly_code_title(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text,
-                       false) &&
+        return tb_text(t, tb_cell(t, r, 1), ly_code_title_ref(c, n), LY_F_TABLE, PP_ALIGN_LEFT,
+                       text, false) &&
                (c->lay->plan || ly_score_cells(t, r, n, LY_F_TABLE));
-    return tb_text(t, tb_cell(t, r, 1), io->ref ? io->ref : "", LY_F_TABLE, PP_ALIGN_LEFT, text,
-                   false) &&
+    const char *ref = io->ref ? ly_clip(c, io->ref, LY_MAX_REFERENCE) : "";
+    return ref && tb_text(t, tb_cell(t, r, 1), ref, LY_F_TABLE, PP_ALIGN_LEFT, text, false) &&
            (c->lay->plan || /* a plan has no grado to miss */
             (tb_text(t, tb_cell(t, r, 1), ly_lbl(c, LY_L_ND), LY_F_TABLE, PP_ALIGN_RIGHT,
                      ly_col(c, LY_C_MARK), false) &&

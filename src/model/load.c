@@ -10,6 +10,16 @@
 
 /* ---- XML access ---------------------------------------------------------- */
 
+xmlNode *ld_done(loader *L, xmlNode *c, const char *name)
+{
+    xmlNode *next = ld_next(c, name);
+    if (L->consume) {
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
+    }
+    return next;
+}
+
 void *ld_array(loader *L, size_t count, size_t size)
 {
     if (count == 0) return NULL;
@@ -241,7 +251,7 @@ static void load_units(loader *L, const xmlNode *org)
         return;
     }
     size_t i = 0;
-    for (xmlNode *u = ld_first(org, "Unita"); u; u = ld_next(u, "Unita"), i++) {
+    for (xmlNode *u = ld_first(org, "Unita"); u; u = ld_done(L, u, "Unita"), i++) {
         pp_unit_org *o = &doc->units[i];
         o->id = ld_attr(L, u, "id");
         o->name = ld_text(L, u);
@@ -291,7 +301,7 @@ static void load_people(loader *L, const xmlNode *persone)
         return;
     }
     size_t i = 0;
-    for (xmlNode *p = ld_first(persone, "Persona"); p; p = ld_next(p, "Persona"), i++)
+    for (xmlNode *p = ld_first(persone, "Persona"); p; p = ld_done(L, p, "Persona"), i++)
         load_person(L, p, &doc->people[i]);
 }
 
@@ -571,12 +581,12 @@ static void load_children(loader *L, const xmlNode *x, pp_node *n, const char *f
     size_t n2 = second_kind ? ld_count(x, second_kind) : 0;
     n->children = ld_array(L, n1 + n2, sizeof *n->children);
     if (!n->children) return;
-    for (xmlNode *c = first_kind ? ld_first(x, first_kind) : NULL; c; c = ld_next(c, first_kind)) {
+    for (xmlNode *c = first_kind ? ld_first(x, first_kind) : NULL; c; c = ld_done(L, c, first_kind)) {
         pp_node *child = load_node(L, c, first_level, n);
         if (child) n->children[n->nchildren++] = child;
     }
     for (xmlNode *c = second_kind ? ld_first(x, second_kind) : NULL; c;
-         c = ld_next(c, second_kind)) {
+         c = ld_done(L, c, second_kind)) {
         pp_node *child = load_node(L, c, second_level, n);
         if (child) n->children[n->nchildren++] = child;
     }
@@ -656,7 +666,8 @@ bool pp_load_is_document(const pp_xmldoc *x)
     return pp_xml_is(root, PP_NS, "DocumentoPerformance");
 }
 
-pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
+static pp_status load(const pp_xmldoc *x, bool consume, const char *path, pp_diags *d,
+                      pp_doc **out)
 {
     *out = NULL;
     xmlNode *root = xmlDocGetRootElement(x->doc);
@@ -668,7 +679,7 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     }
     pp_doc *doc = pp_doc_new();
     if (!doc) return pp_diag_oom(d);
-    loader L = {doc, doc->arena, d, false};
+    loader L = {doc, doc->arena, d, false, consume};
     /* without its path the document's images would be looked for in the
      * wrong folder */
     doc->path = pp_arena_strdup(L.a, path);
@@ -687,4 +698,14 @@ pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **ou
     }
     *out = doc;
     return PP_OK;
+}
+
+pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
+{
+    return load(x, false, path, d, out);
+}
+
+pp_status pp_load_consume(pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out)
+{
+    return load(x, true, path, d, out);
 }

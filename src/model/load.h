@@ -14,6 +14,11 @@
  * every problem in one run. PP_ERR_ENV only when out of memory; PP_ERR_INPUT
  * when the root is not a perfpdf document at all. */
 pp_status pp_load(const pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out);
+/* The same, freeing each element of a list (areas, objectives,
+ * indicators, units, people, sections, blocks, rows, items) as soon as it
+ * is loaded, so that the tree and the model are never both whole in
+ * memory; x is left partly freed, for pp_xml_free only. */
+pp_status pp_load_consume(pp_xmldoc *x, const char *path, pp_diags *d, pp_doc **out);
 /* True when the root is <DocumentoPerformance> in our namespace. */
 bool pp_load_is_document(const pp_xmldoc *x);
 

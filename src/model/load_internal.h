@@ -12,6 +12,7 @@ typedef struct {
     pp_arena *a;
     pp_diags *d; /* values that are written but unusable (load_value.c) */
     bool oom;
+    bool consume; /* free each element of a list once it is loaded */
 } loader;
 
 /* First / next child element named `name` in our namespace (any when
@@ -28,6 +29,10 @@ static inline size_t ld_count(const xmlNode *parent, const char *name)
 {
     return pp_xml_count(parent, PP_NS, name);
 }
+/* The next sibling named `name` after c (any when NULL), c itself freed
+ * when the loader consumes the tree: for loops over the elements of a
+ * list, so that the tree shrinks as the model grows. */
+xmlNode *ld_done(loader *L, xmlNode *c, const char *name);
 /* Attribute value copied to the arena, NULL when absent. */
 const char *ld_attr(loader *L, const xmlNode *n, const char *name);
 /* Text content, whitespace collapsed and trimmed; NULL when n is NULL. */

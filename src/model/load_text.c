@@ -4,39 +4,63 @@
 #include "grow.h"
 #include "load_internal.h"
 
+/* The spans of one paragraph as they are collected: the text of the span
+ * being built grows in one buffer (text nodes split by comments or empty
+ * elements join the span before them), and goes to the arena once, when
+ * the style changes. Joining each piece to a copy of the span was
+ * quadratic: 32,000 pieces took 780 MB. */
 typedef struct {
     pp_span *spans;
     size_t n, cap;
+    char *text; /* the span being built: len bytes, `style` */
+    size_t len, room;
+    int style;
 } span_buf;
 
-static void add_span(loader *L, span_buf *b, const char *text, int style)
+static void flush_span(loader *L, span_buf *b)
 {
-    if (!text || !*text) return;
-    if (b->n > 0 && b->spans[b->n - 1].style == style) { /* merge */
-        const char *prev = b->spans[b->n - 1].text;
-        char *joined = pp_arena_printf(L->a, "%s%s", prev, text);
-        if (!joined) L->oom = true;
-        else b->spans[b->n - 1].text = joined;
+    if (b->len == 0) return;
+    char *text = pp_arena_strndup(L->a, b->text, b->len);
+    b->len = 0;
+    if (!text) {
+        L->oom = true;
         return;
     }
     if (!pp_grow_arena(L->a, &b->spans, &b->cap, b->n, b->n + 1, sizeof *b->spans, 4)) {
         L->oom = true;
         return;
     }
-    b->spans[b->n++] = (pp_span){text, style};
+    b->spans[b->n++] = (pp_span){text, b->style};
+}
+
+/* Appends a text node, its white space collapsed, to the span of its style. */
+static void add_text(loader *L, span_buf *b, const char *text, int style)
+{
+    size_t n = strlen(text);
+    if (n == 0) return;
+    if (style != b->style) flush_span(L, b);
+    b->style = style;
+    if (b->len + n + 1 > b->room) {
+        size_t room = b->room ? b->room : 64;
+        while (room < b->len + n + 1) room *= 2;
+        char *t = realloc(b->text, room);
+        if (!t) {
+            L->oom = true;
+            return;
+        }
+        b->text = t;
+        b->room = room;
+    }
+    memcpy(b->text + b->len, text, n + 1);
+    b->len += strlen(ld_collapse(b->text + b->len, false));
 }
 
 /* Depth is bounded by the parser (256 levels), so recursion is safe. */
 static void collect_spans(loader *L, const xmlNode *x, int style, span_buf *b)
 {
-    for (const xmlNode *c = x->children; c; c = c->next) {
+    for (const xmlNode *c = x->children; c && !L->oom; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            char *t = pp_arena_strdup(L->a, (const char *)c->content);
-            if (!t) {
-                L->oom = true;
-                return;
-            }
-            add_span(L, b, ld_collapse(t, false), style);
+            add_text(L, b, (const char *)c->content, style);
         } else if (c->type == XML_ELEMENT_NODE) {
             int s = style;
             if (strcmp((const char *)c->name, "Grassetto") == 0) s |= PP_SPAN_BOLD;
@@ -50,26 +74,32 @@ static pp_rich load_rich(loader *L, const xmlNode *x)
 {
     span_buf b = {0};
     collect_spans(L, x, PP_SPAN_PLAIN, &b);
-    /* trim the paragraph as a whole */
-    while (b.n > 0 && b.spans[0].text[0] == ' ') {
-        b.spans[0].text++;
-        if (!*b.spans[0].text) memmove(b.spans, b.spans + 1, --b.n * sizeof *b.spans);
+    flush_span(L, &b);
+    free(b.text);
+    /* trim the paragraph as a whole: leading spans that were only a space
+     * are skipped, not moved out one by one */
+    size_t first = 0;
+    while (first < b.n && b.spans[first].text[0] == ' ') {
+        b.spans[first].text++;
+        if (!*b.spans[first].text) first++;
     }
-    while (b.n > 0) {
-        pp_span *last = &b.spans[b.n - 1];
+    pp_span *spans = b.n ? b.spans + first : NULL;
+    size_t n = b.n - first;
+    while (n > 0) {
+        pp_span *last = &spans[n - 1];
         size_t len = strlen(last->text);
         if (len == 0) {
-            b.n--;
+            n--;
             continue;
         }
         if (last->text[len - 1] != ' ') break;
         last->text = pp_arena_strndup(L->a, last->text, len - 1);
         if (!last->text) {
             L->oom = true;
-            b.n--;
+            n--;
         }
     }
-    return (pp_rich){b.spans, b.n};
+    return (pp_rich){n ? spans : NULL, n};
 }
 
 static pp_row *load_row(loader *L, const xmlNode *x)
@@ -123,7 +153,7 @@ static void load_table(loader *L, const xmlNode *x, pp_block *b)
     b->rows = ld_array(L, b->nrows, sizeof *b->rows);
     if (!b->rows) b->nrows = 0;
     size_t i = 0;
-    for (xmlNode *r = ld_first(x, "Riga"); r && i < b->nrows; r = ld_next(r, "Riga")) {
+    for (xmlNode *r = ld_first(x, "Riga"); r && i < b->nrows; r = ld_done(L, r, "Riga")) {
         pp_row *row = load_row(L, r);
         if (row) b->rows[i++] = *row;
     }
@@ -169,7 +199,7 @@ static void load_block(loader *L, const xmlNode *x, pp_block *b)
         b->items = ld_array(L, b->nitems, sizeof *b->items);
         if (!b->items) b->nitems = 0;
         size_t i = 0;
-        for (xmlNode *v = ld_first(x, "Voce"); v && i < b->nitems; v = ld_next(v, "Voce"))
+        for (xmlNode *v = ld_first(x, "Voce"); v && i < b->nitems; v = ld_done(L, v, "Voce"))
             b->items[i++] = load_rich(L, v);
     } else if (strcmp(name, "Tabella") == 0) {
         b->kind = PP_BLOCK_TABLE;
@@ -206,7 +236,7 @@ static pp_section *load_section(loader *L, const xmlNode *x)
         if (strcmp((const char *)c->name, "Titolo") != 0) n++;
     s->blocks = ld_array(L, n, sizeof *s->blocks);
     if (!s->blocks) return s;
-    for (xmlNode *c = ld_first(x, NULL); c; c = ld_next(c, NULL))
+    for (xmlNode *c = ld_first(x, NULL); c; c = ld_done(L, c, NULL))
         if (strcmp((const char *)c->name, "Titolo") != 0) load_block(L, c, &s->blocks[s->nblocks++]);
     return s;
 }
@@ -222,7 +252,8 @@ void ld_sections(loader *L, const xmlNode *testi)
         return;
     }
     size_t i = 0;
-    for (xmlNode *s = ld_first(testi, "Sezione"); s && i < doc->nsections; s = ld_next(s, "Sezione")) {
+    for (xmlNode *s = ld_first(testi, "Sezione"); s && i < doc->nsections;
+         s = ld_done(L, s, "Sezione")) {
         pp_section *sec = load_section(L, s);
         if (sec) doc->sections[i++] = *sec;
     }

@@ -9,7 +9,11 @@
 
 pp_doc *pp_doc_new(void)
 {
-    pp_arena *a = pp_arena_new();
+    /* The model is built while the XML tree is freed, element by element
+     * (pp_load_consume): small blocks fit in the holes the tree leaves,
+     * instead of new memory on top of it (validate of a 20 MB plan: 243 ->
+     * 223 MB). */
+    pp_arena *a = pp_arena_new_sized(4 * 1024);
     if (!a) return NULL;
     pp_doc *doc = pp_arena_alloc(a, sizeof *doc);
     if (!doc) {

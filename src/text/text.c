@@ -44,7 +44,8 @@ typedef struct {
 
 struct pp_lines {
     double size, spacing;
-    char *text;
+    char *text; /* the runs' characters, one after the other */
+    size_t ntext, cap_text;
     text_line *lines;
     size_t nlines, cap_lines;
     text_run *runs;
@@ -182,36 +183,152 @@ static PangoFontDescription *describe(const pp_font_spec *f)
     return fd;
 }
 
-/* Concatenates the spans (made valid UTF-8) and marks bold/italic ones. */
-static char *join_spans(const pp_rich *text, const pp_font_spec *f, PangoAttrList *attrs)
+/* ---- preparing the text ------------------------------------------------ */
+
+/* Pango's line breaking costs, on each line, time in proportion to the
+ * rest of its item when it has to break inside a word, and HarfBuzz merges
+ * a grapheme cluster in time quadratic in its length: a 90,000-letter
+ * word took 31 s. So, before Pango sees a text:
+ *  - a grapheme cluster keeps at most MAX_CLUSTER characters (Unicode's
+ *    stream-safe format allows 30 combining marks; more is never text);
+ *  - past LONG_WORD characters without a break opportunity, a zero-width
+ *    space (U+200B) goes before every further grapheme, so Pango finds a
+ *    break on every line instead of retrying character by character (the
+ *    lines are those of a character break; the spaces are taken out again
+ *    when the lines are copied);
+ *  - a wrapped paragraph is laid out a few lines at a time (see shape). */
+enum { MAX_CLUSTER = 32, LONG_WORD = 200, CHUNK = 64, CHUNK_LINES = 6 };
+
+#define ZWSP "\xE2\x80\x8B"
+#define ZWSP_LEN 3
+
+/* Bold / italic spans as byte ranges of the text. */
+typedef struct {
+    size_t start, end;
+    int style;
+} style_range;
+
+typedef struct {
+    char *text;
+    size_t len;
+    style_range *ranges;
+    size_t nranges;
+} prepared;
+
+static bool is_zwsp(const char *p)
+{
+    return memcmp(p, ZWSP, ZWSP_LEN) == 0;
+}
+
+/* Concatenates the spans (made valid UTF-8), noting the styled ranges. */
+static void join_spans(const pp_rich *text, prepared *out)
 {
     GString *s = g_string_new(NULL);
-    int bold = base_weight(f) > PANGO_WEIGHT_BOLD ? base_weight(f) : PANGO_WEIGHT_BOLD;
-    for (size_t i = 0; text && i < text->nspans; i++) {
+    size_t n = text ? text->nspans : 0;
+    out->ranges = g_new(style_range, n ? n : 1);
+    out->nranges = 0;
+    for (size_t i = 0; i < n; i++) {
         const char *span = text->spans[i].text ? text->spans[i].text : "";
         char *valid = g_utf8_make_valid(span, -1);
-        guint start = (guint)s->len;
+        size_t start = s->len;
         g_string_append(s, valid);
         g_free(valid);
-        guint end = (guint)s->len;
-        if (end == start)
-            continue;
+        int style = text->spans[i].style & (PP_SPAN_BOLD | PP_SPAN_ITALIC);
+        if (style && s->len > start)
+            out->ranges[out->nranges++] = (style_range){start, s->len, style};
+    }
+    out->len = s->len;
+    out->text = g_string_free(s, FALSE);
+}
+
+/* Where the text of the ranges goes in the prepared text: boundaries are
+ * moved as characters are dropped and spaces inserted before them. */
+typedef struct {
+    style_range *r;
+    size_t n, next; /* next boundary to map: 2 * range + (0 start, 1 end) */
+} range_map;
+
+static void map_ranges(range_map *m, size_t in, size_t out)
+{
+    while (m->next < 2 * m->n) {
+        style_range *r = &m->r[m->next / 2];
+        size_t *b = m->next % 2 ? &r->end : &r->start;
+        if (*b > in) break;
+        *b = out;
+        m->next++;
+    }
+}
+
+/* Clusters capped and long words given break opportunities (see above);
+ * linear in the length of the text. */
+static void prepare(prepared *p)
+{
+    glong nchars = g_utf8_strlen(p->text, (gssize)p->len);
+    if (nchars <= MAX_CLUSTER)
+        return; /* nothing to cap, no word long enough */
+    PangoLogAttr *la = g_new0(PangoLogAttr, nchars + 1); /* Pango leaves some bits unset */
+    pango_get_log_attrs(p->text, (int)p->len, -1, pango_language_from_string("it-it"), la,
+                        (int)nchars + 1);
+    GString *o = g_string_sized_new(p->len + 16);
+    range_map m = {p->ranges, p->nranges, 0};
+    size_t cluster = 0, word = 0;
+    const char *c = p->text;
+    for (glong i = 0; i < nchars; i++) {
+        const char *next = g_utf8_next_char(c);
+        map_ranges(&m, (size_t)(c - p->text), o->len);
+        if (la[i].is_line_break)
+            word = 0;
+        if (la[i].is_cursor_position) {
+            cluster = 0;
+            if (word++ >= LONG_WORD)
+                g_string_append_len(o, ZWSP, ZWSP_LEN);
+        }
+        if (++cluster <= MAX_CLUSTER)
+            g_string_append_len(o, c, next - c);
+        c = next;
+    }
+    map_ranges(&m, p->len, o->len);
+    g_free(la);
+    g_free(p->text);
+    p->len = o->len;
+    p->text = g_string_free(o, FALSE);
+}
+
+static PangoAttrList *range_attrs(const prepared *p, size_t from, size_t to,
+                                  const pp_font_spec *f)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    int bold = base_weight(f) > PANGO_WEIGHT_BOLD ? base_weight(f) : PANGO_WEIGHT_BOLD;
+    /* The ranges are in order and do not overlap: bisect to the first one
+     * that reaches into the chunk, so each chunk costs only its own. */
+    size_t lo = 0, hi = p->nranges;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->ranges[mid].end <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < p->nranges && p->ranges[i].start < to; i++) {
+        const style_range *r = &p->ranges[i];
+        guint start = (guint)((r->start > from ? r->start : from) - from);
+        guint end = (guint)((r->end < to ? r->end : to) - from);
         PangoAttribute *a;
-        if (text->spans[i].style & PP_SPAN_BOLD) {
+        if (r->style & PP_SPAN_BOLD) {
             a = pango_attr_weight_new(bold);
             a->start_index = start, a->end_index = end;
             pango_attr_list_insert(attrs, a);
         }
-        if (text->spans[i].style & PP_SPAN_ITALIC) {
+        if (r->style & PP_SPAN_ITALIC) {
             a = pango_attr_style_new(PANGO_STYLE_ITALIC);
             a->start_index = start, a->end_index = end;
             pango_attr_list_insert(attrs, a);
         }
     }
-    return g_string_free(s, FALSE);
+    return attrs;
 }
 
-static PangoLayout *make_layout(pp_text *t, const char *utf8, PangoAttrList *attrs,
+static PangoLayout *make_layout(pp_text *t, const char *utf8, size_t len, PangoAttrList *attrs,
                                 const pp_font_spec *font, double width, pp_align align)
 {
     PangoLayout *lay = pango_layout_new(t->ctx);
@@ -229,7 +346,7 @@ static PangoLayout *make_layout(pp_text *t, const char *utf8, PangoAttrList *att
     pango_layout_set_alignment(lay, (unsigned)align <= PP_ALIGN_JUSTIFY ? al[align]
                                                                          : PANGO_ALIGN_LEFT);
     pango_layout_set_justify(lay, align == PP_ALIGN_JUSTIFY);
-    pango_layout_set_text(lay, utf8, -1);
+    pango_layout_set_text(lay, utf8, (int)len);
     pango_layout_set_attributes(lay, attrs);
     return lay;
 }
@@ -239,10 +356,21 @@ static PangoLayout *make_layout(pp_text *t, const char *utf8, PangoAttrList *att
 #define GROW(l, arr, n, cap, extra) \
     pp_grow(&(l)->arr, &(l)->cap, (l)->n + (extra), sizeof *(l)->arr, 16)
 
+/* Bytes of text in [p, p + n) once the zero-width spaces are taken out. */
+static size_t kept_bytes(const char *p, size_t n)
+{
+    size_t kept = n;
+    for (size_t i = 0; i + ZWSP_LEN <= n; i++)
+        if ((unsigned char)p[i] == 0xE2 && is_zwsp(p + i))
+            kept -= ZWSP_LEN, i += ZWSP_LEN - 1;
+    return kept;
+}
+
 /* Glyph clusters of a left-to-right run: consecutive glyphs with the same
  * log_clusters value came from the same characters. Empty glyphs are not
- * stored, so a cluster may have 0 glyphs (cairo accepts that). */
-static bool copy_clusters(pp_lines *l, text_run *r, const PangoGlyphItem *gi)
+ * stored, so a cluster may have 0 glyphs (cairo accepts that); a cluster
+ * left with neither bytes nor glyphs (a zero-width space) is dropped. */
+static bool copy_clusters(pp_lines *l, text_run *r, const PangoGlyphItem *gi, const char *item)
 {
     const PangoGlyphString *gs = gi->glyphs;
     r->cluster0 = l->nclusters;
@@ -256,25 +384,49 @@ static bool copy_clusters(pp_lines *l, text_run *r, const PangoGlyphItem *gi)
         while (k < gs->num_glyphs && gs->log_clusters[k] == gs->log_clusters[i])
             nglyphs += gs->glyphs[k++].glyph != PANGO_GLYPH_EMPTY;
         int end = k < gs->num_glyphs ? gs->log_clusters[k] : gi->item->length;
+        size_t bytes = kept_bytes(item + gs->log_clusters[i], (size_t)(end - gs->log_clusters[i]));
+        i = k;
+        if (bytes == 0 && nglyphs == 0)
+            continue;
         if (!GROW(l, clusters, nclusters, cap_clusters, 1))
             return false;
-        l->clusters[l->nclusters++] = (pp_cluster){end - gs->log_clusters[i], nglyphs};
-        i = k;
+        l->clusters[l->nclusters++] = (pp_cluster){(int)bytes, nglyphs};
     }
     r->nclusters = l->nclusters - r->cluster0;
     return true;
 }
 
-static bool copy_run(pp_text *t, pp_lines *l, const PangoGlyphItem *gi, double pen)
+/* The run's characters, without zero-width spaces, appended to l->text. */
+static bool copy_text(pp_lines *l, text_run *r, const char *item, size_t n)
+{
+    if (!GROW(l, text, ntext, cap_text, n + 1))
+        return false;
+    r->text0 = l->ntext;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)item[i] == 0xE2 && i + ZWSP_LEN <= n && is_zwsp(item + i)) {
+            i += ZWSP_LEN - 1;
+            continue;
+        }
+        l->text[l->ntext++] = item[i];
+    }
+    l->text[l->ntext] = '\0';
+    r->ntext = l->ntext - r->text0;
+    return true;
+}
+
+static bool copy_run(pp_text *t, pp_lines *l, const PangoGlyphItem *gi, double pen,
+                     const char *text)
 {
     const PangoGlyphString *gs = gi->glyphs;
+    const char *item = text + gi->item->offset;
     int font = pp_font_set_index(&t->fonts, gi->item->analysis.font);
     if (font < 0 || !GROW(l, runs, nruns, cap_runs, 1) ||
         !GROW(l, glyphs, nglyphs, cap_glyphs, (size_t)gs->num_glyphs))
         return false;
     text_run *r = &l->runs[l->nruns];
-    *r = (text_run){.font = font, .glyph0 = l->nglyphs, .x = pen,
-                    .text0 = (size_t)gi->item->offset, .ntext = (size_t)gi->item->length};
+    *r = (text_run){.font = font, .glyph0 = l->nglyphs, .x = pen};
+    if (!copy_text(l, r, item, (size_t)gi->item->length))
+        return false;
     double x = 0;
     for (int i = 0; i < gs->num_glyphs; i++) {
         const PangoGlyphInfo *g = &gs->glyphs[i];
@@ -289,13 +441,13 @@ static bool copy_run(pp_text *t, pp_lines *l, const PangoGlyphItem *gi, double p
     }
     r->nglyphs = l->nglyphs - r->glyph0;
     r->width = x;
-    if (!copy_clusters(l, r, gi))
+    if (!copy_clusters(l, r, gi, item))
         return false;
     l->nruns++;
     return true;
 }
 
-static bool copy_line(pp_text *t, pp_lines *l, PangoLayoutIter *it)
+static bool copy_line(pp_text *t, pp_lines *l, PangoLayoutIter *it, const char *text)
 {
     PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
     PangoRectangle logical;
@@ -312,7 +464,7 @@ static bool copy_line(pp_text *t, pp_lines *l, PangoLayoutIter *it)
     double pen = 0;
     for (GSList *s = pl->runs; s; s = s->next) {
         const PangoGlyphItem *gi = s->data;
-        if (!copy_run(t, l, gi, pen))
+        if (!copy_run(t, l, gi, pen, text))
             return false;
         pen += l->runs[l->nruns - 1].width;
     }
@@ -321,25 +473,101 @@ static bool copy_line(pp_text *t, pp_lines *l, PangoLayoutIter *it)
     return true;
 }
 
-static pp_lines *lines_from_layout(pp_text *t, PangoLayout *lay, const pp_font_spec *font)
+/* Copies the lines of a layout of p->text[from, to); all of them when `to`
+ * is the end of the text, else all but the last, which the next chunk
+ * starts with (*next: its offset). Fewer than two lines and more text to
+ * come: nothing copied, *next = from (the chunk was too short). */
+static bool copy_chunk(pp_text *t, pp_lines *l, PangoLayout *lay, const prepared *p, size_t from,
+                       size_t to, size_t *next)
 {
-    pp_lines *l = calloc(1, sizeof *l);
-    if (!l)
-        return NULL;
-    l->size = spec_size(font);
-    l->spacing = font->line_spacing > 0 && isfinite(font->line_spacing) ? font->line_spacing : 1.0;
-    const char *text = pango_layout_get_text(lay);
-    bool ok = (l->text = strdup(text)) != NULL;
-    PangoLayoutIter *it = pango_layout_get_iter(lay);
-    do {
-        ok = ok && copy_line(t, l, it);
-    } while (ok && pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    if (!ok) {
-        pp_lines_free(l);
-        return NULL;
+    bool last_chunk = to >= p->len;
+    int nlines = pango_layout_get_line_count(lay);
+    *next = to;
+    if (!last_chunk && nlines < 2) {
+        *next = from;
+        return true;
     }
-    return l;
+    const char *text = pango_layout_get_text(lay);
+    PangoLayoutIter *it = pango_layout_get_iter(lay);
+    bool ok = true;
+    for (int i = 0; ok; i++) {
+        if (!last_chunk && i == nlines - 1) {
+            *next = from + (size_t)pango_layout_iter_get_line_readonly(it)->start_index;
+            break;
+        }
+        ok = copy_line(t, l, it, text);
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
+    return ok;
+}
+
+/* The end of a chunk starting at `from`: about `size` bytes on, moved back
+ * to the start of a character. */
+static size_t chunk_end(const prepared *p, size_t from, size_t size)
+{
+    if (p->len - from <= size)
+        return p->len;
+    size_t end = from + size;
+    while (end > from && ((unsigned char)p->text[end] & 0xC0) == 0x80)
+        end--;
+    return end;
+}
+
+/* Lays out the text in chunks (all at once when not wrapped): breaking is
+ * greedy, so every line but a chunk's last is the line the whole
+ * paragraph would have. Pango reshapes the rest of a chunk on every line,
+ * so a chunk is kept to about CHUNK_LINES lines, measured on the lines
+ * of the previous one; one that gives a single line (characters of no
+ * width) is doubled and tried again. Linear in the length of the text. */
+static bool shape(pp_text *t, pp_lines *l, const prepared *p, const pp_font_spec *font,
+                  double width, pp_align align)
+{
+    bool wrapped = width > 0 && isfinite(width);
+    /* first guess: glyphs a quarter of an em wide, two bytes each */
+    double guess = wrapped ? CHUNK_LINES * 2 * width / (0.25 * spec_size(font)) : 0;
+    size_t from = 0, size = guess < CHUNK ? CHUNK : guess > 1e6 ? 1000000 : (size_t)guess;
+    bool ok = true;
+    do {
+        size_t to = wrapped ? chunk_end(p, from, size) : p->len, next;
+        size_t lines_before = l->nlines;
+        PangoAttrList *attrs = range_attrs(p, from, to, font);
+        PangoLayout *lay = make_layout(t, p->text + from, to - from, attrs, font, width, align);
+        ok = copy_chunk(t, l, lay, p, from, to, &next);
+        g_object_unref(lay);
+        pango_attr_list_unref(attrs);
+        if (next == from) {
+            size = size < p->len / 2 ? size * 2 : p->len;
+        } else {
+            size_t per_line = (next - from) / (l->nlines - lines_before);
+            size = per_line * CHUNK_LINES + CHUNK;
+        }
+        from = next;
+    } while (ok && from < p->len);
+    return ok;
+}
+
+/* Gives back what the arrays grew past their use: a layout keeps the
+ * lines of every cell of a table until the table is placed, and most hold
+ * a few glyphs in arrays that grew to 16 entries or more. */
+static void shrink(pp_lines *l)
+{
+    void *p;
+#define SHRINK(arr, n, cap)                                                    \
+    if (l->n < l->cap && l->n > 0 && (p = realloc(l->arr, l->n * sizeof *l->arr))) { \
+        l->arr = p;                                                            \
+        l->cap = l->n;                                                         \
+    }
+    SHRINK(lines, nlines, cap_lines)
+    SHRINK(runs, nruns, cap_runs)
+    SHRINK(glyphs, nglyphs, cap_glyphs)
+    SHRINK(clusters, nclusters, cap_clusters)
+#undef SHRINK
+    if (l->ntext + 1 < l->cap_text && (p = realloc(l->text, l->ntext + 1))) {
+        l->text = p;
+        l->cap_text = l->ntext + 1;
+    }
 }
 
 pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec *font,
@@ -348,13 +576,22 @@ pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec
     static const pp_font_spec body = {.family = "DejaVu Serif", .size = 10};
     if (!font)
         font = &body;
-    PangoAttrList *attrs = pango_attr_list_new();
-    char *utf8 = join_spans(text, font, attrs);
-    PangoLayout *lay = make_layout(t, utf8, attrs, font, width, align);
-    pp_lines *l = lines_from_layout(t, lay, font);
-    g_object_unref(lay);
-    pango_attr_list_unref(attrs);
-    g_free(utf8);
+    pp_lines *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    l->size = spec_size(font);
+    l->spacing = font->line_spacing > 0 && isfinite(font->line_spacing) ? font->line_spacing : 1.0;
+    prepared p;
+    join_spans(text, &p);
+    prepare(&p);
+    bool ok = shape(t, l, &p, font, width, align);
+    g_free(p.text);
+    g_free(p.ranges);
+    if (!ok) {
+        pp_lines_free(l);
+        return NULL;
+    }
+    shrink(l);
     return l;
 }
 

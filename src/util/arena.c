@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
+#define MIN_BLOCK_SIZE 1024
 #define ALIGN 16
 
 typedef struct block {
@@ -17,9 +18,17 @@ typedef struct block {
 
 struct pp_arena {
     block *head;
+    size_t block_size;
 };
 
-pp_arena *pp_arena_new(void) { return calloc(1, sizeof(pp_arena)); }
+pp_arena *pp_arena_new_sized(size_t block_size)
+{
+    pp_arena *a = calloc(1, sizeof(pp_arena));
+    if (a) a->block_size = block_size < MIN_BLOCK_SIZE ? MIN_BLOCK_SIZE : block_size;
+    return a;
+}
+
+pp_arena *pp_arena_new(void) { return pp_arena_new_sized(BLOCK_SIZE); }
 
 void pp_arena_free(pp_arena *a)
 {
@@ -39,14 +48,14 @@ void *pp_arena_alloc(pp_arena *a, size_t size)
     if (need < size) return NULL; /* overflow */
     block *b = a->head;
     if (!b || b->size - b->used < need) {
-        size_t cap = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+        size_t cap = need > a->block_size ? need : a->block_size;
         b = malloc(sizeof(block) + cap);
         if (!b) return NULL;
         b->used = 0;
         b->size = cap;
         /* A large block goes behind the current one, so the current one
          * keeps serving small allocations. */
-        if (a->head && need > BLOCK_SIZE) {
+        if (a->head && need > a->block_size) {
             b->next = a->head->next;
             a->head->next = b;
         } else {

@@ -8,7 +8,10 @@
 
 typedef struct pp_arena pp_arena;
 
-pp_arena *pp_arena_new(void);
+pp_arena *pp_arena_new(void); /* blocks of 64 KB */
+/* Blocks of about block_size bytes: small blocks reuse the holes that
+ * freed memory leaves (the model, built as the XML tree is freed). */
+pp_arena *pp_arena_new_sized(size_t block_size);
 void pp_arena_free(pp_arena *a);
 
 /* Zeroed memory, aligned for any type; NULL only when out of memory. */

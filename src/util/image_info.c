@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "grow.h"
-
-enum { MAX_SIDE = 100000 };
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 
@@ -18,9 +17,10 @@ static unsigned long be32(const unsigned char *p)
     return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
 }
 
+/* Past the limits nothing is allocated for the image, whoever asks. */
 static bool set_size(unsigned long pw, unsigned long ph, int *w, int *h)
 {
-    if (pw == 0 || ph == 0 || pw > MAX_SIDE || ph > MAX_SIDE) return false;
+    if (!pp_image_size_ok(pw, ph)) return false;
     *w = (int)pw;
     *h = (int)ph;
     return true;
@@ -58,6 +58,12 @@ static bool jpeg_size(const unsigned char *b, size_t n, int *w, int *h)
     return false;
 }
 
+bool pp_image_size_ok(unsigned long w, unsigned long h)
+{
+    return w > 0 && h > 0 && w <= PP_IMAGE_MAX_SIDE && h <= PP_IMAGE_MAX_SIDE &&
+           w * h <= PP_IMAGE_MAX_PIXELS;
+}
+
 pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 {
     if (n >= 8 && b[0] == 0x89) return png_size(b, n, w, h) ? PP_IMAGE_PNG : PP_IMAGE_NONE;
@@ -68,18 +74,16 @@ pp_image_kind pp_image_info(const unsigned char *b, size_t n, int *w, int *h)
 
 /* The header is in the first bytes, but a JPEG may carry large metadata
  * segments before its frame: read up to the first 16 MB. */
-pp_status pp_image_size(const char *path, int *w, int *h)
+pp_image_kind pp_image_stream_info(FILE *f, int *w, int *h, bool *oom)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return PP_ERR_INPUT;
     size_t cap = 16u << 20, n = 0, have = 0;
     unsigned char *b = NULL;
     pp_image_kind k = PP_IMAGE_NONE;
-    bool oom = false;
+    bool failed = false;
     /* 64 KB first, doubled while the buffer fills and no header is seen */
     for (;;) {
         if (!pp_grow(&b, &have, n + 1, 1, 64 * 1024)) {
-            oom = true;
+            failed = true;
             break;
         }
         n += fread(b + n, 1, have - n, f);
@@ -87,6 +91,17 @@ pp_status pp_image_size(const char *path, int *w, int *h)
         if (k != PP_IMAGE_NONE || n < have || have >= cap) break;
     }
     free(b);
+    if (oom) *oom = failed;
+    return k;
+}
+
+pp_status pp_image_size(const char *path, int *w, int *h)
+{
+    const char *why;
+    FILE *f = pp_open_regular(path, &why);
+    if (!f) return PP_ERR_INPUT;
+    bool oom = false;
+    pp_image_kind k = pp_image_stream_info(f, w, h, &oom);
     fclose(f);
     return oom ? PP_ERR_ENV : k != PP_IMAGE_NONE ? PP_OK : PP_ERR_INPUT;
 }

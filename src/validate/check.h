@@ -5,6 +5,9 @@
 #ifndef PP_CHECK_H
 #define PP_CHECK_H
 
+#include <stdio.h>
+
+#include "image_info.h"
 #include "validate.h"
 
 /* Parts, in check.c (document, SMVP, references) and tree.c (tree). */
@@ -23,6 +26,12 @@ void pp_check_people(pp_doc *doc, pp_diags *d);
 void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
+/* Decodes the whole image f holds (image_check.c): true when it is a
+ * complete, uncorrupted PNG or JPEG within the pixel limits of
+ * image_info.h that a PDF can embed, with its kind and size; else false,
+ * with why saying what is wrong in words that follow the file's name
+ * ("is truncated or corrupt (PNG: ...)"). */
+bool pp_image_check(FILE *f, pp_image_kind *kind, int *w, int *h, char *why, size_t n);
 /* Allowed deviation of a sum of weights from 100, from the precision the
  * weights are written with: each one may be off by half a unit of its
  * last digit; never more than one point in all. */

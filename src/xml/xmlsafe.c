@@ -27,7 +27,8 @@ typedef struct {
     charactersSAXFunc characters;
     size_t text_run; /* bytes of text since the last tag */
     int doctype_line;
-    bool oom; /* a position could not be stored: stop, the run has failed */
+    bool oom;     /* a position could not be stored: stop, the run has failed */
+    size_t nodes; /* elements, attributes and runs of text so far */
 } reader_state;
 
 static void silent(void *ctx, const char *msg, ...)
@@ -131,12 +132,28 @@ static position start_tag_position(xmlParserCtxtPtr ctxt)
     return pos;
 }
 
+/* Each node of the tree takes 120 to 220 bytes: a file of empty elements
+ * or short attributes would need 38 bytes of memory per byte of input (10
+ * GB at the file limit). Their number is bounded, so the tree is too. */
+static bool too_many_nodes(xmlParserCtxtPtr ctxt, reader_state *st, size_t more)
+{
+    st->nodes += more;
+    if (st->nodes <= PP_XML_MAX_NODES) return false;
+    pp_error(st->diags, ctxt->input ? ctxt->input->line : 0, 1,
+             "more than %u elements, attributes and texts: not a performance document (a "
+             "plan of 10,000 indicators has about 450,000)",
+             PP_XML_MAX_NODES);
+    xmlStopParser(ctxt);
+    return true;
+}
+
 /* Text is counted per run between tags, so a single enormous text node is
  * refused early, however libxml2 chunks it. */
 static void on_characters(void *ctx, const xmlChar *ch, int len)
 {
     xmlParserCtxtPtr ctxt = ctx;
     reader_state *st = ctxt->_private;
+    if (st->text_run == 0 && too_many_nodes(ctxt, st, 1)) return;
     st->text_run += (size_t)len;
     if (st->text_run > PP_XML_MAX_TEXT) {
         pp_error(st->diags, ctxt->input ? ctxt->input->line : 0, 1,
@@ -165,6 +182,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     reader_state *st = ctxt->_private;
     position where = start_tag_position(ctxt);
     st->text_run = 0;
+    if (too_many_nodes(ctxt, st, 1 + (size_t)nb_attributes)) return;
     st->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes,
                       nb_defaulted, attributes);
     if (ctxt->node && ctxt->node->type == XML_ELEMENT_NODE) {
@@ -238,6 +256,30 @@ bool pp_xml_set_pos(pp_xmldoc *x, xmlNode *n, int line, int col)
     return true;
 }
 
+/* libxml2 reads the document through this, a few kilobytes at a time,
+ * and forgets what it has parsed: xmlCtxtReadMemory would first copy the
+ * whole of it (one more byte of memory per byte of input). */
+typedef struct {
+    const char *next;
+    size_t left;
+} mem_reader;
+
+static int read_mem(void *ctx, char *buf, int len)
+{
+    mem_reader *r = ctx;
+    size_t n = len < 0 ? 0 : (size_t)len < r->left ? (size_t)len : r->left;
+    memcpy(buf, r->next, n);
+    r->next += n;
+    r->left -= n;
+    return (int)n;
+}
+
+static int close_mem(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
 pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out)
 {
     memset(out, 0, sizeof *out);
@@ -245,6 +287,7 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
         pp_error(d, 0, 0, "file too large");
         return PP_ERR_INPUT;
     }
+    if (!pp_xml_prescan(data, len, d)) return PP_ERR_INPUT;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     pp_arena *positions = pp_arena_new();
     if (!ctxt || !positions) {
@@ -253,7 +296,7 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
         return pp_diag_oom(d);
     }
     reader_state st = {d, positions, ctxt->sax->startElementNs, ctxt->sax->endElementNs,
-                       ctxt->sax->characters, 0, 0, false};
+                       ctxt->sax->characters, 0, 0, false, 0};
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->internalSubset = on_internal_subset;
@@ -265,7 +308,8 @@ pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out
 
     int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
     size_t errors_before = d->errors;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);
+    mem_reader reader = {data, len};
+    xmlDocPtr doc = xmlCtxtReadIO(ctxt, read_mem, close_mem, &reader, NULL, NULL, options);
     if (st.oom) pp_diag_oom(d);
     bool failed = !doc || !ctxt->wellFormed || d->errors > errors_before;
     if (failed && d->errors == errors_before)

@@ -18,6 +18,12 @@
 /* Longest run of text between two tags: the longest narrative paragraph
  * is a few thousand characters; a megabyte is a broken or hostile file. */
 #define PP_XML_MAX_TEXT (1024u * 1024)
+/* Most elements, attributes and runs of text in a document: bounds the
+ * memory of the tree (a plan of 10,000 indicators has about 450,000). */
+#define PP_XML_MAX_NODES 3000000u
+/* Most attributes in one start tag: ours have at most a dozen, and
+ * libxml2 2.9 checks them against each other in quadratic time. */
+#define PP_XML_MAX_ATTRS 100
 
 typedef struct {
     xmlDocPtr doc;
@@ -31,6 +37,11 @@ pp_status pp_xml_read(const char *path, pp_diags *d, pp_xmldoc *out);
 /* Same, from memory (name is only used in messages). */
 pp_status pp_xml_parse(const char *data, size_t len, pp_diags *d, pp_xmldoc *out);
 void pp_xml_free(pp_xmldoc *x);
+
+/* What must be refused before libxml2 parses the bytes (prescan.c): a
+ * start tag with more than PP_XML_MAX_ATTRS attributes, an encoding whose
+ * '<' is not ASCII's. False, with an error in d, when the data has one. */
+bool pp_xml_prescan(const char *data, size_t len, pp_diags *d);
 
 /* Position of an element's start tag ('<'); 0 when unknown. */
 int pp_xml_line(const xmlNode *n);

@@ -12,7 +12,9 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include "files.h"
 #include "grow.h"
+#include "image_info.h"
 #include "image_jpeg.h"
 
 void pp_cairo_drawer_init(pp_cairo_drawer *dr, bool raster)
@@ -180,16 +182,42 @@ G_STATIC_ASSERT(offsetof(pp_cluster, nglyphs) == offsetof(cairo_text_cluster_t, 
 
 /* ---- images --------------------------------------------------------------- */
 
+static cairo_status_t read_png(void *closure, unsigned char *data, unsigned int n)
+{
+    return fread(data, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+/* A regular file only (a FIFO would block), and a PNG's size checked
+ * against the limits before cairo allocates its pixels: validation did
+ * both, but the file may have changed since. */
+static cairo_surface_t *open_image(const char *file, bool raster, const char **why)
+{
+    FILE *f = pp_open_regular(file, why);
+    if (!f) return NULL;
+    cairo_surface_t *img = pp_jpeg_surface(f, raster);
+    int w, h;
+    if (!img && pp_image_stream_info(f, &w, &h, NULL) != PP_IMAGE_PNG) {
+        *why = "not a PNG or JPEG image within the size limits";
+    } else if (!img) {
+        rewind(f);
+        img = cairo_image_surface_create_from_png_stream(read_png, f);
+    }
+    fclose(f);
+    if (img && cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        *why = cairo_status_to_string(cairo_surface_status(img));
+        cairo_surface_destroy(img);
+        img = NULL;
+    }
+    return img;
+}
+
 static cairo_surface_t *load_image(pp_cairo_drawer *dr, const char *file, pp_diags *d)
 {
     cairo_surface_t *img = g_hash_table_lookup(dr->images, file);
     if (img) return img;
-    img = pp_jpeg_surface(file, dr->raster);
-    if (!img) img = cairo_image_surface_create_from_png(file);
-    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        pp_error(d, 0, 0, "cannot read image %s (PNG or JPEG): %s", file,
-                 cairo_status_to_string(cairo_surface_status(img)));
-        cairo_surface_destroy(img);
+    const char *why = "";
+    if (!(img = open_image(file, dr->raster, &why))) {
+        pp_error(d, 0, 0, "cannot read image %s (PNG or JPEG): %s", file, why);
         return NULL;
     }
     g_hash_table_insert(dr->images, g_strdup(file), img);
@@ -208,6 +236,11 @@ pp_status pp_cairo_image(void *impl, const pp_dl_item *it, pp_diags *d)
     cairo_translate(cr, it->u.image.x, it->u.image.y);
     cairo_scale(cr, it->u.image.w / iw, it->u.image.h / ih);
     cairo_set_source_surface(cr, img, 0, 0);
+    const unsigned char *jpeg = NULL;
+    unsigned long jpeg_len = 0;
+    cairo_surface_get_mime_data(img, CAIRO_MIME_TYPE_JPEG, &jpeg, &jpeg_len);
+    if (dr->raster && jpeg) /* the one grey pixel of a JPEG, a box with sharp edges */
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
     cairo_rectangle(cr, 0, 0, iw, ih);
     cairo_fill(cr);
     cairo_restore(cr);

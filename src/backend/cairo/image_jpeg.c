@@ -1,31 +1,39 @@
-/* Reads only what cairo needs to embed a JPEG in a PDF: its size. */
+/* Reads only what cairo needs to embed a JPEG in a PDF: the file itself,
+ * as mime data on a surface of one pixel. The PDF backend writes the
+ * file's bytes as the image (its size comes from the JPEG's own header)
+ * and never reads the surface's pixels, so none are allocated: a
+ * surface of the image's size (200 MB at 50 megapixels) was touched by
+ * cairo all the same. Raster output paints that pixel, a grey box. */
 #include "image_jpeg.h"
 
-#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "files.h"
 #include "image_info.h"
 
-cairo_surface_t *pp_jpeg_surface(const char *file, bool raster)
+/* A JPEG of 50 megapixels at the highest quality is about 40 MB. */
+#define MAX_JPEG_FILE (128u << 20)
+
+cairo_surface_t *pp_jpeg_surface(FILE *f, bool raster)
 {
-    gchar *data = NULL;
-    gsize n = 0;
-    if (!g_file_get_contents(file, &data, &n, NULL))
-        return NULL;
-    const unsigned char *b = (const unsigned char *)data;
-    if (n < 4 || b[0] != 0xFF || b[1] != 0xD8 || b[2] != 0xFF) {
-        g_free(data);
-        return NULL;
-    }
+    unsigned char head[3] = {0};
+    bool is_jpeg = fread(head, 1, 3, f) == 3 && head[0] == 0xFF && head[1] == 0xD8 &&
+                   head[2] == 0xFF;
+    rewind(f);
+    if (!is_jpeg) return NULL;
+    char *data;
+    size_t n;
+    bool too_big;
     int w = 0, h = 0;
-    if (pp_image_info(b, n, &w, &h) != PP_IMAGE_JPEG || w > 32767 || h > 32767) {
-        g_free(data);
+    if (!pp_read_stream(f, MAX_JPEG_FILE, &data, &n, &too_big) ||
+        pp_image_info((const unsigned char *)data, n, &w, &h) != PP_IMAGE_JPEG) {
+        free(data);
         return cairo_image_surface_create(CAIRO_FORMAT_RGB24, -1, -1); /* error state */
     }
-    /* The PDF backend only uses the mime data; the pixels (zeroed memory,
-     * which the system commits only when touched) matter for raster output. */
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        g_free(data);
+        free(data);
         return s;
     }
     if (raster) {
@@ -34,6 +42,6 @@ cairo_surface_t *pp_jpeg_surface(const char *file, bool raster)
         cairo_paint(cr);
         cairo_destroy(cr);
     }
-    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, n, g_free, data);
+    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, n, free, data);
     return s;
 }

@@ -4,13 +4,13 @@
 #define PP_IMAGE_JPEG_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <cairo.h>
 
-/* NULL when file is not a JPEG (or cannot be read: let the PNG loader say
- * why); otherwise a surface of the image's size carrying the JPEG data, in
- * an error state when the JPEG is malformed. Its pixels are a light grey
- * placeholder (for raster backends). */
-cairo_surface_t *pp_jpeg_surface(const char *file, bool raster);
+/* NULL when f does not hold a JPEG (f is rewound: let the PNG loader read
+ * it); otherwise a surface of one pixel carrying the JPEG data, in an
+ * error state when the JPEG is malformed or over the size limits. */
+cairo_surface_t *pp_jpeg_surface(FILE *f, bool raster);
 
 #endif
