@@ -237,7 +237,7 @@ static pp_tree_diagram *tree_scaled(ly_ctx *c, bool operational, double scale)
 /* A last slice of a few boxes would take a page of its own: a slightly
  * smaller diagram (text down to 88 %) that needs one page less is taken
  * instead. *td and *n are replaced when one is found. */
-static bool tree_without_stub(ly_ctx *c, bool operational, pp_tree_diagram **td, size_t *n)
+static bool tree_without_short_last_page(ly_ctx *c, bool operational, pp_tree_diagram **td, size_t *n)
 {
     static const double scales[] = {0.94, 0.88};
     for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
@@ -272,7 +272,7 @@ bool ly_tree(ly_ctx *c, bool operational)
         }
         n = pp_tree_diagram_slices_after(td, fl_room_under_headings(c), fl_body_height(c));
     }
-    bool ok = tree_without_stub(c, operational, &td, &n);
+    bool ok = tree_without_short_last_page(c, operational, &td, &n);
     if (ok && tree_too_tall(c, td, n)) {
         n = 0;
         ok = ly_text_para(c, ly_lbl(c, LY_L_TREE_TOO_LARGE), LY_F_NOTE, PP_ALIGN_LEFT, "P");
