@@ -135,7 +135,10 @@ void pp_check_files(const pp_doc *doc, pp_diags *d)
     add_ref(doc, &l, "logo", doc->logo_file, doc->logo_pos);
     for (size_t i = 0; i < doc->nsections; i++) collect_section(doc, &l, &doc->sections[i]);
     if (l.oom) pp_diag_oom(d);
-    if (l.n == 0) return;
+    if (l.n == 0) {
+        free(l.refs);
+        return;
+    }
     /* each path once: the refs naming it follow its first one */
     qsort(l.refs, l.n, sizeof *l.refs, by_path);
     for (size_t i = 0; i < l.n; i++) {
