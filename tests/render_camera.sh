@@ -31,6 +31,8 @@ known() { echo "KNOWN ISSUE (reported, src/ not changed here): $*" >&2; }
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || fail "cannot enter $work"
+# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
+. "$src/tests/pdfcheck.sh"
 export SOURCE_DATE_EPOCH=1718668800
 
 "$perfpdf" render "$fixture" -o a.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"
@@ -49,56 +51,21 @@ upages=$(pdfinfo u.pdf | awk '/^Pages:/ {print $2}')
 
 # ---- the files --------------------------------------------------------------------
 for f in a.pdf u.pdf; do
-    qpdf --check $f >qpdf.txt 2>&1 || fail "qpdf --check $f: $(tail -5 qpdf.txt)"
-    if grep -qE '^(WARNING|ERROR)' qpdf.txt; then fail "qpdf --check $f: $(grep -E '^(WARNING|ERROR)' qpdf.txt | head -3)"; fi
-    grep -q "No syntax or stream encoding errors" qpdf.txt || fail "qpdf --check $f: $(tail -3 qpdf.txt)"
-    pdffonts $f >fonts.txt || fail "pdffonts $f failed"
-    awk 'NR > 2 && $(NF-4) != "yes" { print; bad = 1 } END { exit bad }' fonts.txt ||
-        fail "fonts not embedded in $f: $(awk 'NR > 2 && $(NF-4) != "yes"' fonts.txt)"
-    [ "$(awk 'NR > 2' fonts.txt | wc -l)" -gt 0 ] || fail "no fonts listed in $f"
+    check_pdf_file $f
 done
 
 # ---- the text: every indicator code and name ----------------------------------------
-normalize() { tr '\n\f' '  ' | sed 's/\xe2\x80\x82/ /g; s/\xc2\xa0/ /g' | tr -s ' '; }
-squeeze() { normalize | tr -d ' '; }
 pdftotext -raw -enc UTF-8 a.pdf - | squeeze >text.txt
 pdftotext -raw -enc UTF-8 u.pdf - | squeeze >utext.txt
 
-unescape() { sed "s/&apos;/'/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\\&/g"; }
-awk '
-    /<Indicatore[ >]/ { if (match($0, /codice="[^"]*"/)) print "C\t" substr($0, RSTART + 8, RLENGTH - 9) }
-    /<Indicatore[ >]/ { want = 1 }
-    want && /<Nome>/ { s = $0; sub(/.*<Nome>/, "", s); sub(/<\/Nome>.*/, "", s); print "N\t" s; want = 0 }
-' "$fixture" | unescape >expected.txt
+indicator_codes_and_names "$fixture" >expected.txt
 ncodes=$(grep -c '^C' expected.txt)
 nnames=$(grep -c '^N' expected.txt)
 [ "$ncodes" -eq 41 ] && [ "$nnames" -eq 41 ] || fail "read $ncodes codes and $nnames names from the fixture, not 41"
-missing=0
-while IFS=$'\t' read -r kind value; do
-    v=$(printf '%s' "$value" | squeeze)
-    if ! grep -qF -- "$v" text.txt; then
-        [ $missing -lt 5 ] && echo "missing ($kind): $v" >&2
-        missing=$((missing + 1))
-    fi
-done <expected.txt
+missing=$(all_present expected.txt text.txt)
 [ $missing -eq 0 ] || fail "$missing of $ncodes codes and $nnames names are not in the PDF text"
 
 # ---- the INDICE of both: each entry's number is a page showing that heading -----------
-toc_entries() {
-    local pdf=$1 p=$2
-    pdftotext -f "$p" -l "$p" -layout -enc UTF-8 "$pdf" - | sed 's/\xe2\x80\x82/ /g' | awk '
-        NF == 0 { next }
-        !seen_header { seen_header = 1; next }
-        /^ *Pagina [0-9]+ di [0-9]+ *$/ || /^ *INDICE *$/ { next }
-        {
-            line = $0; sub(/^ +/, "", line)
-            if (match(line, / +[0-9]+$/)) {
-                n = substr(line, RSTART); gsub(/ /, "", n)
-                title = prefix substr(line, 1, RSTART - 1); prefix = ""
-                print n "\t" title
-            } else prefix = prefix line " "
-        }'
-}
 check_toc() {
     local pdf=$1 min=$2
     pdftotext -f 2 -l 2 -layout "$pdf" - | grep -q "INDICE" || fail "page 2 of $pdf is not the INDICE"

@@ -23,6 +23,8 @@ fail() {
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || fail "cannot enter $work"
+# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
+. "$src/tests/pdfcheck.sh"
 export SOURCE_DATE_EPOCH=1685404800
 
 "$perfpdf" render "$fixture" -o a.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"
@@ -39,66 +41,25 @@ npng=$(ls png/*.png 2>/dev/null | wc -l)
 [ -s out/pistoia-prato-relazione-2022.pdf ] || fail "no out/pistoia-prato-relazione-2022.pdf"
 
 # ---- the file ------------------------------------------------------------------
-qpdf --check a.pdf >qpdf.txt 2>&1 || fail "qpdf --check: $(tail -5 qpdf.txt)"
-if grep -qE '^(WARNING|ERROR)' qpdf.txt; then fail "qpdf --check: $(grep -E '^(WARNING|ERROR)' qpdf.txt | head -3)"; fi
-grep -q "No syntax or stream encoding errors" qpdf.txt || fail "qpdf --check: $(tail -3 qpdf.txt)"
-
-pdffonts a.pdf >fonts.txt || fail "pdffonts failed"
-# columns from the right: ... emb sub uni object ID
-awk 'NR > 2 && $(NF-4) != "yes" { print; bad = 1 } END { exit bad }' fonts.txt ||
-    fail "fonts not embedded: $(awk 'NR > 2 && $(NF-4) != "yes"' fonts.txt)"
-[ "$(awk 'NR > 2' fonts.txt | wc -l)" -gt 0 ] || fail "no fonts listed"
+check_pdf_file a.pdf
 
 # ---- the text: every indicator code and name ----------------------------------
-normalize() { tr '\n\f' '  ' | sed 's/\xe2\x80\x82/ /g; s/\xc2\xa0/ /g' | tr -s ' '; }
-# lines break after "-" and "/" too: compare with all spaces removed
-squeeze() { normalize | tr -d ' '; }
 pdftotext -raw -enc UTF-8 a.pdf - | squeeze >text.txt
 
-unescape() { sed "s/&apos;/'/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\\&/g"; }
-# code of each <Indicatore>, and the <Nome> that follows it
-awk '
-    /<Indicatore[ >]/ { if (match($0, /codice="[^"]*"/)) print "C\t" substr($0, RSTART + 8, RLENGTH - 9) }
-    /<Indicatore[ >]/ { want = 1 }
-    want && /<Nome>/ { s = $0; sub(/.*<Nome>/, "", s); sub(/<\/Nome>.*/, "", s); print "N\t" s; want = 0 }
-' "$fixture" | unescape >expected.txt
+indicator_codes_and_names "$fixture" >expected.txt
 ncodes=$(grep -c '^C' expected.txt)
 nnames=$(grep -c '^N' expected.txt)
 [ "$nnames" -ge 300 ] || fail "only $nnames indicator names read from the fixture"
-missing=0
-while IFS=$'\t' read -r kind value; do
-    v=$(printf '%s' "$value" | squeeze)
-    if ! grep -qF -- "$v" text.txt; then
-        [ $missing -lt 5 ] && echo "missing ($kind): $v" >&2
-        missing=$((missing + 1))
-    fi
-done <expected.txt
+missing=$(all_present expected.txt text.txt)
 [ $missing -eq 0 ] || fail "$missing of $ncodes codes and $nnames names are not in the PDF text"
 
 # ---- the INDICE: each entry's number is a page showing that heading -----------
 page_text() { pdftotext -f "$1" -l "$1" -layout -enc UTF-8 a.pdf - | normalize; }
 pdftotext -f 2 -l 2 -layout a.pdf - | grep -q "INDICE" || fail "page 2 is not the INDICE"
-# entries: "title ..... N"; the first line of a page is the running header,
-# the footer starts with "Pagina"; a title may wrap onto the next line.
-toc_entries() {
-    local p=$1
-    pdftotext -f "$p" -l "$p" -layout -enc UTF-8 a.pdf - | sed 's/\xe2\x80\x82/ /g' | awk '
-        NF == 0 { next }
-        !seen_header { seen_header = 1; next }
-        /^ *Pagina [0-9]+ di [0-9]+ *$/ || /^ *INDICE *$/ { next }
-        {
-            line = $0; sub(/^ +/, "", line)
-            if (match(line, / +[0-9]+$/)) {
-                n = substr(line, RSTART); gsub(/ /, "", n)
-                title = prefix substr(line, 1, RSTART - 1); prefix = ""
-                print n "\t" title
-            } else prefix = prefix line " "
-        }'
-}
-entries=$(toc_entries 2)
+entries=$(toc_entries a.pdf 2)
 first_body=$(printf '%s\n' "$entries" | awk -F'\t' 'NR == 1 || $1 < m { m = $1 } END { print m }')
 [ -n "$first_body" ] || fail "no INDICE entries on page 2"
-for ((p = 3; p < first_body; p++)); do entries=$(printf '%s\n%s' "$entries" "$(toc_entries $p)"); done
+for ((p = 3; p < first_body; p++)); do entries=$(printf '%s\n%s' "$entries" "$(toc_entries a.pdf $p)"); done
 nentries=0
 while IFS=$'\t' read -r n title; do
     [ -n "$n" ] || continue

@@ -26,26 +26,11 @@ fail() {
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || fail "cannot enter $work"
+# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
+. "$src/tests/pdfcheck.sh"
 export SOURCE_DATE_EPOCH=1706140800
 
-normalize() { tr '\n\f' '  ' | sed 's/\xe2\x80\x82/ /g; s/\xc2\xa0/ /g' | tr -s ' '; }
-squeeze() { normalize | tr -d ' '; }
 
-# entries of an INDICE page: "N<TAB>title" (see render_pdf.sh)
-toc_entries() {
-    pdftotext -f "$2" -l "$2" -layout -enc UTF-8 "$1" - | sed 's/\xe2\x80\x82/ /g' | awk '
-        NF == 0 { next }
-        !seen_header { seen_header = 1; next }
-        /^ *Pagina [0-9]+ di [0-9]+ *$/ || /^ *INDICE *$/ { next }
-        {
-            line = $0; sub(/^ +/, "", line)
-            if (match(line, / +[0-9]+$/)) {
-                n = substr(line, RSTART); gsub(/ /, "", n)
-                title = prefix substr(line, 1, RSTART - 1); prefix = ""
-                print n "\t" title
-            } else prefix = prefix line " "
-        }'
-}
 
 # check_pdf PDF MIN_ENTRIES: qpdf, the INDICE on page 2 and its page numbers
 check_pdf() {
