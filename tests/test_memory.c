@@ -65,6 +65,18 @@ static void generated_plan(void **state)
     remove(path);
 }
 
+/* n empty elements with two short attributes each: three nodes for every
+ * 16 bytes, the densest a document can be. */
+static void write_dense(const char *path, int n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("<DocumentoPerformance xmlns=\"urn:perfpdf:documento:1\">", f);
+    for (int i = 0; i < n; i++) fputs("<a b=\"1\" c=\"2\"/>", f);
+    fputs("</DocumentoPerformance>\n", f);
+    assert_int_equal(fclose(f), 0);
+}
+
 /* 900,000 empty elements with two short attributes each (2,700,000
  * nodes, under the cap of 3,000,000): about 40 bytes of memory per byte
  * of input, the most a file can take. Invalid, as it should be. */
@@ -75,12 +87,7 @@ static void densest_file(void **state)
     skip();
 #endif
     const char *path = PP_BUILD_DIR "/tests/memory-dense.xml";
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("<DocumentoPerformance xmlns=\"urn:perfpdf:documento:1\">", f);
-    for (int i = 0; i < 900000; i++) fputs("<a b=\"1\" c=\"2\"/>", f);
-    fputs("</DocumentoPerformance>\n", f);
-    assert_int_equal(fclose(f), 0);
+    write_dense(path, 900000);
     check("validate", path, 2, 48);
     remove(path);
 }
@@ -95,12 +102,7 @@ static void beyond_the_cap(void **state)
     skip();
 #endif
     const char *path = PP_BUILD_DIR "/tests/memory-cap.xml";
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("<DocumentoPerformance xmlns=\"urn:perfpdf:documento:1\">", f);
-    for (int i = 0; i < 4000000; i++) fputs("<a b=\"1\" c=\"2\"/>", f);
-    fputs("</DocumentoPerformance>\n", f);
-    assert_int_equal(fclose(f), 0);
+    write_dense(path, 4000000);
     char *argv[] = {PP_PERFPDF, "validate", (char *)path, NULL};
     int rc;
     long peak = peak_kb(argv, &rc);
