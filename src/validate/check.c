@@ -375,6 +375,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     check_refs(doc, &ids, d);
     free(ids.slots);
     if (doc->root) pp_check_tree(doc, d);
+    pp_check_budgets(doc, d);
     pp_check_changes(doc, d);
     pp_check_people(doc, d);
     pp_check_files(doc, d);

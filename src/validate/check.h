@@ -18,6 +18,9 @@ void pp_check_soglie(pp_diags *d, const pp_indicator *ind, const pp_target *t, b
 /* Changes during the year: Variazione and the act of each Revisione
  * (changes.c). */
 void pp_check_changes(pp_doc *doc, pp_diags *d);
+/* Budgets: the sum of the children's risorse above a node's own is a
+ * warning (budgets.c). */
+void pp_check_budgets(pp_doc *doc, pp_diags *d);
 /* Individual objectives: a tree objective or an own one, weights, and the
  * own objectives' indicators (people.c). */
 void pp_check_people(pp_doc *doc, pp_diags *d);
