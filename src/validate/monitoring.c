@@ -23,7 +23,7 @@ static void check_form(pp_diags *d, const pp_node *n, const pp_monitoring *m, co
                  "Monitoraggio of '%s' takes one of valore, dataEsito or nd=\"true\"", label(n));
         return;
     }
-    if (a->kind == PP_ACTUAL_ND && !a->nd_reason)
+    if (a->kind == PP_ACTUAL_ND && (!a->nd_reason || !*a->nd_reason))
         pp_error(d, p.line, p.col,
                  "Monitoraggio of '%s' is N/D without a reason: write why inside <Monitoraggio>",
                  label(n));
