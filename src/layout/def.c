@@ -39,7 +39,8 @@ static const char *const label_names[] = {
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
     "cover-subtitle",
     "dashboard-heading", "no-dashboards", "col-code", "col-dash-item", "col-dash-target",
-    "col-monitoring", "col-partial", "col-units", "col-holders", "monitoring-at"};
+    "col-monitoring", "col-partial", "col-units", "col-holders", "monitoring-at",
+    "person-dashboard-heading"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -144,7 +145,8 @@ static const char *const label_defaults[] = {
     "% realizz.",
     "Uffici",
     "Assegnato a",
-    "al {data}"};
+    "al {data}",
+    "{nome} \u2013 {incarico}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

@@ -146,6 +146,7 @@ typedef enum {
     LY_L_COL_UNITS,
     LY_L_COL_HOLDERS,
     LY_L_MONITORING_AT,     /* {data}: under a value measured on another day */
+    LY_L_PERSON_DASHBOARD_HEADING, /* {nome} {incarico}: <people categoria>, with an incarico */
     LY_L_COUNT
 } ly_label;
 

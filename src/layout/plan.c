@@ -116,6 +116,14 @@ static size_t people_of_kind(const ly_ctx *c, pp_person_kind kind)
     return n;
 }
 
+/* A plan whose objectives name no unit has no Allegato of dashboards. */
+static bool any_dashboard(const ly_ctx *c)
+{
+    for (size_t i = 0; i < c->doc->nunits; i++)
+        if (ly_unit_has_dashboard(c, &c->doc->units[i])) return true;
+    return false;
+}
+
 static bool part_has_content(const ly_ctx *c, const ly_part *p)
 {
     switch (p->kind) {
@@ -127,7 +135,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_PLAN_TREE: return has_areas(c);
     case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return people_of_kind(c, p->person_kind) > 0;
-    case LY_P_DASHBOARDS: return c->doc->nunits > 0;
+    case LY_P_DASHBOARDS: return any_dashboard(c);
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
@@ -172,7 +180,11 @@ static void plan_people(ly_ctx *c, int level, pp_person_kind kind)
         if (kind != PP_PERSON_ANY && p->kind != kind) continue;
         const char *kv[] = {"nome", p->name ? p->name : "", "incarico", p->role ? p->role : "",
                             NULL};
-        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_PERSON_HEADING), kv));
+        /* a person of a kind is headed by name and incarico ("PO2 – Servizio
+         * Registro Imprese"), when there is one */
+        ly_label label = kind != PP_PERSON_ANY && p->role ? LY_L_PERSON_DASHBOARD_HEADING
+                                                          : LY_L_PERSON_HEADING;
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, label), kv));
         push_item(c, (ly_plan_item){
                          .kind = kind == PP_PERSON_ANY ? PL_PERSON : PL_PERSON_DASHBOARD,
                          .person = p});
@@ -328,5 +340,8 @@ bool ly_plan_build(ly_ctx *c)
 {
     int counter = c->lay->root.first_number;
     plan_children(c, &c->lay->root, NULL, 1, NULL, &counter, false, &c->lay->root, true);
+    /* a landscape section at the end returns to portrait for nothing: that
+     * turn would open an empty last page */
+    while (c->nplan > 0 && c->plan[c->nplan - 1].kind == PL_ORIENT) c->nplan--;
     return !c->oom;
 }
