@@ -592,7 +592,8 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
 /* ---- the tree ------------------------------------------------------------ */
 
 /* unita is a list of ids separated by white space (the schema bounds it):
- * split in place; the first is also unit_ref, which most readers use. */
+ * split in place (list is the loader's own arena copy, from ld_attr); the
+ * first is also unit_ref, which most readers use. */
 static void load_unit_refs(loader *L, const char *list, pp_class *k)
 {
     if (!list) return;
