@@ -278,7 +278,8 @@ static bool collect_unit(pp_node *n, void *ctx)
     size_t len = strlen(u->codes);
     snprintf(u->codes + len, sizeof u->codes - len, "%s%s", len ? " " : "", n->code);
     u->rows++;
-    for (size_t i = 0; i < n->nchildren; i++) u->rows += n->children[i]->level == PP_LEVEL_INDICATORE;
+    for (size_t i = 0; i < n->nchildren; i++)
+        u->rows += n->children[i]->level == PP_LEVEL_INDICATORE;
     return true;
 }
 

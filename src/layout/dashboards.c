@@ -83,7 +83,8 @@ static const char *holders_text(ly_ctx *c, const pp_node *n)
     for (size_t i = 0; s && i < c->doc->npeople; i++) {
         const pp_person *p = &c->doc->people[i];
         bool holds = false;
-        for (size_t k = 0; k < p->nobjectives; k++) holds |= pp_individual_node(&p->objectives[k]) == n;
+        for (size_t k = 0; k < p->nobjectives; k++)
+            holds |= pp_individual_node(&p->objectives[k]) == n;
         if (!holds) continue;
         const char *name = p->name ? p->name : p->id ? p->id : "?";
         s = pp_arena_printf(c->arena, "%s%s%s", s, *s ? ", " : "",
