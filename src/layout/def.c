@@ -37,7 +37,10 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle"};
+    "cover-subtitle",
+    "dashboard-heading", "no-dashboards", "col-code", "col-dash-item", "col-dash-target",
+    "col-monitoring", "col-partial", "col-units", "col-holders", "monitoring-at",
+    "person-dashboard-heading"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -132,7 +135,18 @@ static const char *const label_defaults[] = {
     "Totale {titolo}",
     "Totale ente",
     "{titolo}",
-    "{sottotitolo}"};
+    "{sottotitolo}",
+    "{codice} \u2013 {nome}",
+    "Nessun obiettivo del documento indica le unit\u00e0 organizzative che vi partecipano.",
+    "Codice",
+    "Obiettivo / indicatore",
+    "Target {anno}",
+    "Risultato al {data}",
+    "% realizz.",
+    "Uffici",
+    "Assegnato a",
+    "al {data}",
+    "{nome} \u2013 {incarico}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -626,7 +640,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
-        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
+        {"dashboards", LY_P_DASHBOARDS}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -637,8 +652,16 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             read_section(r, n, p, depth);
         } else {
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
-                                     *const objs[] = {"show", NULL};
-            check_attrs(r, n, p->kind == LY_P_TREE ? tree : p->kind == LY_P_OBJECTIVES ? objs : none);
+                                     *const objs[] = {"show", NULL},
+                                     *const people[] = {"categoria", NULL};
+            check_attrs(r, n, p->kind == LY_P_TREE         ? tree
+                              : p->kind == LY_P_OBJECTIVES ? objs
+                              : p->kind == LY_P_PEOPLE     ? people
+                                                           : none);
+            const char *kind = p->kind == LY_P_PEOPLE ? attr(r, n, "categoria") : NULL;
+            if (kind && !pp_person_kind_parse(kind, &p->person_kind))
+                ERR(r, n, "<people categoria=\"%s\">: expected segretario, dirigente, po or "
+                          "dipendente", kind);
             if (p->kind == LY_P_TREE) boolean(r, n, "operational", &p->operational);
             const char *show = p->kind == LY_P_OBJECTIVES ? attr(r, n, "show") : NULL;
             if (show) {

@@ -37,7 +37,10 @@ typedef enum {
     PL_SISTEMA,     /* the SMVP in words */
     PL_PLAN_TREE,   /* the tree as a table of weights and budgets */
     PL_ORIENT,      /* flag: landscape */
-    PL_PAGEBREAK
+    PL_PAGEBREAK,
+    PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
+    PL_NO_DASHBOARDS,
+    PL_PERSON_DASHBOARD /* person: its objectives in the dashboards' table */
 } ly_plan_kind;
 
 typedef struct {
@@ -287,6 +290,13 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 /* Results per organisational unit: the objectives it answers for and its
  * result (units.c). */
 bool ly_unit(ly_ctx *c, const pp_unit_org *u);
+/* Dashboards (dashboards.c, <dashboards/> and <people categoria/>): per
+ * unit, or per person, a table of objectives and indicators with the
+ * target of the year, the latest Monitoraggio and its partial achievement
+ * (when the document has some), the units and the holders of each row. */
+bool ly_unit_has_dashboard(const ly_ctx *c, const pp_unit_org *u);
+bool ly_dashboard(ly_ctx *c, const pp_unit_org *u);
+bool ly_person_dashboard(ly_ctx *c, const pp_person *p);
 /* A plan (piano.c): the SMVP in sentences generated from
  * the document's Sistema, and the tree area -> strategic -> operational as
  * one table of planned weights and budgets with totals. */
