@@ -37,7 +37,11 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle"};
+    "cover-subtitle", "note-revised-reason", "note-revised-here",
+    "scheda-area", "scheda-heading", "scheda-kind", "scheda-comune", "scheda-specifico",
+    "scheda-ente", "scheda-span", "scheda-indicators", "scheda-operational",
+    "scheda-responsible", "scheda-comment", "scheda-notes", "scheda-trends", "col-algorithm",
+    "col-note", "col-fonte", "col-series", "col-indicator", "col-target-year"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -132,7 +136,28 @@ static const char *const label_defaults[] = {
     "Totale {titolo}",
     "Totale ente",
     "{titolo}",
-    "{sottotitolo}"};
+    "{sottotitolo}",
+    "{nota} \u2013 {motivo}",
+    "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) con il presente documento",
+    "{titolo}",
+    "{titolo}",
+    "Obiettivo strategico",
+    "Obiettivo strategico comune",
+    "Obiettivo strategico specifico",
+    "Obiettivo di ente",
+    "{dal}\u2013{al}",
+    "Indicatori dell'obiettivo strategico",
+    "Obiettivo operativo \u2013 {titolo}",
+    "Responsabile: {nome}",
+    "Commento",
+    "Note agli indicatori",
+    "Andamento degli indicatori: serie storica e target",
+    "Algoritmo",
+    "Nota",
+    "Fonte",
+    "Serie storica",
+    "Indicatore",
+    "Target {anno}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -626,7 +651,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
-        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}, {"schede", LY_P_SCHEDE}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -650,7 +675,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             }
             if (pp_xml_count(n, NULL, NULL)) ERR(r, n, "<%s>: takes no content", name);
             if (depth <= 1 && p->kind != LY_P_COVER && p->kind != LY_P_TOC &&
-                p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK)
+                p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK && p->kind != LY_P_SCHEDE)
                 ERR(r, n, "<%s>: belongs inside a <section>", name);
         }
         return true;
@@ -671,7 +696,8 @@ static void read_root(reader *r, const xmlNode *root)
     check_attrs(r, root, ok);
     const char *kind = attr(r, root, "kind");
     if (kind) {
-        if (strcmp(kind, "piano") == 0) r->l->plan = true;
+        /* schede are a plan too: targets, no results */
+        if (strcmp(kind, "piano") == 0 || strcmp(kind, "schede") == 0) r->l->plan = true;
         else if (strcmp(kind, "relazione") != 0 && strcmp(kind, "schede") != 0)
             ERR(r, root, "<layout kind=\"%s\">: expected relazione, piano or schede", kind);
     }
@@ -792,14 +818,20 @@ extern const unsigned char pp_layout_relazione_xml[];
 extern const size_t pp_layout_relazione_xml_len;
 extern const unsigned char pp_layout_piano_xml[];
 extern const size_t pp_layout_piano_xml_len;
+extern const unsigned char pp_layout_schede_xml[];
+extern const size_t pp_layout_schede_xml_len;
 
-/* A Piano has its own layout; the Relazione's serves the rest (schede
- * included, until they have theirs). */
+/* A Piano and the schede have their own layouts; the Relazione's serves
+ * the rest. */
 const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
 {
     if (kind == PP_DOC_PIANO) {
         *len = pp_layout_piano_xml_len;
         return (const char *)pp_layout_piano_xml;
+    }
+    if (kind == PP_DOC_SCHEDE) {
+        *len = pp_layout_schede_xml_len;
+        return (const char *)pp_layout_schede_xml;
     }
     *len = pp_layout_relazione_xml_len;
     return (const char *)pp_layout_relazione_xml;
@@ -807,7 +839,7 @@ const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
 
 const char *pp_layout_file_name(pp_doc_kind kind)
 {
-    return kind == PP_DOC_PIANO ? "piano.xml" : "relazione.xml";
+    return kind == PP_DOC_PIANO ? "piano.xml" : kind == PP_DOC_SCHEDE ? "schede.xml" : "relazione.xml";
 }
 
 void pp_layout_check_fonts(const pp_layout *l, const pp_text *t, pp_diags *d)

@@ -135,6 +135,30 @@ typedef enum {
     LY_L_ENTE_TOTAL,
     LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
     LY_L_COVER_SUBTITLE,
+    /* a revision's Motivazione after its note, and one made by the
+     * document itself (nelDocumento) */
+    LY_L_NOTE_REVISED_REASON,
+    LY_L_NOTE_REVISED_HERE,
+    /* the schede (<schede/>): one sheet per strategic objective */
+    LY_L_SCHEDA_AREA,       /* the ambito's heading: {titolo} */
+    LY_L_SCHEDA_HEADING,    /* the sheet's heading: {titolo} */
+    LY_L_SCHEDA_KIND,       /* no tipo: "Obiettivo strategico" */
+    LY_L_SCHEDA_COMUNE,
+    LY_L_SCHEDA_SPECIFICO,
+    LY_L_SCHEDA_ENTE,
+    LY_L_SCHEDA_SPAN,       /* {dal} {al} */
+    LY_L_SCHEDA_INDICATORS,
+    LY_L_SCHEDA_OPERATIONAL, /* {titolo} */
+    LY_L_SCHEDA_RESPONSIBLE, /* {nome} */
+    LY_L_SCHEDA_COMMENT,
+    LY_L_SCHEDA_NOTES,
+    LY_L_SCHEDA_TRENDS,
+    LY_L_COL_ALGORITHM,
+    LY_L_COL_NOTE,
+    LY_L_COL_FONTE,
+    LY_L_COL_SERIES,
+    LY_L_COL_INDICATOR,
+    LY_L_COL_TARGET_YEAR, /* {anno} */
     LY_L_COUNT
 } ly_label;
 
@@ -203,6 +227,7 @@ typedef enum {
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_SISTEMA,    /* the SMVP in words, generated from <Sistema> */
     LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
+    LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
     LY_P_PAGEBREAK
 } ly_part_kind;
 
