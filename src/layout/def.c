@@ -41,7 +41,8 @@ static const char *const label_names[] = {
     "scheda-area", "scheda-heading", "scheda-kind", "scheda-comune", "scheda-specifico",
     "scheda-ente", "scheda-span", "scheda-indicators", "scheda-operational",
     "scheda-responsible", "scheda-comment", "scheda-notes", "scheda-trends", "col-algorithm",
-    "col-note", "col-fonte", "col-series", "col-indicator", "col-target-year"};
+    "col-note", "col-fonte", "col-series", "col-indicator", "col-target-year",
+    "scheda-reason"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -157,7 +158,8 @@ static const char *const label_defaults[] = {
     "Fonte",
     "Serie storica",
     "Indicatore",
-    "Target {anno}"};
+    "Target {anno}",
+    "Target rivisto ({anni}): {motivo}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

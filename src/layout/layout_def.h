@@ -159,6 +159,7 @@ typedef enum {
     LY_L_COL_SERIES,
     LY_L_COL_INDICATOR,
     LY_L_COL_TARGET_YEAR, /* {anno} */
+    LY_L_SCHEDA_REASON,   /* {anni} {motivo}: why targets were revised */
     LY_L_COUNT
 } ly_label;
 

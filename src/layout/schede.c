@@ -139,17 +139,54 @@ static bool columns(ly_ctx *c, ind_columns *k)
     return true;
 }
 
-/* A target with its revisions, and under them the reasons given. */
+/* A target: its previous values struck through, then the value. */
 static bool target(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg)
 {
     ly_ctx *c = t->c;
     if (!tg) return tb_text(t, cell, dash, LY_F_TABLE, PP_ALIGN_RIGHT, ly_col(c, LY_C_TEXT), false);
-    bool ok = ly_target_cell(t, cell, n, tg);
-    for (size_t i = 0; ok && i < tg->nrevisions; i++)
-        if (tg->revisions[i].reason && *tg->revisions[i].reason)
-            ok = tb_text(t, cell, tg->revisions[i].reason, LY_F_NOTE, PP_ALIGN_LEFT,
-                         ly_col(c, LY_C_MUTED), false);
-    return ok;
+    return ly_target_cell(t, cell, n, tg);
+}
+
+/* The reasons of the revised targets of a row, once each with the years
+ * it covers ("Target 2023, 2024 rivisti: ..."): the seed gives one reason
+ * for both years of a row, which a target column is too narrow to hold. */
+static bool reasons_row(ly_table *t, const ind_columns *k, const pp_node *n)
+{
+    ly_ctx *c = t->c;
+    const pp_indicator *ind = n->ind;
+    for (int y = k->from; y <= k->to; y++) {
+        const pp_target *tg = pp_indicator_target(ind, y);
+        for (size_t i = 0; tg && i < tg->nrevisions; i++) {
+            const char *why = tg->revisions[i].reason;
+            if (!why || !*why) continue;
+            /* said already for an earlier year */
+            bool said = false;
+            for (int e = k->from; e < y && !said; e++) {
+                const pp_target *te = pp_indicator_target(ind, e);
+                for (size_t j = 0; te && j < te->nrevisions && !said; j++)
+                    said = te->revisions[j].reason && strcmp(te->revisions[j].reason, why) == 0;
+            }
+            if (said) continue;
+            const char *years = pp_arena_printf(c->arena, "%d", y);
+            for (int l = y + 1; years && l <= k->to; l++) {
+                const pp_target *tl = pp_indicator_target(ind, l);
+                for (size_t j = 0; tl && j < tl->nrevisions; j++)
+                    if (tl->revisions[j].reason && strcmp(tl->revisions[j].reason, why) == 0) {
+                        years = pp_arena_printf(c->arena, "%s, %d", years, l);
+                        break;
+                    }
+            }
+            const char *kv[] = {"anni", years ? years : "", "motivo", why, NULL};
+            const char *text = years ? ly_subst(c->arena, ly_lbl(c, LY_L_SCHEDA_REASON), kv) : NULL;
+            ly_row *r = text ? tb_row(t, false) : NULL;
+            if (!r) return !(c->oom = true);
+            ly_cell *cell = tb_cell(t, r, (int)k->ncols);
+            tb_fill(cell, ly_col(c, LY_C_GROUP_BG));
+            if (!tb_text(t, cell, text, LY_F_NOTE, PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT), false))
+                return false;
+        }
+    }
+    return true;
 }
 
 static bool indicator_row(ly_table *t, const ind_columns *k, const pp_node *n)
@@ -169,7 +206,8 @@ static bool indicator_row(ly_table *t, const ind_columns *k, const pp_node *n)
     const char *num = ok ? note_number(c, n, &rest) : NULL;
     return ok && !c->oom &&
            tb_text(t, tb_cell(t, r, 1), num ? num : dash, LY_F_TABLE, PP_ALIGN_CENTER, text,
-                   false);
+                   false) &&
+           reasons_row(t, k, n);
 }
 
 static size_t count_indicators(const pp_node *n)
