@@ -349,17 +349,19 @@ typedef struct {
     char *all; /* every text run, each followed by a space */
 } rendered;
 
-static void render(pp_doc *doc, rendered *r)
+/* With layout_file NULL, the layout perfpdf render picks for a document
+ * of Tipo schede. */
+static void render_with(pp_doc *doc, const char *layout_file, rendered *r)
 {
     pp_diags d;
     pp_diags_init(&d, "render");
     *r = (rendered){0};
     assert_int_equal(pp_text_new(pp_fonts_dir_default(), &d, &r->text), PP_OK);
-    /* the layout perfpdf render picks for a document of Tipo schede */
     assert_string_equal(pp_layout_file_name(PP_DOC_SCHEDE), "schede.xml");
     size_t len;
     const char *builtin = pp_layout_builtin(PP_DOC_SCHEDE, &len);
-    assert_int_equal(pp_layout_parse(builtin, len, &d, &r->lay), PP_OK);
+    if (layout_file) assert_int_equal(pp_layout_load(layout_file, &d, &r->lay), PP_OK);
+    else assert_int_equal(pp_layout_parse(builtin, len, &d, &r->lay), PP_OK);
     pp_status st = pp_layout_document(doc, r->lay, r->text, &r->pages, &d);
     if (st != PP_OK) pp_diags_print(&d, stderr);
     assert_int_equal(st, PP_OK);
@@ -381,6 +383,8 @@ static void render(pp_doc *doc, rendered *r)
     }
     r->all[n] = '\0';
 }
+
+static void render(pp_doc *doc, rendered *r) { render_with(doc, NULL, r); }
 
 static void rendered_free(rendered *r)
 {
@@ -577,6 +581,20 @@ static void trend_charts_inside_the_page(void **state)
     rendered_free(&r);
 }
 
+/* The Relazione's notes say a revision made by the document and its
+ * reason; without a reason the note is as before. */
+static void relazione_notes_of_revisions(void **state)
+{
+    pp_doc *doc = *state;
+    rendered r;
+    render_with(doc, PP_SOURCE_DIR "/layouts/relazione.xml", &r);
+    assert_true(printed(r.all, "Grado di adesione al cassetto digitale: target rivisto (>= 15,00"));
+    assert_true(printed(r.all, "20,00 %) con il presente documento \u2013 Il target per il "
+                               "2023 e 2024 viene aggiornato sulla base dei risultati relativi al "
+                               "2022 (ad oggi è disponibile solo il dato al 30/9)."));
+    rendered_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -590,6 +608,7 @@ int main(void)
         cmocka_unit_test(every_objective_and_indicator_printed),
         cmocka_unit_test(revised_targets_struck_through),
         cmocka_unit_test(trend_charts_inside_the_page),
+        cmocka_unit_test(relazione_notes_of_revisions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
