@@ -42,7 +42,7 @@ missing=$(all_present expected.txt s.txt)
 [ "$missing" -eq 0 ] || fail "s.pdf: $missing names of the fixture missing"
 
 for t in 'Obiettivostrategicocomune' 'Obiettivostrategicospecifico' 'Obiettivodiente' \
-         '2022–2024' '2023–2024' 'Indicatoridell'"'"'obiettivostrategico' 'Noteagliindicatori' \
+         '2022–2024' '2023–2024' 'Indicatoridell'"'"'obiettivo' 'Noteagliindicatori' \
          'NotaFonteSeriestorica' 'Andamentodegliindicatori:seriestoricaetarget' \
          'Commento' 'Responsabile:Servizio' 'Target2022Target2023Target2024Nota'; do
     grep -qF -- "$t" s.txt || fail "s.pdf: no '$t'"

@@ -104,15 +104,23 @@ static bool label_at(plot *pl, const char *text, double cx, double y, bool above
     return ok;
 }
 
-static bool value_label(plot *pl, const trend_point *q, double xa, double xb, double ya,
-                        double yb, pp_rgb colour)
+/* History above its dot, a target under its square; in a year with both,
+ * the higher of the two takes the label above, so the labels never meet. */
+static bool label_above(const trend_point *pts, size_t n, size_t i)
+{
+    for (size_t k = 0; k < n; k++)
+        if (k != i && pts[k].year == pts[i].year && pts[k].target != pts[i].target)
+            return pts[i].value > pts[k].value ||
+                   (pts[i].value == pts[k].value && !pts[i].target);
+    return !pts[i].target;
+}
+
+static bool value_label(plot *pl, const trend_point *q, bool above, double xa, double xb,
+                        double ya, double yb, pp_rgb colour)
 {
     char num[PP_FMT_IT_SIZE];
     pp_fmt_it(q->value, decimals_of(q->value), num, sizeof num);
-    /* history above its dot, targets under their square: a year with both
-     * keeps the two apart */
-    return label_at(pl, num, px(pl, q->year), py(pl, q->value), !q->target, xa, xb, ya, yb,
-                    colour);
+    return label_at(pl, num, px(pl, q->year), py(pl, q->value), above, xa, xb, ya, yb, colour);
 }
 
 static bool marks(plot *pl, const trend_point *pts, size_t n, bool target, pp_rgb colour)
@@ -199,7 +207,7 @@ bool pp_trend_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_in
     trend_point pts[TREND_MAX];
     size_t n = ind ? collect(ind, pts) : 0;
     plot pl = {p, t, s, 0, 0, 0, 0, 0, 0, 0, 0, chart_line_height(t, &s->label)};
-    pp_rgb hist = chart_colour(0), targ = fig_darker(chart_colour(5), 0.15);
+    pp_rgb hist = chart_colour(0), targ = chart_colour(5);
     if (!fig_tag_begin(p, "Figure", alt) ||
         !fig_rect(p, x, y, w, h, fig_stroke(s->line, 0.4)))
         return false;
@@ -217,23 +225,23 @@ bool pp_trend_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_in
     double legend_y = y + h - pad - pl.lh, years_y = legend_y - pl.lh - 1;
     /* room for a value label above the top mark and under the lowest */
     pl.top = cy + pl.lh + MARK + 2;
-    pl.bottom = years_y - 3 - pl.lh - MARK;
+    pl.bottom = years_y - 5 - pl.lh - MARK;
     if (n < 1 || pl.bottom - pl.top < 12) /* no room for a plot: the frame and title only */
         return ok && fig_tag_end(p, "Figure");
     value_range(&pl, pts, n);
     double margin = fmin(28, w / 6);
     pl.x0 = x + margin;
     pl.x1 = x + w - margin;
-    ok = ok && fig_line(p, x + pad, pl.bottom + pl.lh + MARK, x + w - pad,
-                        pl.bottom + pl.lh + MARK, s->line, 0.4);
-    double save = pl.bottom;
-    pl.bottom = pl.bottom + pl.lh + MARK; /* the axis line; the ticks hang from it */
+    /* the axis line under the room of the lowest label; the ticks hang from it */
+    double axis = years_y - 3, save = pl.bottom;
+    ok = ok && fig_line(p, x + pad, axis, x + w - pad, axis, s->line, 0.4);
+    pl.bottom = axis;
     ok = ok && years(&pl, years_y);
     pl.bottom = save;
     ok = ok && marks(&pl, pts, n, false, hist) && marks(&pl, pts, n, true, targ);
     for (size_t i = 0; ok && i < n; i++)
-        ok = value_label(&pl, &pts[i], x + pad, x + w - pad, cy, years_y - 1,
-                         pts[i].target ? targ : s->text);
+        ok = value_label(&pl, &pts[i], label_above(pts, n, i), x + pad, x + w - pad, cy,
+                         axis - 1, pts[i].target ? targ : s->text);
     ok = ok && legend(&pl, x + pad, legend_y, w - 2 * pad, hist, targ);
     return ok && fig_tag_end(p, "Figure");
 }
