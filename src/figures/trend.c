@@ -167,10 +167,14 @@ static bool legend(plot *pl, double x, double y, double w, pp_rgb hist, pp_rgb t
     return ok;
 }
 
+/* A label every `step` years, so that a long serie storica does not print
+ * its years over each other (a year label is about 20 points wide). */
 static bool years(plot *pl, double y)
 {
     bool ok = true;
-    for (int yr = pl->y0; ok && yr <= pl->y1; yr++) {
+    int fit = (int)((pl->x1 - pl->x0) / 26) + 1, span = pl->y1 - pl->y0 + 1;
+    int step = fit > 0 && span > fit ? (span + fit - 1) / fit : 1;
+    for (int yr = pl->y0; ok && yr <= pl->y1; yr += step) {
         char buf[16];
         snprintf(buf, sizeof buf, "%d", yr);
         pp_lines *l = pp_text_shape(pl->t, buf, &pl->s->label, 0, PP_ALIGN_LEFT);
@@ -239,9 +243,16 @@ bool pp_trend_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_in
     ok = ok && years(&pl, years_y);
     pl.bottom = save;
     ok = ok && marks(&pl, pts, n, false, hist) && marks(&pl, pts, n, true, targ);
+    /* years closer than a label is wide: only the last value of the serie
+     * storica and the targets are written */
+    bool dense = pl.y1 > pl.y0 && (pl.x1 - pl.x0) / (pl.y1 - pl.y0) < 24;
+    size_t last = n;
+    for (size_t i = 0; i < n; i++)
+        if (!pts[i].target) last = i;
     for (size_t i = 0; ok && i < n; i++)
-        ok = value_label(&pl, &pts[i], label_above(pts, n, i), x + pad, x + w - pad, cy,
-                         axis - 1, pts[i].target ? targ : s->text);
+        if (!dense || pts[i].target || i == last)
+            ok = value_label(&pl, &pts[i], label_above(pts, n, i), x + pad, x + w - pad, cy,
+                             axis - 1, pts[i].target ? targ : s->text);
     ok = ok && legend(&pl, x + pad, legend_y, w - 2 * pad, hist, targ);
     return ok && fig_tag_end(p, "Figure");
 }
