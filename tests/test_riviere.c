@@ -553,14 +553,11 @@ static void inside_body(const pp_dl_item *it, const pp_layout_box *b)
                  y0, x1, y1, b->x0, b->y0, b->x1, b->y1);
 }
 
-static void trend_charts_inside_the_page(void **state)
+/* The trend charts of doc inside the body of their pages; returns how many. */
+static size_t trends_inside(pp_doc *doc)
 {
-    pp_doc *doc = *state;
     rendered r;
     render(doc, &r);
-    trend_count want = {0};
-    pp_tree_walk(doc->root, count_trends, &want);
-    assert_true(want.wanted > 20);
     pp_layout_box body = pp_layout_page_box(r.lay, false);
     size_t found = 0;
     for (size_t i = 0; i < r.pages.npages; i++) {
@@ -577,8 +574,49 @@ static void trend_charts_inside_the_page(void **state)
             else if (depth) inside_body(it, &body);
         }
     }
-    assert_int_equal(found, want.wanted);
     rendered_free(&r);
+    return found;
+}
+
+static void trend_charts_inside_the_page(void **state)
+{
+    pp_doc *doc = *state;
+    trend_count want = {0};
+    pp_tree_walk(doc->root, count_trends, &want);
+    assert_true(want.wanted > 20);
+    assert_int_equal(trends_inside(doc), want.wanted);
+}
+
+/* A serie storica of 31 years, with negative values and targets beyond it,
+ * and a flat one: both charts stay in their boxes. */
+static void long_and_flat_trends(void **state)
+{
+    (void)state;
+    char *xml = malloc(1 << 16);
+    assert_non_null(xml);
+    int n = snprintf(xml, 1 << 16, "%s",
+                     DOC_HEAD("schede")
+                     "<Sistema><Aggregazione livello=\"strategico\" metodo=\"media\"/></Sistema>"
+                     "<Albero><Ambito id=\"a\" peso=\"100\"><Titolo>A</Titolo>"
+                     "<ObiettivoStrategico id=\"s\" peso=\"100\"><Titolo>S</Titolo>"
+                     "<Indicatore id=\"i\"><Nome>Serie lunga</Nome><Unita>N.</Unita>"
+                     "<Target anno=\"2022\" operatore=\"ge\" valore=\"5\"/>"
+                     "<Target anno=\"2024\" operatore=\"le\" valore=\"-3\"/><SerieStorica>");
+    for (int y = 1990; y <= 2020; y++)
+        n += snprintf(xml + n, (1 << 16) - (size_t)n, "<Valore anno=\"%d\" valore=\"%d\"/>",
+                      y, (y % 7) * 1000 - 2000);
+    snprintf(xml + n, (1 << 16) - (size_t)n, "%s",
+             "</SerieStorica></Indicatore>"
+             "<Indicatore id=\"j\"><Nome>Piatta</Nome><Unita>%</Unita>"
+             "<Target anno=\"2023\" operatore=\"eq\" valore=\"0\"/><SerieStorica>"
+             "<Valore anno=\"2020\" valore=\"0\"/><Valore anno=\"2021\" valore=\"0\"/>"
+             "</SerieStorica></Indicatore></ObiettivoStrategico></Ambito></Albero>" DOC_TAIL);
+    pp_doc *doc = scored(xml);
+    free(xml);
+    assert_non_null(doc);
+    assert_int_equal(pp_trend_values(node(doc, "i")->ind), 31 + 2);
+    assert_int_equal(trends_inside(doc), 2);
+    pp_doc_free(doc);
 }
 
 /* The Relazione's notes say a revision made by the document and its
@@ -608,6 +646,7 @@ int main(void)
         cmocka_unit_test(every_objective_and_indicator_printed),
         cmocka_unit_test(revised_targets_struck_through),
         cmocka_unit_test(trend_charts_inside_the_page),
+        cmocka_unit_test(long_and_flat_trends),
         cmocka_unit_test(relazione_notes_of_revisions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
