@@ -450,6 +450,8 @@ static void every_objective_and_indicator_printed(void **state)
     assert_true(printed(r.all, "Responsabile: Servizio \"Digitalizzazione, infrastrutture ed "
                                "agevolazioni\""));
     assert_true(printed(r.all, "2020: n.d. \u00b7 2021: 948 N. \u00b7 2022: 1.134 N."));
+    /* a serie storica keeps its decimals where the targets have none */
+    assert_true(printed(r.all, "2020: 13,85 % \u00b7 2021: 17,47 % \u00b7 2022: n.d."));
     /* a plan: no results */
     assert_null(strstr(r.all, "N/D"));
     assert_null(strstr(r.all, "RAGGIUNTO"));

@@ -55,14 +55,14 @@ size_t pp_trend_values(const pp_indicator *ind)
     return ind ? collect(ind, pts) : 0;
 }
 
-/* The fewest decimals (up to 2) that write v as the document does. */
+/* The fewest decimals (up to 3) that write v as the document does. */
 static int decimals_of(double v)
 {
-    for (int d = 0; d < 2; d++) {
+    for (int d = 0; d < 3; d++) {
         double k = pow(10, d);
         if (fabs(v * k - round(v * k)) < 1e-6) return d;
     }
-    return 2;
+    return 3;
 }
 
 typedef struct {
