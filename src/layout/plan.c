@@ -132,7 +132,8 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_TREE:
     case LY_P_OBJECTIVES:
     case LY_P_ENTE:
-    case LY_P_PLAN_TREE: return has_areas(c);
+    case LY_P_PLAN_TREE:
+    case LY_P_SCHEDE: return has_areas(c);
     case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return people_of_kind(c, p->person_kind) > 0;
     case LY_P_DASHBOARDS: return any_dashboard(c);
@@ -169,6 +170,32 @@ static void plan_objectives(ly_ctx *c, int level, int show)
         }
     }
 }
+
+/* The schede: per area a heading, per strategic objective a sheet on a new
+ * page under its heading (the area's goes along with its first sheet). */
+static void plan_schede(ly_ctx *c, int level)
+{
+    const pp_node *root = c->doc->root;
+    for (size_t a = 0; a < root->nchildren && !c->oom; a++) {
+        const pp_node *area = root->children[a];
+        push(c, PL_PAGEBREAK);
+        const char *kv[] = {"codice", area->code ? area->code : "", "titolo",
+                            area->title ? area->title : "", NULL};
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_SCHEDA_AREA), kv));
+        bool first = true;
+        for (size_t s = 0; s < area->nchildren && !c->oom; s++) {
+            const pp_node *so = area->children[s];
+            if (so->level != PP_LEVEL_STRATEGICO) continue;
+            if (!first) push(c, PL_PAGEBREAK);
+            first = false;
+            const char *kv2[] = {"codice", so->code ? so->code : "", "titolo",
+                                 so->title ? so->title : "", NULL};
+            heading(c, level + 1, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_SCHEDA_HEADING), kv2));
+            push_node(c, PL_SCHEDA, so);
+        }
+    }
+}
+
 
 /* Everyone with the usual table, or (categoria) the persons of one kind
  * with the dashboards' table: Allegato 3, the objectives of each PO. */
@@ -276,6 +303,9 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_SISTEMA: push(c, PL_SISTEMA); break;
         case LY_P_PLAN_TREE:
             if (has_areas(c)) push(c, PL_PLAN_TREE);
+            break;
+        case LY_P_SCHEDE:
+            if (has_areas(c)) plan_schede(c, level);
             break;
         case LY_P_PEOPLE: plan_people(c, level, ch->person_kind); break;
         case LY_P_DASHBOARDS: plan_dashboards(c, level); break;

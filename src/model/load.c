@@ -376,6 +376,9 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
             rv->attr_old_date = date != LD_ABSENT;
             rv->delibera = ld_attr(L, r, "delibera");
             attr_date(L, r, "data", &rv->date);
+            rv->reason = ld_child_text(L, r, "Motivazione");
+            attr_bool(L, r, "nelDocumento", &rv->in_document);
+            rv->pos = ld_pos(r);
         }
     }
 }
@@ -626,6 +629,8 @@ static void load_class(loader *L, const xmlNode *c, pp_node *n)
     k->manager_ref = ld_attr(L, c, "responsabile");
     k->has_budget = attr_number(L, c, "risorse", &k->budget);
     k->has_gender = attr_bool(L, c, "genere", &k->gender);
+    k->year_from = year_of(L, c, "dal");
+    k->year_to = year_of(L, c, "al");
     k->pos = ld_pos(c);
 }
 

@@ -94,6 +94,9 @@ typedef struct {
     const char *delibera;
     pp_date date;
     bool attr_old_value, attr_old_date; /* written, even if unusable (then reported) */
+    const char *reason; /* Motivazione: why the target was revised, or NULL */
+    bool in_document;   /* nelDocumento="true": this document makes the revision */
+    pp_pos pos;
 } pp_revision;
 
 /* <Soglia>: where achievement is 0 %. A number for numeric targets, a
@@ -193,7 +196,7 @@ typedef struct {
 
 typedef struct {
     const char *prospettiva, *missione, *programma, *cofog;
-    const char *tipo;         /* "comune" / "specifico" */
+    const char *tipo;         /* "comune" / "specifico" / "ente" */
     const char *unit_ref;     /* id of a pp_unit_org: the first of unit_refs */
     const char *manager_ref;  /* id of a pp_person */
     const char **unit_refs;   /* every unit of unita, as written (a list) */
@@ -201,6 +204,7 @@ typedef struct {
     bool has_budget;
     double budget;
     bool has_gender, gender;
+    int year_from, year_to;   /* dal, al: the objective's span; 0 when absent */
     pp_pos pos;
 } pp_class;
 

@@ -177,6 +177,13 @@ static bool check_class_refs(pp_node *n, void *ctx)
             }
     }
     resolve(w->ids, w->d, n->cls.manager_ref, 'p', n->cls.pos, "responsabile", "a person (Persona)");
+    /* the span prints as "2022–2024": backwards it says nothing (each year
+     * alone was bounded by the loader) */
+    const pp_class *k = &n->cls;
+    if (k->year_from && k->year_to && k->year_from > k->year_to)
+        pp_error(w->d, k->pos.line, k->pos.col,
+                 "Classificazione dal=\"%d\" al=\"%d\": the span of '%s' ends before it begins",
+                 k->year_from, k->year_to, n->code ? n->code : n->id ? n->id : "?");
     return true;
 }
 
