@@ -377,6 +377,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     if (doc->root) pp_check_tree(doc, d);
     pp_check_changes(doc, d);
     pp_check_people(doc, d);
+    pp_check_calendar(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }
