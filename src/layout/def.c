@@ -37,7 +37,10 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle"};
+    "cover-subtitle",
+    "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
+    "calendar-caption", "col-number", "col-activity", "col-actors",
+    "col-objective-indicator", "col-algorithm", "col-unit", "col-target-year"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -132,7 +135,20 @@ static const char *const label_defaults[] = {
     "Totale {titolo}",
     "Totale ente",
     "{titolo}",
-    "{sottotitolo}"};
+    "{sottotitolo}",
+    "Il grado dell'ente \u00e8 la media semplice dei suoi ambiti strategici.",
+    "Il grado di un ambito strategico \u00e8 la media semplice dei suoi obiettivi strategici.",
+    ("Il grado di un obiettivo strategico \u00e8 la media semplice dei suoi elementi "
+     "(obiettivi operativi e indicatori), senza pesi."),
+    "Il grado di un obiettivo operativo \u00e8 la media semplice dei suoi indicatori.",
+    "Calendario delle fasi",
+    "N.",
+    "Attivit\u00e0",
+    "Attori",
+    "Obiettivo / indicatore",
+    "Algoritmo",
+    "Unit\u00e0",
+    "Target {anno}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -626,7 +642,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
-        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
+        {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -637,8 +654,19 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             read_section(r, n, p, depth);
         } else {
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
-                                     *const objs[] = {"show", NULL};
-            check_attrs(r, n, p->kind == LY_P_TREE ? tree : p->kind == LY_P_OBJECTIVES ? objs : none);
+                                     *const objs[] = {"show", NULL},
+                                     *const narr[] = {"blocks", NULL};
+            check_attrs(r, n, p->kind == LY_P_TREE         ? tree
+                              : p->kind == LY_P_OBJECTIVES ? objs
+                              : p->kind == LY_P_NARRATIVE  ? narr
+                                                           : none);
+            const char *blocks = p->kind == LY_P_NARRATIVE ? attr(r, n, "blocks") : NULL;
+            if (blocks) {
+                if (strcmp(blocks, "intro") == 0) p->blocks = LY_BLOCKS_INTRO;
+                else if (strcmp(blocks, "rest") == 0) p->blocks = LY_BLOCKS_REST;
+                else if (strcmp(blocks, "all") != 0)
+                    ERR(r, n, "<narrative blocks=\"%s\">: expected all, intro or rest", blocks);
+            }
             if (p->kind == LY_P_TREE) boolean(r, n, "operational", &p->operational);
             const char *show = p->kind == LY_P_OBJECTIVES ? attr(r, n, "show") : NULL;
             if (show) {

@@ -135,6 +135,21 @@ typedef enum {
     LY_L_ENTE_TOTAL,
     LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
     LY_L_COVER_SUBTITLE,
+    /* <sistema/>: Aggregazione metodo="media", one sentence per level */
+    LY_L_SMVP_MEAN_ENTE,
+    LY_L_SMVP_MEAN_AMBITO,
+    LY_L_SMVP_MEAN_STRATEGICO,
+    LY_L_SMVP_MEAN_OPERATIVO,
+    /* <calendar/>: the calendar of the phases */
+    LY_L_CALENDAR_CAPTION,
+    LY_L_COL_NUMBER,
+    LY_L_COL_ACTIVITY,
+    LY_L_COL_ACTORS,
+    /* <indicator-tree/>: the tree with indicators, targets and budgets */
+    LY_L_COL_OBJECTIVE_INDICATOR,
+    LY_L_COL_ALGORITHM,
+    LY_L_COL_UNIT,
+    LY_L_COL_TARGET_YEAR,
     LY_L_COUNT
 } ly_label;
 
@@ -203,6 +218,8 @@ typedef enum {
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_SISTEMA,    /* the SMVP in words, generated from <Sistema> */
     LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
+    LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
+    LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
     LY_P_PAGEBREAK
 } ly_part_kind;
 
@@ -210,6 +227,11 @@ typedef enum {
  * strategic objectives with their children and own indicators), or the
  * operational tables grouped under area and strategic headings. */
 enum { LY_SHOW_ALL, LY_SHOW_STRATEGIC, LY_SHOW_OPERATIONAL };
+
+/* What <narrative> places of its section: every block, or only those
+ * before the first nested section (blocks="intro"), or the rest
+ * (blocks="rest"), so that a generated part can stand between them. */
+enum { LY_BLOCKS_ALL, LY_BLOCKS_INTRO, LY_BLOCKS_REST };
 
 typedef struct ly_part ly_part;
 struct ly_part {
@@ -224,6 +246,7 @@ struct ly_part {
     bool new_page;      /* section starts on a new page */
     bool operational;   /* tree: include operational objectives */
     int show;           /* objectives: LY_SHOW_* */
+    int blocks;         /* narrative: LY_BLOCKS_* */
     ly_part *children;
     size_t nchildren;
 };

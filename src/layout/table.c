@@ -106,6 +106,11 @@ void tb_fill(ly_cell *cell, pp_rgb colour)
     cell->fill_color = colour;
 }
 
+void tb_alt(ly_cell *cell, const char *alt)
+{
+    if (cell) cell->alt = alt;
+}
+
 static bool add_piece(ly_table *t, ly_cell *cell, ly_piece p)
 {
     if (!pp_grow(&cell->pieces, &cell->cap, cell->npieces + 1, sizeof *cell->pieces, 4))
@@ -254,7 +259,9 @@ static bool emit_chunk(ly_table *t, const ly_row *r, const size_t *from, const s
                                       .fill_color = cell->fill_color,
                                       .stroke_color = ly_col(c, LY_C_BORDER),
                                       .line_width = 0.5};
+        if (cell->alt && !fl_tag(c, "Figure", cell->alt)) return false;
         if (!fl_item(c, &box)) return false;
+        if (cell->alt && !fl_end(c)) return false;
         double py = y + pad;
         if (segue && i == mark) {
             if (!pp_lines_emit(segue, 0, pp_lines_count(segue), fl_page(c), px, py,
@@ -426,7 +433,12 @@ bool tb_place(ly_table *t)
         bool tail = i + 1 == t->nrows && on_page > 0 && t->keep_after > 0 &&
                     h <= fl_avail(c) + 1e-6 && h + t->keep_after > fl_avail(c) + 1e-6 &&
                     h + t->keep_after <= room;
-        widow = widow || tail;
+        /* nor a band row without the first row under it */
+        bool band = r->keep_next && i + 1 < t->nrows && on_page > 0 &&
+                    h <= fl_avail(c) + 1e-6 &&
+                    h + row_height(t, &t->rows[i + 1]) > fl_avail(c) + 1e-6 &&
+                    h + row_height(t, &t->rows[i + 1]) <= room;
+        widow = widow || tail || band;
         if (widow) {
             ok = next_page(t, repeat) && emit_row(t, r);
         } else if (h <= fl_avail(c) + 1e-6) {
