@@ -16,8 +16,8 @@ static const char *const month_name[12] = {"gennaio", "febbraio", "marzo",    "a
                                            "settembre", "ottobre", "novembre", "dicembre"};
 
 /* The text columns want at least these widths; months that do not fit
- * beside them get one-letter headers, in narrower columns that leave the
- * text columns at least TEXT_SHARE of the width. */
+ * beside them get one-letter headers, in narrower columns that share what
+ * the text columns leave, TEXT_SHARE of the width. */
 #define TEXT_SHARE 0.4
 #define MIN_ACTIVITY_W 110.0
 #define MIN_ACTORS_W 70.0
@@ -64,6 +64,7 @@ typedef struct {
     ly_ctx *c;
     int first, months;
     double month_w, number_w;
+    double year_w; /* a year's four digits in a header cell */
     bool letters; /* one-letter month headers */
 } calendar;
 
@@ -85,12 +86,9 @@ static void size_months(calendar *k, double width)
     }
     k->month_w = widest + pad;
     k->number_w = text_w(c, "00.", LY_F_TABLE) + pad;
+    k->year_w = text_w(c, "0000", LY_F_TABLE_HEAD) + pad;
     k->letters = needed(k) > width;
-    if (k->letters) {
-        double rest = width - k->number_w - MIN_ACTIVITY_W - MIN_ACTORS_W;
-        double share = (1 - TEXT_SHARE) * width;
-        k->month_w = (rest > share ? rest : share) / k->months;
-    }
+    if (k->letters) k->month_w = (1 - TEXT_SHARE) * width / k->months;
 }
 
 /* "giugno–settembre 2018", "ottobre 2018–gennaio 2019", "dicembre 2018". */
@@ -129,9 +127,10 @@ static bool head_rows(ly_table *t, const calendar *k)
     for (int m = k->first; ok && m < k->first + k->months;) {
         int y = m / 12, span = 12 - m % 12;
         if (m + span > k->first + k->months) span = k->first + k->months - m;
-        /* a year of one narrow month: its last two digits */
-        const char *label = span > 1 ? pp_arena_printf(c->arena, "%d", y)
-                                     : pp_arena_printf(c->arena, "\u2019%02d", y % 100);
+        /* a year over too few months for its four digits: the last two */
+        bool fits = k->year_w <= span * k->month_w;
+        const char *label = fits ? pp_arena_printf(c->arena, "%d", y)
+                                 : pp_arena_printf(c->arena, "\u2019%02d", y % 100);
         if (!label) c->oom = true;
         ok = label && head_cell(t, years, span, label, PP_ALIGN_CENTER);
         m += span;
