@@ -4,7 +4,6 @@
  * with Algoritmo, Unità and one target column per year of the Triennio. A
  * year without a target prints "–". A plan has no results: nothing here
  * reads a score. */
-#include <math.h>
 #include <stdlib.h>
 
 #include "layout_internal.h"
@@ -17,27 +16,6 @@ typedef struct {
     int from, to;  /* the Triennio */
     bool budgets;  /* a Risorse column */
 } itree;
-
-/* An objective's budget: its own when written, else the sum of its
- * children's, as the plan-tree table counts it. */
-static bool budget_of(const pp_node *n, double *out)
-{
-    if (n->has_class && n->cls.has_budget && isfinite(n->cls.budget)) {
-        *out = n->cls.budget;
-        return true;
-    }
-    bool any = false;
-    double sum = 0;
-    for (size_t i = 0; i < n->nchildren; i++) {
-        double b;
-        if (n->children[i]->level != PP_LEVEL_INDICATORE && budget_of(n->children[i], &b)) {
-            sum += b;
-            any = true;
-        }
-    }
-    *out = sum;
-    return any;
-}
 
 /* A target as the three-year indicator tables print it beside a Unità
  * column: the operator and the number without the unit (">= 80"); a
@@ -62,6 +40,7 @@ static bool objective_row(itree *it, const pp_node *n, int depth)
     ly_font_role f = depth == 0 ? LY_F_BAND : LY_F_TABLE_HEAD;
     pp_rgb fg = ly_col(c, depth == 0 ? LY_C_BAND_FG : LY_C_TEXT);
     ly_row *r = tb_row(t, false);
+    if (r) r->keep_next = true; /* with its first indicator or objective */
     ly_cell *name = tb_cell(t, r, (int)t->ncols - (it->budgets ? 1 : 0));
     ly_cell *b = it->budgets ? tb_cell(t, r, 1) : NULL;
     if (depth < 2) {
@@ -71,7 +50,7 @@ static bool objective_row(itree *it, const pp_node *n, int depth)
     bool ok = tb_text_at(t, name, ly_code_title(c, n), f, PP_ALIGN_LEFT, fg, false, depth * 8.0);
     double v;
     if (ok && b)
-        ok = tb_text(t, b, budget_of(n, &v) ? ly_number(c, v) : dash, f, PP_ALIGN_RIGHT, fg,
+        ok = tb_text(t, b, ly_budget(n, &v) ? ly_number(c, v) : dash, f, PP_ALIGN_RIGHT, fg,
                      false);
     return ok;
 }
@@ -138,7 +117,7 @@ bool ly_indicator_tree(ly_ctx *c)
 {
     const pp_node *root = c->doc->root;
     double ente;
-    itree it = {.budgets = budget_of(root, &ente)};
+    itree it = {.budgets = ly_budget(root, &ente)};
     ly_triennio(c, &it.from, &it.to);
     size_t years = (size_t)(it.to - it.from + 1), n = 0;
     double w[3 + 10 + 1];

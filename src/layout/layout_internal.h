@@ -300,6 +300,9 @@ bool ly_unit(ly_ctx *c, const pp_unit_org *u);
  * one table of planned weights and budgets with totals. */
 bool ly_sistema(ly_ctx *c);
 bool ly_plan_tree(ly_ctx *c);
+/* An objective's budget as the plan's tables count it: its own Risorse,
+ * else the sum of its children's; false when neither (piano.c). */
+bool ly_budget(const pp_node *n, double *out);
 /* The calendar of the phases as a Gantt-style table (calendar.c). */
 bool ly_calendar(ly_ctx *c);
 /* The tree with each objective's budget and its indicators' algorithm,

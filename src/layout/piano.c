@@ -135,6 +135,8 @@ static bool budget_of(const pp_node *n, double *out)
     return any;
 }
 
+bool ly_budget(const pp_node *n, double *out) { return budget_of(n, out); }
+
 typedef struct {
     ly_table *t;
     bool budgets;

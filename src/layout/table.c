@@ -376,6 +376,15 @@ static bool place_caption(ly_table *t, const pp_lines *cap, const pp_lines *src,
     return fl_para(c, &p);
 }
 
+/* Height of row i and the rows it keeps with: the band rows that follow
+ * it and the first row that is not one. */
+static double keep_chain(const ly_table *t, size_t i)
+{
+    double h = row_height(t, &t->rows[i]);
+    while (t->rows[i].keep_next && i + 1 < t->nrows) h += row_height(t, &t->rows[++i]);
+    return h;
+}
+
 bool tb_place(ly_table *t)
 {
     ly_ctx *c = t->c;
@@ -433,11 +442,11 @@ bool tb_place(ly_table *t)
         bool tail = i + 1 == t->nrows && on_page > 0 && t->keep_after > 0 &&
                     h <= fl_avail(c) + 1e-6 && h + t->keep_after > fl_avail(c) + 1e-6 &&
                     h + t->keep_after <= room;
-        /* nor a band row without the first row under it */
-        bool band = r->keep_next && i + 1 < t->nrows && on_page > 0 &&
-                    h <= fl_avail(c) + 1e-6 &&
-                    h + row_height(t, &t->rows[i + 1]) > fl_avail(c) + 1e-6 &&
-                    h + row_height(t, &t->rows[i + 1]) <= room;
+        /* nor a band row (nor bands over bands) without the first row
+         * under them */
+        double chain = keep_chain(t, i);
+        bool band = r->keep_next && on_page > 0 && h <= fl_avail(c) + 1e-6 &&
+                    chain > fl_avail(c) + 1e-6 && chain <= room;
         widow = widow || tail || band;
         if (widow) {
             ok = next_page(t, repeat) && emit_row(t, r);
