@@ -377,11 +377,14 @@ static bool place_caption(ly_table *t, const pp_lines *cap, const pp_lines *src,
 }
 
 /* Height of row i and the rows it keeps with: the band rows that follow
- * it and the first row that is not one. */
+ * it and the first row that is not one; a few at most (a tree's levels),
+ * so that a long run of bands costs no more than a short one. */
+#define MAX_KEEP_CHAIN 6
 static double keep_chain(const ly_table *t, size_t i)
 {
     double h = row_height(t, &t->rows[i]);
-    while (t->rows[i].keep_next && i + 1 < t->nrows) h += row_height(t, &t->rows[++i]);
+    for (int n = 0; t->rows[i].keep_next && i + 1 < t->nrows && n < MAX_KEEP_CHAIN; n++)
+        h += row_height(t, &t->rows[++i]);
     return h;
 }
 
@@ -444,7 +447,7 @@ bool tb_place(ly_table *t)
                     h + t->keep_after <= room;
         /* nor a band row (nor bands over bands) without the first row
          * under them */
-        double chain = keep_chain(t, i);
+        double chain = r->keep_next ? keep_chain(t, i) : h;
         bool band = r->keep_next && on_page > 0 && h <= fl_avail(c) + 1e-6 &&
                     chain > fl_avail(c) + 1e-6 && chain <= room;
         widow = widow || tail || band;
