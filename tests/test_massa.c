@@ -592,8 +592,8 @@ static void the_plain_means_in_words(void **state)
     char *t = pages_text(p, at, at + 2 < p->npages ? at + 2 : p->npages);
     static const char *const said[] = {
         "Il grado di un obiettivo operativo \u00e8 la media semplice dei suoi indicatori.",
-        "Il grado di un obiettivo strategico \u00e8 la media semplice dei suoi elementi "
-        "(obiettivi operativi e indicatori), senza pesi.",
+        "Nel grado di un obiettivo strategico i suoi obiettivi operativi e i suoi indicatori "
+        "contano ciascuno allo stesso modo (media semplice, senza pesi).",
         "Il grado di un ambito strategico \u00e8 la media semplice dei suoi obiettivi "
         "strategici.",
         "Il grado dell'ente \u00e8 la media semplice dei suoi ambiti strategici."};

@@ -138,8 +138,8 @@ static const char *const label_defaults[] = {
     "{sottotitolo}",
     "Il grado dell'ente \u00e8 la media semplice dei suoi ambiti strategici.",
     "Il grado di un ambito strategico \u00e8 la media semplice dei suoi obiettivi strategici.",
-    ("Il grado di un obiettivo strategico \u00e8 la media semplice dei suoi elementi "
-     "(obiettivi operativi e indicatori), senza pesi."),
+    ("Nel grado di un obiettivo strategico i suoi obiettivi operativi e i suoi indicatori "
+     "contano ciascuno allo stesso modo (media semplice, senza pesi)."),
     "Il grado di un obiettivo operativo \u00e8 la media semplice dei suoi indicatori.",
     "Calendario delle fasi",
     "N.",
