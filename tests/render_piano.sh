@@ -119,6 +119,22 @@ for t in Presentazione 1Sintesi 2Identità 3Analisidelcontesto 4Obiettivistrateg
     grep -qF "$t" small.txt || fail "small.pdf: no heading $t"
 done
 check_pdf small.pdf 12
+# the calendar of the phases and Allegato 1 are in the INDICE, under 7 and 8
+toc_entries small.pdf 2 | cut -f2 | normalize >toc.txt
+grep -qF '7.1 Fasi, soggetti e tempi del processo di redazione del Piano' toc.txt ||
+    fail "small.pdf: the INDICE has no 7.1 Fasi, soggetti e tempi (the calendar)"
+grep -qxF 'Allegato 1 – Albero degli obiettivi con indicatori, target e risorse' toc.txt ||
+    fail "small.pdf: the INDICE has no Allegato 1 (its title says its number)"
+grep -qF 'Calendariodellefasi' small.txt || fail "small.pdf: no calendar caption"
+grep -qF 'N.AttivitàSetOttNovDicGenFebAttori' small.txt ||
+    fail "small.pdf: the calendar's months are not Set 2023 to Feb 2024"
+grep -qF '1.PropostadegliobiettivideiserviziResponsabilideiservizi' small.txt ||
+    fail "small.pdf: no calendar row 1. Proposta degli obiettivi dei servizi"
+grep -qF 'Obiettivo/indicatoreAlgoritmoUnitàTarget2024Target2025Target2026Risorse(€)' small.txt ||
+    fail "small.pdf: Allegato 1 has not its columns"
+grep -qF 'SCU_02ProgettoesecutivodellapalestradiviaRomadatadiapprovazionedelprogetto–Entro30/09/2024––' small.txt ||
+    fail "small.pdf: Allegato 1 has not SCU_02's deadline in 2024 and '–' for 2025 and 2026"
+grep -qF 'media semplice' small.txt && fail "small.pdf: a plain mean said where the Sistema has none"
 
 # the sentences come from <Sistema>, not from the layout
 sed 's/tolleranza="10" critico="50"/tolleranza="25" critico="40"/; s/operativi="40" indicatori="60"/operativi="30" indicatori="70"/' \
@@ -137,7 +153,8 @@ pdftotext -raw -enc UTF-8 piao.pdf - | squeeze >piao.txt
 no_results piao.txt
 grep -qF 'Pianointegratodiattivitàeorganizzazione–Sottosezione2.2Performance' piao.txt ||
     fail "piao.pdf: the cover does not name the PIAO's subsection 2.2"
-for t in 2.2Performance 2.2.1Sintesi 2.2.4Obiettivistrategici 2.2.5Obiettivioperativi 2.2.7.1Come 2.2.8Allegati; do
+for t in 2.2Performance 2.2.1Sintesi 2.2.4Obiettivistrategici 2.2.5Obiettivioperativi 2.2.7.1Fasi \
+         2.2.7.2Come 2.2.8Allegati Allegato1–Albero; do
     grep -qF "$t" piao.txt || fail "piao.pdf: no heading $t"
 done
 grep -qE '(^|[^.0-9])4Obiettivistrategici' piao.txt && fail "piao.pdf: a heading numbered outside 2.2"

@@ -13,9 +13,13 @@
 
 #include <cmocka.h>
 
+#include "date.h"
+#include "layout.h"
+#include "numfmt.h"
 #include "testutil.h"
 
 #define FIXTURE PP_SOURCE_DIR "/fixtures/massa-carrara-piano-2019.xml"
+#define LAYOUT PP_SOURCE_DIR "/layouts/piano.xml"
 
 /* Allegato 1, objective by objective: its code, how many indicators it has
  * (a strategic objective: its own "Indicatori Strategici") and its budget;
@@ -65,8 +69,11 @@ static int setup(void **state)
     return doc ? 0 : -1;
 }
 
+static void free_pages(void);
+
 static int teardown(void **state)
 {
+    free_pages();
     pp_doc_free(*state);
     return 0;
 }
@@ -394,6 +401,375 @@ static void the_monitoring(void **state)
     assert_float_equal(partial, 100, 1e-9);
 }
 
+/* ---- section 7: the calendar of the phases -------------------------------------------- */
+
+/* The four tables of section 7, activity by activity, in the years the
+ * fixture's comment decides (June-December 2018, January-February 2019; "In
+ * itinere": February-December 2019), with the months in words the bar's
+ * alternative text says. */
+typedef struct {
+    int phase;
+    const char *title;
+    int from_y, from_m, to_y, to_m;
+    const char *words;
+} activity;
+
+static const char *const phases[] = {"Analisi propedeutiche", "Pianificazione strategica",
+                                     "Programmazione e controllo", "Redazione del Piano"};
+
+static const activity activities[] = {
+    {0, "Analisi del contesto", 2018, 6, 2018, 9, "giugno\u2013settembre 2018"},
+    {0, "Mappatura e Coinvolgimento degli Stakeholder", 2018, 6, 2018, 9,
+     "giugno\u2013settembre 2018"},
+    {0, "Feedback strategico", 2018, 6, 2018, 9, "giugno\u2013settembre 2018"},
+    {0, "Analisi Finanziaria", 2018, 6, 2018, 10, "giugno\u2013ottobre 2018"},
+    {1, "Definizione/aggiornamento obiettivi strategici pluriennali e annuali", 2018, 7, 2018,
+     10, "luglio\u2013ottobre 2018"},
+    {1, "Definizione/aggiornamento della Mappa Strategica", 2018, 9, 2018, 10,
+     "settembre\u2013ottobre 2018"},
+    {1, "Definizione/aggiornamento del Cruscotto di Ente con indicatori e target", 2018, 10,
+     2019, 1, "ottobre 2018\u2013gennaio 2019"},
+    {2, "Approvazione della RPP", 2018, 10, 2018, 12, "ottobre\u2013dicembre 2018"},
+    {2, "Definizione/aggiornamento albero della performance: rolling cruscotto di ente", 2018,
+     10, 2018, 12, "ottobre\u2013dicembre 2018"},
+    {2, "Traduzione degli obiettivi strategici in obiettivi operativi: cruscotto di area, "
+        "schede di programmazione e piani operativi",
+     2018, 10, 2018, 12, "ottobre\u2013dicembre 2018"},
+    {2, "Approvazione del Preventivo economico", 2018, 12, 2018, 12, "dicembre 2018"},
+    {2, "Traduzione della programmazione annuale in obiettivi economico finanziari: il Budget "
+        "Direzionale e parametri dirigenti",
+     2018, 12, 2018, 12, "dicembre 2018"},
+    {3, "Definizione della struttura del documento", 2018, 12, 2018, 12, "dicembre 2018"},
+    {3, "Sistematizzazione delle informazioni derivanti dalle fasi precedenti", 2018, 11, 2018,
+     12, "novembre\u2013dicembre 2018"},
+    {3, "Check-Up e definizione dei Piani di Miglioramento", 2019, 1, 2019, 1, "gennaio 2019"},
+    {3, "Predisposizione del Piano della Performance", 2019, 1, 2019, 1, "gennaio 2019"},
+    {3, "Approvazione del Piano della Performance", 2019, 1, 2019, 1, "gennaio 2019"},
+    {3, "Comunicazione del Piano all'interno e all'esterno", 2019, 1, 2019, 2,
+     "gennaio\u2013febbraio 2019"},
+    {3, "Pubblicazione sulla sezione Trasparenza, valutazione e merito del sito internet", 2019,
+     2, 2019, 2, "febbraio 2019"},
+    {3, "Aggiornamento del piano", 2019, 2, 2019, 12, "febbraio\u2013dicembre 2019"},
+};
+
+#define NACT (sizeof activities / sizeof activities[0])
+
+static void the_calendar(void **state)
+{
+    pp_doc *doc = *state;
+    assert_int_equal(doc->nphases, 4);
+    size_t k = 0;
+    for (size_t f = 0; f < doc->nphases; f++) {
+        const pp_phase *ph = &doc->phases[f];
+        assert_string_equal(ph->title, phases[f]);
+        for (size_t i = 0; i < ph->nactivities; i++, k++) {
+            assert_true(k < NACT);
+            const pp_activity *a = &ph->activities[i];
+            const activity *e = &activities[k];
+            assert_int_equal(e->phase, (int)f);
+            assert_string_equal(a->title, e->title);
+            assert_int_equal(a->from.y, e->from_y);
+            assert_int_equal(a->from.m, e->from_m);
+            assert_int_equal(a->to.y, e->to_y);
+            assert_int_equal(a->to.m, e->to_m);
+            assert_true(a->pos.line > 0);
+        }
+    }
+    assert_int_equal(k, NACT);
+}
+
+/* The document laid out once with layouts/piano.xml, for the tests of the
+ * pages. */
+static pp_pages pages;
+static bool laid_out;
+static pp_text *text;
+static pp_layout *lay;
+
+static void free_pages(void)
+{
+    if (laid_out) pp_pages_free(&pages);
+    pp_layout_free(lay);
+    pp_text_free(text);
+    laid_out = false;
+}
+
+static const pp_pages *laid_out_pages(pp_doc *doc)
+{
+    if (laid_out) return &pages;
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    assert_int_equal(pp_text_new(pp_fonts_dir_default(), &d, &text), PP_OK);
+    assert_int_equal(pp_layout_load(LAYOUT, &d, &lay), PP_OK);
+    pp_status st = pp_layout_document(doc, lay, text, &pages, &d);
+    pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    assert_int_equal(st, PP_OK);
+    laid_out = true;
+    return &pages;
+}
+
+/* The text runs of pages [from, to), joined by one space (a line broken
+ * in a cell reads as written); malloc'ed. */
+static char *pages_text(const pp_pages *p, size_t from, size_t to)
+{
+    size_t n = 0, cap = 1;
+    for (size_t i = from; i < to; i++)
+        for (size_t k = 0; k < p->pages[i]->nitems; k++)
+            if (p->pages[i]->items[k].kind == PP_DL_TEXT)
+                cap += strlen(p->pages[i]->items[k].u.text.utf8) + 1;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    for (size_t i = from; i < to; i++)
+        for (size_t k = 0; k < p->pages[i]->nitems; k++) {
+            const pp_dl_item *it = &p->pages[i]->items[k];
+            if (it->kind != PP_DL_TEXT) continue;
+            size_t len = strlen(it->u.text.utf8);
+            memcpy(s + n, it->u.text.utf8, len);
+            n += len;
+            s[n++] = ' ';
+        }
+    s[n] = '\0';
+    /* a line's trailing space and the one between lines are one */
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' || o == 0 || s[o - 1] != ' ') s[o++] = s[i];
+    s[o] = '\0';
+    return s;
+}
+
+/* The first page (index) whose text holds s, from page `from` on. */
+static size_t page_with(const pp_pages *p, size_t from, const char *s)
+{
+    for (size_t i = from; i < p->npages; i++) {
+        char *t = pages_text(p, i, i + 1);
+        bool found = strstr(t, s) != NULL;
+        free(t);
+        if (found) return i;
+    }
+    fail_msg("no page holds '%s'", s);
+    return 0;
+}
+
+/* The last page (index) whose text holds s: a heading's, not its INDICE
+ * entry's. */
+static size_t last_page_with(const pp_pages *p, const char *s)
+{
+    for (size_t i = p->npages; i-- > 0;) {
+        char *t = pages_text(p, i, i + 1);
+        bool found = strstr(t, s) != NULL;
+        free(t);
+        if (found) return i;
+    }
+    fail_msg("no page holds '%s'", s);
+    return 0;
+}
+
+/* The accent colour of layouts/piano.xml: #0066CC. */
+static bool accent(pp_rgb c)
+{
+    return fabs(c.r) < 0.002 && fabs(c.g - 0x66 / 255.0) < 0.002 && fabs(c.b - 0xCC / 255.0) < 0.002;
+}
+
+typedef struct {
+    double x0, x1;
+    const char *label;
+} column;
+
+/* The month columns of the calendar on page p: the TH cells holding a
+ * month's abbreviation, left to right, once (the header rows come first). */
+static size_t month_columns(const pp_page *p, column *cols, size_t max)
+{
+    static const char *const abbr[] = {"Gen", "Feb", "Mar", "Apr", "Mag", "Giu",
+                                       "Lug", "Ago", "Set", "Ott", "Nov", "Dic"};
+    size_t n = 0;
+    bool in_th = false, seen_activity = false;
+    double x0 = 0, x1 = 0;
+    for (size_t k = 0; k < p->nitems && !seen_activity; k++) {
+        const pp_dl_item *it = &p->items[k];
+        if (it->kind == PP_DL_TAG_BEGIN && strcmp(it->u.tag.name, "TD") == 0) seen_activity = true;
+        if (it->kind == PP_DL_TAG_BEGIN) in_th = strcmp(it->u.tag.name, "TH") == 0;
+        if (in_th && it->kind == PP_DL_RECT) {
+            x0 = it->u.rect.x;
+            x1 = it->u.rect.x + it->u.rect.w;
+        }
+        if (in_th && it->kind == PP_DL_TEXT)
+            for (size_t m = 0; m < 12 && n < max; m++)
+                if (strcmp(it->u.text.utf8, abbr[m]) == 0) cols[n++] = (column){x0, x1, abbr[m]};
+    }
+    return n;
+}
+
+/* Every activity of seed 004 §7 is a row "N. title" under its phase's band,
+ * and its bar is one rectangle in the accent colour from the left of its
+ * first month's column to the right of its last, tagged a Figure whose
+ * alternative text says the months: and there is no other such bar. */
+static void the_calendar_on_the_page(void **state)
+{
+    pp_doc *doc = *state;
+    const pp_pages *p = laid_out_pages(doc);
+    size_t first = page_with(p, 0, "Calendario delle fasi");
+    const pp_page *pg = p->pages[first];
+    assert_true(pg->width > pg->height); /* 19 months do not fit a portrait page */
+    column cols[40];
+    size_t ncols = month_columns(pg, cols, 40);
+    static const char *const months[] = {"Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic",
+                                         "Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug",
+                                         "Ago", "Set", "Ott", "Nov", "Dic"};
+    assert_int_equal(ncols, 19);
+    for (size_t i = 0; i < ncols; i++) assert_string_equal(cols[i].label, months[i]);
+    /* the rows, in order, on the calendar's pages */
+    size_t last = page_with(p, first, "Aggiornamento del piano");
+    char *t = pages_text(p, first, last + 1);
+    const char *at = strstr(t, "2018 2019");
+    assert_non_null(at);
+    int phase = -1;
+    int number = 0;
+    for (size_t i = 0; i < NACT; i++) {
+        if (activities[i].phase != phase) {
+            phase = activities[i].phase;
+            number = 0;
+            at = strstr(at, phases[phase]);
+            if (!at) fail_msg("phase %s missing or out of order", phases[phase]);
+        }
+        char row[256];
+        snprintf(row, sizeof row, "%d. %s ", ++number, activities[i].title);
+        at = strstr(at, row);
+        if (!at) fail_msg("row '%s' missing or out of order", row);
+    }
+    free(t);
+    /* the bars */
+    size_t nbars = 0, accents = 0;
+    int origin = 2018 * 12 + 6 - 1;
+    for (size_t i = 0; i < p->npages; i++)
+        for (size_t k = 0; k < p->pages[i]->nitems; k++) {
+            const pp_dl_item *it = &p->pages[i]->items[k];
+            if (it->kind != PP_DL_RECT || !it->u.rect.paint.fill ||
+                !accent(it->u.rect.paint.fill_color))
+                continue;
+            accents++;
+            const pp_dl_item *tag = k > 0 ? &p->pages[i]->items[k - 1] : NULL;
+            assert_true(i >= first && i <= last);
+            assert_non_null(tag);
+            assert_int_equal(tag->kind, PP_DL_TAG_BEGIN);
+            assert_string_equal(tag->u.tag.name, "Figure");
+            assert_true(nbars < NACT);
+            const activity *a = &activities[nbars++];
+            assert_string_equal(tag->u.tag.alt, a->words);
+            size_t from = (size_t)(a->from_y * 12 + a->from_m - 1 - origin);
+            size_t to = (size_t)(a->to_y * 12 + a->to_m - 1 - origin);
+            assert_true(to < ncols);
+            if (fabs(it->u.rect.x - cols[from].x0) > 0.01 ||
+                fabs(it->u.rect.x + it->u.rect.w - cols[to].x1) > 0.01)
+                fail_msg("%s: bar %.2f-%.2f, months %.2f-%.2f", a->title, it->u.rect.x,
+                         it->u.rect.x + it->u.rect.w, cols[from].x0, cols[to].x1);
+        }
+    assert_int_equal(nbars, NACT);
+    assert_int_equal(accents, NACT);
+}
+
+/* ---- Allegato 1 ------------------------------------------------------------------------- */
+
+/* A target as Allegato 1 prints it beside the Unità column: ">= 80", "Entro
+ * 31/12/2019", "–" for a year without one. */
+static void target_words(const pp_indicator *ind, int year, char *buf, size_t size)
+{
+    const pp_target *t = pp_indicator_target(ind, year);
+    if (!t) {
+        snprintf(buf, size, "\u2013");
+        return;
+    }
+    if (t->op == PP_OP_ENTRO) {
+        char date[16];
+        pp_date_format_it(t->date, date);
+        snprintf(buf, size, "Entro %s", date);
+        return;
+    }
+    char num[PP_FMT_IT_SIZE];
+    pp_fmt_it(t->value, ind->decimals, num, sizeof num);
+    snprintf(buf, size, "%s %s", pp_op_symbol(t->op), num);
+}
+
+typedef struct {
+    const pp_node **ind;
+    size_t n;
+} ind_list;
+
+static bool collect(pp_node *n, void *ctx)
+{
+    ind_list *l = ctx;
+    if (n->level == PP_LEVEL_INDICATORE) l->ind[l->n++] = n;
+    return true;
+}
+
+/* Every indicator of the tree, in the tree's order, with its unit and its
+ * targets for 2019, 2020 and 2021 side by side in its row (between its
+ * code and the next indicator's). */
+static void allegato_1_on_the_page(void **state)
+{
+    pp_doc *doc = *state;
+    const pp_pages *p = laid_out_pages(doc);
+    const pp_node *inds[128];
+    ind_list l = {inds, 0};
+    pp_tree_walk(doc->root, collect, &l);
+    assert_int_equal(l.n, 28 + 49);
+    /* the heading in the body, after the INDICE */
+    size_t first = last_page_with(p, "Allegato 1 \u2013 Albero degli obiettivi con indicatori");
+    char *t = pages_text(p, first, p->npages);
+    const char *at = strstr(t, "Target 2019 Target 2020 Target 2021 Risorse (\u20ac)");
+    assert_non_null(at);
+    /* the strategic indicators first, then the operational objectives'
+     * indicators: the table's order is the tree's */
+    for (size_t i = 0; i < l.n; i++) {
+        char code[64];
+        snprintf(code, sizeof code, "%s ", inds[i]->code);
+        const char *row = strstr(at, code);
+        if (!row) fail_msg("indicator %s missing or out of order", inds[i]->code);
+        char next[64] = "";
+        if (i + 1 < l.n) snprintf(next, sizeof next, "%s ", inds[i + 1]->code);
+        const char *end = i + 1 < l.n ? strstr(row + 1, next) : row + strlen(row);
+        assert_non_null(end);
+        /* Unità and the three targets, side by side */
+        const char *unit = pp_unit_symbol(inds[i]->ind->unit);
+        char want[4 * (PP_FMT_IT_SIZE + 32)];
+        snprintf(want, sizeof want, "%s ", *unit ? unit : "\u2013");
+        for (int y = 2019; y <= 2021; y++) {
+            size_t n = strlen(want);
+            target_words(inds[i]->ind, y, want + n, sizeof want - n - 1);
+            strcat(want, " ");
+        }
+        const char *c = strstr(row, want);
+        if (!c || c >= end) fail_msg("%s: '%s' not in its row", inds[i]->code, want);
+        at = row + 1;
+    }
+    free(t);
+}
+
+/* ---- the SMVP in words -------------------------------------------------------------------- */
+
+/* Every level is a plain mean (Aggregazione metodo="media"): one sentence
+ * each, from the operational level up, and none about weights. */
+static void the_plain_means_in_words(void **state)
+{
+    pp_doc *doc = *state;
+    const pp_pages *p = laid_out_pages(doc);
+    size_t at = last_page_with(p, "Come sar\u00e0 misurato il raggiungimento");
+    char *t = pages_text(p, at, at + 2 < p->npages ? at + 2 : p->npages);
+    static const char *const said[] = {
+        "Il grado di un obiettivo operativo \u00e8 la media semplice dei suoi indicatori.",
+        "Nel grado di un obiettivo strategico i suoi obiettivi operativi e i suoi indicatori "
+        "contano ciascuno allo stesso modo (media semplice, senza pesi).",
+        "Il grado di un ambito strategico \u00e8 la media semplice dei suoi obiettivi "
+        "strategici.",
+        "Il grado dell'ente \u00e8 la media semplice dei suoi ambiti strategici."};
+    const char *c = t;
+    for (size_t i = 0; i < 4; i++) {
+        c = strstr(c, said[i]);
+        if (!c) fail_msg("missing or out of order: %s", said[i]);
+    }
+    assert_null(strstr(t, "pesata con i pesi"));
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -402,6 +778,8 @@ int main(void)
         cmocka_unit_test(the_budgets_add_up),  cmocka_unit_test(the_people),
         cmocka_unit_test(the_dashboards),      cmocka_unit_test(the_holders),
         cmocka_unit_test(the_monitoring),
+        cmocka_unit_test(the_calendar),        cmocka_unit_test(the_calendar_on_the_page),
+        cmocka_unit_test(allegato_1_on_the_page), cmocka_unit_test(the_plain_means_in_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -46,7 +46,10 @@ static const char *const label_names[] = {
     "scheda-ente", "scheda-span", "scheda-indicators", "scheda-operational",
     "scheda-responsible", "scheda-comment", "scheda-notes", "scheda-trends", "col-algorithm",
     "col-note", "col-fonte", "col-series", "col-indicator", "col-target-year",
-    "scheda-reason"};
+    "scheda-reason",
+    "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
+    "calendar-caption", "col-number", "col-activity", "col-actors",
+    "col-objective-indicator", "col-unit"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -174,7 +177,18 @@ static const char *const label_defaults[] = {
     "Serie storica",
     "Indicatore",
     "Target {anno}",
-    "Target rivisto ({anni}): {motivo}"};
+    "Target rivisto ({anni}): {motivo}",
+    "Il grado dell'ente \u00e8 la media semplice dei suoi ambiti strategici.",
+    "Il grado di un ambito strategico \u00e8 la media semplice dei suoi obiettivi strategici.",
+    ("Nel grado di un obiettivo strategico i suoi obiettivi operativi e i suoi indicatori "
+     "contano ciascuno allo stesso modo (media semplice, senza pesi)."),
+    "Il grado di un obiettivo operativo \u00e8 la media semplice dei suoi indicatori.",
+    "Calendario delle fasi",
+    "N.",
+    "Attivit\u00e0",
+    "Attori",
+    "Obiettivo / indicatore",
+    "Unit\u00e0"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -669,7 +683,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
-        {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE}};
+        {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
+        {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -681,15 +696,24 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         } else {
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
                                      *const objs[] = {"show", NULL},
-                                     *const people[] = {"categoria", NULL};
+                                     *const people[] = {"categoria", NULL},
+                                     *const narr[] = {"blocks", NULL};
             check_attrs(r, n, p->kind == LY_P_TREE         ? tree
                               : p->kind == LY_P_OBJECTIVES ? objs
                               : p->kind == LY_P_PEOPLE     ? people
+                              : p->kind == LY_P_NARRATIVE  ? narr
                                                            : none);
             const char *kind = p->kind == LY_P_PEOPLE ? attr(r, n, "categoria") : NULL;
             if (kind && !pp_person_kind_parse(kind, &p->person_kind))
                 ERR(r, n, "<people categoria=\"%s\">: expected segretario, dirigente, po or "
                           "dipendente", kind);
+            const char *blocks = p->kind == LY_P_NARRATIVE ? attr(r, n, "blocks") : NULL;
+            if (blocks) {
+                if (strcmp(blocks, "intro") == 0) p->blocks = LY_BLOCKS_INTRO;
+                else if (strcmp(blocks, "rest") == 0) p->blocks = LY_BLOCKS_REST;
+                else if (strcmp(blocks, "all") != 0)
+                    ERR(r, n, "<narrative blocks=\"%s\">: expected all, intro or rest", blocks);
+            }
             if (p->kind == LY_P_TREE) boolean(r, n, "operational", &p->operational);
             const char *show = p->kind == LY_P_OBJECTIVES ? attr(r, n, "show") : NULL;
             if (show) {

@@ -172,6 +172,19 @@ typedef enum {
     LY_L_COL_INDICATOR,
     LY_L_COL_TARGET_YEAR, /* {anno} */
     LY_L_SCHEDA_REASON,   /* {anni} {motivo}: why targets were revised */
+    /* <sistema/>: Aggregazione metodo="media", one sentence per level */
+    LY_L_SMVP_MEAN_ENTE,
+    LY_L_SMVP_MEAN_AMBITO,
+    LY_L_SMVP_MEAN_STRATEGICO,
+    LY_L_SMVP_MEAN_OPERATIVO,
+    /* <calendar/>: the calendar of the phases */
+    LY_L_CALENDAR_CAPTION,
+    LY_L_COL_NUMBER,
+    LY_L_COL_ACTIVITY,
+    LY_L_COL_ACTORS,
+    /* <indicator-tree/>: the tree with indicators, targets and budgets */
+    LY_L_COL_OBJECTIVE_INDICATOR,
+    LY_L_COL_UNIT,
     LY_L_COUNT
 } ly_label;
 
@@ -242,13 +255,20 @@ typedef enum {
     LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
     LY_P_PAGEBREAK,
     LY_P_DASHBOARDS, /* per unit, the objectives and indicators it takes part in */
-    LY_P_SCHEDE      /* one sheet per strategic objective (layouts/schede.xml) */
+    LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
+    LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
+    LY_P_INDICATOR_TREE /* the tree with indicators, algorithms, targets per year, budgets */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and
  * strategic objectives with their children and own indicators), or the
  * operational tables grouped under area and strategic headings. */
 enum { LY_SHOW_ALL, LY_SHOW_STRATEGIC, LY_SHOW_OPERATIONAL };
+
+/* What <narrative> places of its section: every block, or only those
+ * before the first nested section (blocks="intro"), or the rest
+ * (blocks="rest"), so that a generated part can stand between them. */
+enum { LY_BLOCKS_ALL, LY_BLOCKS_INTRO, LY_BLOCKS_REST };
 
 typedef struct ly_part ly_part;
 struct ly_part {
@@ -266,6 +286,7 @@ struct ly_part {
     /* people categoria="po": only persons of that kind, each with the
      * dashboards' table (PP_PERSON_ANY: everyone, the usual table) */
     pp_person_kind person_kind;
+    int blocks;         /* narrative: LY_BLOCKS_* */
     ly_part *children;
     size_t nchildren;
 };

@@ -37,6 +37,8 @@ typedef enum {
     PL_SISTEMA,     /* the SMVP in words */
     PL_PLAN_TREE,   /* the tree as a table of weights and budgets */
     PL_SCHEDA,      /* node: the sheet of a strategic objective (schede.c) */
+    PL_CALENDAR,    /* the calendar of the phases */
+    PL_INDICATOR_TREE, /* the tree with indicators, targets per year and budgets */
     PL_ORIENT,      /* flag: landscape */
     PL_PAGEBREAK,
     PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
@@ -231,6 +233,9 @@ typedef struct {
     bool fill;
     pp_rgb fill_color;
     double h;     /* height of the content */
+    /* A cell that is a drawing (a calendar's bar): its box is tagged a
+     * Figure with this alternative text inside the TD; NULL otherwise. */
+    const char *alt;
 } ly_cell;
 
 typedef struct {
@@ -239,6 +244,7 @@ typedef struct {
     int next_col;
     bool header;
     double h;     /* content height plus padding */
+    bool keep_next; /* a band over the rows that follow: not alone at a page's foot */
 } ly_row;
 
 typedef struct {
@@ -272,6 +278,8 @@ bool tb_light_text(ly_table *t, ly_cell *cell, int band, const char *utf8, ly_fo
 bool tb_light_text_fit(ly_table *t, ly_cell *cell, int band, const char *utf8,
                        const char *brief, ly_font_role f, pp_rgb color);
 void tb_fill(ly_cell *cell, pp_rgb colour);
+/* The cell's box is a figure with alternative text alt (kept, not copied). */
+void tb_alt(ly_cell *cell, const char *alt);
 bool tb_place(ly_table *t);
 
 /* ---- parts (layout_cover.c, layout_toc.c, layout_narrative.c, layout_results.c,
@@ -308,6 +316,14 @@ bool ly_scheda(ly_ctx *c, const pp_node *s);
 /* A target cell as the indicator tables print it (objectives.c): each
  * revised value struck through in the mark colour, then the target. */
 bool ly_target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg);
+/* An objective's budget as the plan's tables count it: its own Risorse,
+ * else the sum of its children's; false when neither (piano.c). */
+bool ly_budget(const pp_node *n, double *out);
+/* The calendar of the phases as a Gantt-style table (calendar.c). */
+bool ly_calendar(ly_ctx *c);
+/* The tree with each objective's budget and its indicators' algorithm,
+ * unit and target per year of the Triennio (indicator_tree.c). */
+bool ly_indicator_tree(ly_ctx *c);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

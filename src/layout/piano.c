@@ -95,7 +95,16 @@ bool ly_sistema(ly_ctx *c)
                                                : LY_L_SMVP_MIX;
         ok = !c->oom && sentence(c, k, kv);
     }
-    if (ok) ok = sentence(c, LY_L_SMVP_WEIGHTS, (const char *const[]){NULL});
+    /* plain means (Aggregazione metodo="media"), from the operational
+     * level up; the weights sentence only when some level is weighted */
+    static const ly_label mean[] = {LY_L_SMVP_MEAN_ENTE, LY_L_SMVP_MEAN_AMBITO,
+                                    LY_L_SMVP_MEAN_STRATEGICO, LY_L_SMVP_MEAN_OPERATIVO};
+    bool weighted = false;
+    for (int i = 3; ok && i >= 0; i--) {
+        if (s->plain_mean[i]) ok = sentence(c, mean[i], (const char *const[]){NULL});
+        else weighted = true;
+    }
+    if (ok && weighted) ok = sentence(c, LY_L_SMVP_WEIGHTS, (const char *const[]){NULL});
     if (ok && s->nbands > 0) {
         const char *kv[] = {"fasce", bands_text(c), NULL};
         ok = !c->oom && sentence(c, LY_L_SMVP_BANDS, kv);
@@ -125,6 +134,8 @@ static bool budget_of(const pp_node *n, double *out)
     *out = sum;
     return any;
 }
+
+bool ly_budget(const pp_node *n, double *out) { return budget_of(n, out); }
 
 typedef struct {
     ly_table *t;

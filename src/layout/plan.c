@@ -103,6 +103,22 @@ static void plan_blocks(ly_ctx *c, const pp_section *s, int level, const char *p
     }
 }
 
+/* The blocks a <narrative> places (LY_BLOCKS_*): all, those before the
+ * first nested section, or the rest. */
+static void plan_narrative(ly_ctx *c, const pp_section *s, int which, int level,
+                           const char *prefix, int *counter, bool numbering)
+{
+    size_t first = 0;
+    while (first < s->nblocks && s->blocks[first].kind != PP_BLOCK_SECTION) first++;
+    pp_section part = *s;
+    if (which == LY_BLOCKS_INTRO) part.nblocks = first;
+    else if (which == LY_BLOCKS_REST) {
+        part.blocks += first;
+        part.nblocks -= first;
+    }
+    if (part.nblocks > 0) plan_blocks(c, &part, level, prefix, counter, numbering);
+}
+
 /* ---- generated content --------------------------------------------------------- */
 
 static bool has_areas(const ly_ctx *c) { return c->doc->root && c->doc->root->nchildren > 0; }
@@ -134,6 +150,8 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_ENTE:
     case LY_P_PLAN_TREE:
     case LY_P_SCHEDE: return has_areas(c);
+    case LY_P_INDICATOR_TREE: return has_areas(c);
+    case LY_P_CALENDAR: return c->doc->nphases > 0;
     case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return people_of_kind(c, p->person_kind) > 0;
     case LY_P_DASHBOARDS: return any_dashboard(c);
@@ -286,7 +304,8 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_TOC: push(c, PL_TOC); break;
         case LY_P_PAGEBREAK: push(c, PL_PAGEBREAK); break;
         case LY_P_NARRATIVE:
-            if (section_has_blocks(s)) plan_blocks(c, s, level, prefix, counter, numbering);
+            if (section_has_blocks(s))
+                plan_narrative(c, s, ch->blocks, level, prefix, counter, numbering);
             break;
         case LY_P_RESULTS:
             if (has_areas(c)) push(c, PL_RESULTS);
@@ -309,6 +328,12 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             break;
         case LY_P_PEOPLE: plan_people(c, level, ch->person_kind); break;
         case LY_P_DASHBOARDS: plan_dashboards(c, level); break;
+        case LY_P_CALENDAR:
+            if (c->doc->nphases > 0) push(c, PL_CALENDAR);
+            break;
+        case LY_P_INDICATOR_TREE:
+            if (has_areas(c)) push(c, PL_INDICATOR_TREE);
+            break;
         case LY_P_UNITS: plan_units(c, level); break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:

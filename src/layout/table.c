@@ -106,6 +106,11 @@ void tb_fill(ly_cell *cell, pp_rgb colour)
     cell->fill_color = colour;
 }
 
+void tb_alt(ly_cell *cell, const char *alt)
+{
+    if (cell) cell->alt = alt;
+}
+
 static bool add_piece(ly_table *t, ly_cell *cell, ly_piece p)
 {
     if (!pp_grow(&cell->pieces, &cell->cap, cell->npieces + 1, sizeof *cell->pieces, 4))
@@ -254,7 +259,9 @@ static bool emit_chunk(ly_table *t, const ly_row *r, const size_t *from, const s
                                       .fill_color = cell->fill_color,
                                       .stroke_color = ly_col(c, LY_C_BORDER),
                                       .line_width = 0.5};
+        if (cell->alt && !fl_tag(c, "Figure", cell->alt)) return false;
         if (!fl_item(c, &box)) return false;
+        if (cell->alt && !fl_end(c)) return false;
         double py = y + pad;
         if (segue && i == mark) {
             if (!pp_lines_emit(segue, 0, pp_lines_count(segue), fl_page(c), px, py,
@@ -369,6 +376,18 @@ static bool place_caption(ly_table *t, const pp_lines *cap, const pp_lines *src,
     return fl_para(c, &p);
 }
 
+/* Height of row i and the rows it keeps with: the band rows that follow
+ * it and the first row that is not one; a few at most (a tree's levels),
+ * so that a long run of bands costs no more than a short one. */
+#define MAX_KEEP_CHAIN 6
+static double keep_chain(const ly_table *t, size_t i)
+{
+    double h = row_height(t, &t->rows[i]);
+    for (int n = 0; t->rows[i].keep_next && i + 1 < t->nrows && n < MAX_KEEP_CHAIN; n++)
+        h += row_height(t, &t->rows[++i]);
+    return h;
+}
+
 bool tb_place(ly_table *t)
 {
     ly_ctx *c = t->c;
@@ -426,7 +445,12 @@ bool tb_place(ly_table *t)
         bool tail = i + 1 == t->nrows && on_page > 0 && t->keep_after > 0 &&
                     h <= fl_avail(c) + 1e-6 && h + t->keep_after > fl_avail(c) + 1e-6 &&
                     h + t->keep_after <= room;
-        widow = widow || tail;
+        /* nor a band row (nor bands over bands) without the first row
+         * under them */
+        double chain = r->keep_next ? keep_chain(t, i) : h;
+        bool band = r->keep_next && on_page > 0 && h <= fl_avail(c) + 1e-6 &&
+                    chain > fl_avail(c) + 1e-6 && chain <= room;
+        widow = widow || tail || band;
         if (widow) {
             ok = next_page(t, repeat) && emit_row(t, r);
         } else if (h <= fl_avail(c) + 1e-6) {

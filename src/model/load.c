@@ -753,6 +753,7 @@ static pp_status load(const pp_xmldoc *x, bool consume, const char *path, pp_dia
     const xmlNode *albero = ld_first(root, "Albero");
     doc->tree_pos = ld_pos(albero);
     if (albero) load_tree(&L, albero);
+    ld_calendar(&L, ld_first(root, "Calendario"));
     ld_sections(&L, ld_first(root, "Testi"));
     if (L.oom) {
         pp_doc_free(doc);

@@ -46,6 +46,8 @@ void *ld_array(loader *L, size_t count, size_t size);
 char *ld_collapse(char *s, bool trim);
 
 void ld_sections(loader *L, const xmlNode *testi);
+/* <Calendario> (load_calendar.c); nothing when cal is NULL. */
+void ld_calendar(loader *L, const xmlNode *cal);
 
 /* ---- scalar values (load_value.c) ------------------------------------------
  * Each reads attribute `attr` of n (n's own text when attr is NULL; nothing

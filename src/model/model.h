@@ -417,6 +417,31 @@ struct pp_section {
     pp_pos pos;
 };
 
+/* ---- the calendar of the phases (Calendario) ------------------------------ */
+
+/* A month of the calendar; y == 0 when unusable (reported). */
+typedef struct {
+    int y, m; /* m 1-12 */
+} pp_month;
+
+typedef struct {
+    const char *title;
+    const char *actors; /* Attori; NULL when not written */
+    pp_month from, to;  /* da, a: both included */
+    pp_pos pos;
+} pp_activity;
+
+typedef struct {
+    const char *title;
+    pp_activity *activities;
+    size_t nactivities;
+    pp_pos pos;
+} pp_phase;
+
+/* Months from January of year 0: m's place on a time line (a - b + 1 is
+ * the number of months from b to a, both included). */
+static inline int pp_month_index(pp_month m) { return m.y * 12 + m.m - 1; }
+
 /* ---- the document -------------------------------------------------------- */
 
 typedef struct {
@@ -441,6 +466,9 @@ typedef struct {
     pp_node *root; /* level PP_LEVEL_ENTE, titled with the administration */
     pp_section *sections;
     size_t nsections;
+    pp_phase *phases; /* Calendario, in document order; none when absent */
+    size_t nphases;
+    pp_pos calendar_pos;
 } pp_doc;
 
 pp_doc *pp_doc_new(void);

@@ -416,6 +416,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     pp_check_changes(doc, d);
     pp_check_people(doc, d);
     pp_check_monitoring(doc, d);
+    pp_check_calendar(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }
