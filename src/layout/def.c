@@ -37,7 +37,7 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle"};
+    "cover-subtitle", "strategy-map"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -132,7 +132,8 @@ static const char *const label_defaults[] = {
     "Totale {titolo}",
     "Totale ente",
     "{titolo}",
-    "{sottotitolo}"};
+    "{sottotitolo}",
+    "Mappa strategica"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -626,7 +627,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
-        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
+        {"strategy-map", LY_P_STRATEGY_MAP}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

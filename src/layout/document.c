@@ -103,6 +103,7 @@ static bool body(ly_ctx *c)
             break;
         case PL_SISTEMA: ok = ly_sistema(c); break;
         case PL_PLAN_TREE: ok = ly_plan_tree(c); break;
+        case PL_STRATEGY_MAP: ok = ly_strategy_map(c); break;
         case PL_ORIENT: ok = fl_orient(c, it->flag); break;
         case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
         }

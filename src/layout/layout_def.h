@@ -135,6 +135,7 @@ typedef enum {
     LY_L_ENTE_TOTAL,
     LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
     LY_L_COVER_SUBTITLE,
+    LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
     LY_L_COUNT
 } ly_label;
 
@@ -203,6 +204,7 @@ typedef enum {
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_SISTEMA,    /* the SMVP in words, generated from <Sistema> */
     LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
+    LY_P_STRATEGY_MAP, /* the BSC strategy map of the strategic objectives */
     LY_P_PAGEBREAK
 } ly_part_kind;
 

@@ -36,6 +36,7 @@ typedef enum {
     PL_NO_UNITS,
     PL_SISTEMA,     /* the SMVP in words */
     PL_PLAN_TREE,   /* the tree as a table of weights and budgets */
+    PL_STRATEGY_MAP, /* the strategy map (strategy.c) */
     PL_ORIENT,      /* flag: landscape */
     PL_PAGEBREAK
 } ly_plan_kind;
@@ -292,6 +293,9 @@ bool ly_unit(ly_ctx *c, const pp_unit_org *u);
  * one table of planned weights and budgets with totals. */
 bool ly_sistema(ly_ctx *c);
 bool ly_plan_tree(ly_ctx *c);
+/* The strategy map under its caption, on a page of its own when the room
+ * left is too small for it (strategy.c). */
+bool ly_strategy_map(ly_ctx *c);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

@@ -117,6 +117,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_ENTE:
     case LY_P_PLAN_TREE: return has_areas(c);
     case LY_P_SISTEMA: return true; /* the default rule at least */
+    case LY_P_STRATEGY_MAP: return pp_strategy_map_objectives(c->doc) > 0;
     case LY_P_PEOPLE: return c->doc->npeople > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
@@ -231,6 +232,10 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_SISTEMA: push(c, PL_SISTEMA); break;
         case LY_P_PLAN_TREE:
             if (has_areas(c)) push(c, PL_PLAN_TREE);
+            break;
+        case LY_P_STRATEGY_MAP:
+            /* no objective has a perspective: no map, and no word about it */
+            if (pp_strategy_map_objectives(c->doc) > 0) push(c, PL_STRATEGY_MAP);
             break;
         case LY_P_PEOPLE: plan_people(c, level); break;
         case LY_P_UNITS: plan_units(c, level); break;

@@ -188,6 +188,11 @@ typedef struct {
     double budget;
     bool has_gender, gender;
     pp_pos pos;
+    /* Every perspective written in prospettiva, in the order written (1-4;
+     * `prospettiva` is the first): an objective in two spans both bands
+     * of the strategy map. */
+    const char **perspectives;
+    size_t nperspectives;
 } pp_class;
 
 /* ---- score results (filled by the scoring stage) ------------------------ */
@@ -260,6 +265,13 @@ struct pp_node {
     pp_change *changes;  /* in document order */
     size_t nchanges;
     pp_result result;
+    /* Cause-effect links of a strategic objective (<Collegamento verso>):
+     * the ids it contributes to, where each is written, and the objectives
+     * they name, resolved by the checks (NULL where one does not resolve). */
+    const char **links;
+    pp_pos *link_pos;
+    const pp_node **link_nodes;
+    size_t nlinks;
 };
 
 /* ---- organisation and people ------------------------------------------- */

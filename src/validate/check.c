@@ -210,6 +210,27 @@ static bool check_change_refs(pp_node *n, void *ctx)
     return true;
 }
 
+/* Collegamento verso: a strategic objective. Resolved links are what the
+ * strategy map draws as arrows. */
+static bool check_link_refs(pp_node *n, void *ctx)
+{
+    ref_walk *w = ctx;
+    for (size_t i = 0; i < n->nlinks; i++) {
+        if (pp_link_skipped(n, i)) continue;
+        const pp_node *to = resolve(w->ids, w->d, n->links[i], 'n', n->link_pos[i], "verso",
+                                    "a strategic objective");
+        if (to && to->level != PP_LEVEL_STRATEGICO) {
+            pp_error(w->d, n->link_pos[i].line, n->link_pos[i].col,
+                     "verso='%s' must refer to a strategic objective, not to the %s at line %d",
+                     n->links[i], describe(&(id_entry){.kind = 'n', .what = to}),
+                     to->pos.line);
+            to = NULL;
+        }
+        n->link_nodes[i] = to;
+    }
+    return true;
+}
+
 /* The unit a unit's padre names, or -1 (none, or not a unit: reported
  * elsewhere). */
 static long parent_unit(const pp_doc *doc, id_table *t, size_t i)
@@ -292,6 +313,7 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
     ref_walk w = {t, d};
     pp_tree_walk(doc->root, check_class_refs, &w);
     pp_tree_walk(doc->root, check_change_refs, &w);
+    pp_tree_walk(doc->root, check_link_refs, &w);
 }
 
 /* ---- general data and SMVP ----------------------------------------------- */
@@ -377,6 +399,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     if (doc->root) pp_check_tree(doc, d);
     pp_check_changes(doc, d);
     pp_check_people(doc, d);
+    pp_check_strategy(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }
