@@ -29,6 +29,7 @@ struct pp_strategy_map {
     pp_text *t;
     pp_figure_style style;
     double w, h;     /* the whole figure, legend included */
+    double max_h;    /* the room it was arranged for */
     double strip_w;  /* the band labels' strip */
     sm_band bands[SM_NPERSP];
     size_t nbands;
@@ -48,6 +49,7 @@ extern const char *const sm_perspective_names[SM_NPERSP];
 pp_rgb sm_area_colour(size_t i);
 
 #define SM_GAP 6.0   /* between boxes, around rows */
+#define SM_ROW_GAP 22.0 /* between rows, when the room allows: the arrows' room */
 #define SM_PAD 3.0   /* inside a box */
 #define SM_SWATCH 8.0
 

@@ -161,9 +161,9 @@ static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t m
 /* Places the boxes in rows of at most `cols` in each band, spanning boxes
  * in a row centred on the line between their two bands; returns the map's
  * height (the legend not included). */
-static double place(pp_strategy_map *sm, size_t cols, double bw, double bh)
+static double place(pp_strategy_map *sm, size_t cols, double bw, double bh, double gv)
 {
-    double rh = bh + SM_GAP, x0 = sm->strip_w + SM_GAP;
+    double rh = bh + gv, x0 = sm->strip_w + SM_GAP;
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
     size_t spans[SM_NPERSP] = {0}, singles[SM_NPERSP] = {0};
     for (size_t i = 0; i < sm->nboxes; i++) {
@@ -184,8 +184,8 @@ static double place(pp_strategy_map *sm, size_t cols, double bw, double bh)
     for (size_t k = 0; k < sm->nbands; k++) {
         sm_band *band = &sm->bands[k];
         size_t rows = (singles[k] + cols - 1) / cols;
-        double top = k > 0 && spans[k - 1] ? rh / 2 : SM_GAP / 2;
-        double content = top + rows * rh + (spans[k] ? rh / 2 : SM_GAP / 2);
+        double top = k > 0 && spans[k - 1] ? rh / 2 : gv / 2;
+        double content = top + rows * rh + (spans[k] ? rh / 2 : gv / 2);
         band->y = y;
         band->h = fmax(content, fig_height(band->label) + 2 * SM_PAD);
         size_t seen = 0, seen_span = 0;
@@ -201,7 +201,7 @@ static double place(pp_strategy_map *sm, size_t cols, double bw, double bh)
             b->w = bw;
             b->h = bh;
             b->x = x0 + (iw - rw) / 2 + (idx % cols) * (bw + SM_GAP);
-            b->y = single ? y + top + (idx / cols) * rh + SM_GAP / 2 : y + band->h - bh / 2;
+            b->y = single ? y + top + (idx / cols) * rh + gv / 2 : y + band->h - bh / 2;
         }
         y += band->h;
     }
@@ -219,7 +219,8 @@ static double legend_height(const pp_strategy_map *sm, size_t cols)
     return h;
 }
 
-/* One try: font size, columns, lines per box. */
+/* One try: font size, columns, lines per box; rows SM_ROW_GAP apart
+ * when that fits (room for the arrows between them), else SM_GAP. */
 static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines, double *h)
 {
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
@@ -228,8 +229,10 @@ static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines,
     double bh = 0;
     for (size_t i = 0; i < sm->nboxes; i++)
         bh = fmax(bh, fig_height(sm->boxes[i].text) + 2 * SM_PAD);
-    sm->map_h = place(sm, cols, bw, bh);
-    *h = sm->map_h + (sm->nareas ? 1.5 * SM_GAP + sm->legend_h : 0);
+    double legend = sm->nareas ? 1.5 * SM_GAP + sm->legend_h : 0;
+    sm->map_h = place(sm, cols, bw, bh, SM_ROW_GAP);
+    if (sm->map_h + legend > sm->max_h) sm->map_h = place(sm, cols, bw, bh, SM_GAP);
+    *h = sm->map_h + legend;
     return true;
 }
 
@@ -285,6 +288,7 @@ pp_strategy_map *pp_strategy_map_new(pp_text *t, const pp_figure_style *s, const
     sm->t = t;
     sm->style = *s;
     sm->w = w;
+    sm->max_h = max_h;
     sm->strip_w = fig_clamp(w * 0.17, 56, 90);
     size_t legend_cols = w >= 300 ? 2 : 1;
     double col_w = (w - (legend_cols - 1) * 12) / legend_cols;
