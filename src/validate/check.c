@@ -164,7 +164,8 @@ typedef struct {
 static bool check_class_refs(pp_node *n, void *ctx)
 {
     ref_walk *w = ctx;
-    if (!n->has_class) return true;
+    /* an area's unita / responsabile are refused as such (strategy.c) */
+    if (!n->has_class || n->level == PP_LEVEL_AMBITO) return true;
     resolve(w->ids, w->d, n->cls.unit_ref, 'u', n->cls.pos, "unita", "an organisational unit (Unita)");
     resolve(w->ids, w->d, n->cls.manager_ref, 'p', n->cls.pos, "responsabile", "a person (Persona)");
     return true;
