@@ -23,7 +23,8 @@ static bool draw_bands(const pp_strategy_map *sm, pp_page *p, double x, double y
             !fig_rect(p, x, by, sm->strip_w, b->h, fig_fill(strip_ground)) ||
             !fig_emit(b->label, p, x + SM_PAD, by + (b->h - fig_height(b->label)) / 2, s->text))
             return false;
-        if (k > 0 && !fig_line(p, x, by, x + sm->w, by, s->muted, 0.6)) return false;
+        /* inset by half the line's width, so its ends stay in the figure */
+        if (k > 0 && !fig_line(p, x + 0.3, by, x + sm->w - 0.3, by, s->muted, 0.6)) return false;
     }
     pp_paint frame = fig_stroke(s->line, 0.8);
     return fig_rect(p, x + 0.4, y + 0.4, sm->w - 0.8, sm->map_h - 0.8, frame);
@@ -183,7 +184,7 @@ static bool draw_legend(const pp_strategy_map *sm, pp_page *p, double x, double 
             double lx = x + c * (col_w + 12);
             const pp_lines *l = sm->legend[i + c];
             pp_paint sw = fig_fill_stroke(sm_area_colour(i + c), sm->style.line, 0.5);
-            if (!fig_rect(p, lx, ly + 1, SM_SWATCH, SM_SWATCH, sw) ||
+            if (!fig_rect(p, lx + 0.25, ly + 1, SM_SWATCH - 0.5, SM_SWATCH - 0.5, sw) ||
                 !fig_emit(l, p, lx + SM_SWATCH + 4, ly, sm->style.text))
                 return false;
             row = fmax(row, fmax(fig_height(l), SM_SWATCH));

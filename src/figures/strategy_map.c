@@ -220,12 +220,18 @@ static double legend_height(const pp_strategy_map *sm, size_t cols)
 }
 
 /* One try: font size, columns, lines per box; rows SM_ROW_GAP apart
- * when that fits (room for the arrows between them), else SM_GAP. */
-static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines, double *h)
+ * when that fits (room for the arrows between them), else SM_GAP. whole:
+ * a title that needs more lines than `lines` makes the try fail (*h is
+ * infinite); else it is cut to them. */
+static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines, bool whole,
+                    double *h)
 {
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
     double bw = fmin(SM_MAX_BOX_W, (iw - (cols - 1) * SM_GAP) / cols);
-    if (!shape_boxes(sm, size, bw - 2 * SM_PAD, lines)) return false;
+    if (!shape_boxes(sm, size, bw - 2 * SM_PAD, whole ? lines + 1 : lines)) return false;
+    *h = INFINITY;
+    for (size_t i = 0; whole && i < sm->nboxes; i++)
+        if (pp_lines_count(sm->boxes[i].text) > lines) return true;
     double bh = 0;
     for (size_t i = 0; i < sm->nboxes; i++)
         bh = fmax(bh, fig_height(sm->boxes[i].text) + 2 * SM_PAD);
@@ -244,15 +250,28 @@ static bool choose(pp_strategy_map *sm, double max_h)
     for (size_t i = 0; i < sm->nboxes; i++)
         if (++per_band[sm->boxes[i].home] > c0) c0 = per_band[sm->boxes[i].home];
     if (c0 > cmax) c0 = cmax;
+    /* Objectives across one line between bands share one row: fewer
+     * columns than they are would leave some in one band only. */
+    size_t across[SM_NPERSP] = {0}, cmin = 1;
+    for (size_t i = 0; i < sm->nboxes; i++) {
+        const sm_box *b = &sm->boxes[i];
+        int lo = b->other < b->home ? b->other : b->home;
+        if (b->other >= 0 && ++across[lo] > cmin) cmin = across[lo];
+    }
+    if (cmin > cmax) cmin = cmax;
+    if (c0 < cmin) c0 = cmin;
+    /* The largest font that shows every title whole; at one font, a row
+     * per band (c0 columns) first, then fewer, wider columns with fewer
+     * lines per box: more columns than c0 would stay empty. */
     double h, base = fmax(sm->style.label.size, SM_MIN_FONT);
     for (double f = base; f >= SM_MIN_FONT - 1e-9; f -= 0.5)
-        for (size_t c = c0; c <= cmax; c++) {
-            if (!arrange(sm, f, c, SM_MAX_LINES, &h)) return false;
+        for (size_t c = c0; c >= cmin; c--) {
+            if (!arrange(sm, f, c, SM_MAX_LINES, true, &h)) return false;
             if (h <= max_h) return true;
         }
     /* not even the smallest font fits whole titles: fewer lines per box */
-    for (int lines = SM_MAX_LINES - 1; lines >= 1; lines--) {
-        if (!arrange(sm, SM_MIN_FONT, cmax, (size_t)lines, &h)) return false;
+    for (int lines = SM_MAX_LINES; lines >= 1; lines--) {
+        if (!arrange(sm, SM_MIN_FONT, cmax, (size_t)lines, false, &h)) return false;
         if (h <= max_h || lines == 1) return true;
     }
     return true;
