@@ -245,8 +245,8 @@ static void the_perspectives(void **state)
 
 /* The Piano's section 2 draws the strategy map from the data: the six
  * objectives in three bands (the second perspectives of 1.2, 2.1 and 3.1
- * are not next to their first in the BSC order), no arrows; the plan-tree
- * totals each area with its own budget. */
+ * are not next to their first in the BSC order: their boxes say "anche:
+ * ..."), no arrows; the plan-tree totals each area with its own budget. */
 static void the_strategy_map(void **state)
 {
     pp_doc *doc = *state;
@@ -262,7 +262,7 @@ static void the_strategy_map(void **state)
     pp_pages pages;
     assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
     pp_diags_clear(&d);
-    size_t maps = 0, boxes = 0, area_totals = 0;
+    size_t maps = 0, boxes = 0, area_totals = 0, also_econ = 0, also_users = 0;
     static const char *const totals[] = {"252.000,00", "60.000,00", "357.610,68"};
     for (size_t i = 0; i < pages.npages; i++) {
         const pp_page *p = pages.pages[i];
@@ -282,6 +282,10 @@ static void the_strategy_map(void **state)
             if (in_map && it->kind == PP_DL_TEXT)
                 for (size_t s = 0; s < NSTRAT; s++)
                     boxes += strcmp(it->u.text.utf8, strategic[s].code) == 0;
+            if (in_map && it->kind == PP_DL_TEXT) {
+                also_econ += strcmp(it->u.text.utf8, "anche: Economico-finanziaria") == 0;
+                also_users += strcmp(it->u.text.utf8, "anche: Utenti-imprese-territorio") == 0;
+            }
             for (size_t a = 0; it->kind == PP_DL_TEXT && a < 3; a++)
                 area_totals += strcmp(it->u.text.utf8, totals[a]) == 0;
         }
@@ -289,6 +293,9 @@ static void the_strategy_map(void **state)
     assert_int_equal(maps, 1);
     assert_int_equal(boxes, NSTRAT); /* every strategic code once in the map */
     assert_true(area_totals >= 3);
+    /* the second perspectives the bands cannot show, under the titles */
+    assert_int_equal(also_econ, 2);  /* 1.2, 2.1 */
+    assert_int_equal(also_users, 1); /* 3.1 */
     pp_pages_free(&pages);
     pp_layout_free(l);
     pp_text_free(text);

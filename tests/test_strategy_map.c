@@ -384,6 +384,57 @@ static void in_the_piano(void **state)
     assert_int_equal(figures, 0);
 }
 
+/* An area's own risorse is its total in the plan-tree (not the sum of its
+ * objectives'), and the ente's total adds it: 1.000 + 50 = 1.050, where
+ * the objectives alone would make 300 + 50 = 350. */
+static void area_budget_in_the_plan_tree(void **state)
+{
+    (void)state;
+    const char *xml =
+        DOC_HEAD("piano")
+        "<Albero><Ambito id=\"a1\" codice=\"A1\" peso=\"50\"><Titolo>Prima</Titolo>"
+        "<Classificazione prospettiva=\"Processi interni\" risorse=\"1000\"/>"
+        "<ObiettivoStrategico id=\"s1\" peso=\"100\"><Titolo>S1</Titolo>"
+        "<Classificazione prospettiva=\"Processi interni\" risorse=\"300\"/>"
+        "<ObiettivoOperativo id=\"o1\" peso=\"100\"><Titolo>O1</Titolo>"
+        "<Indicatore id=\"i1\" peso=\"100\"><Nome>N</Nome><Unita>N.</Unita>"
+        "<Target anno=\"2022\" operatore=\"ge\" valore=\"1\"/></Indicatore>"
+        "</ObiettivoOperativo></ObiettivoStrategico></Ambito>"
+        "<Ambito id=\"a2\" codice=\"A2\" peso=\"50\"><Titolo>Seconda</Titolo>"
+        "<ObiettivoStrategico id=\"s2\" peso=\"100\"><Titolo>S2</Titolo>"
+        "<Classificazione risorse=\"50\"/>"
+        "<ObiettivoOperativo id=\"o2\" peso=\"100\"><Titolo>O2</Titolo>"
+        "<Indicatore id=\"i2\" peso=\"100\"><Nome>N</Nome><Unita>N.</Unita>"
+        "<Target anno=\"2022\" operatore=\"ge\" valore=\"1\"/></Indicatore>"
+        "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>" DOC_TAIL;
+    pp_doc *doc = scored(xml);
+    assert_non_null(doc);
+    size_t len = 0;
+    const char *lx = pp_layout_builtin(PP_DOC_PIANO, &len);
+    pp_diags d;
+    pp_diags_init(&d, "piano.xml");
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(lx, len, &d, &l), PP_OK);
+    pp_pages pages;
+    assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
+    pp_diags_clear(&d);
+    size_t area = 0, ente = 0, sum = 0;
+    for (size_t i = 0; i < pages.npages; i++)
+        for (size_t k = 0; k < pages.pages[i]->nitems; k++) {
+            const pp_dl_item *it = &pages.pages[i]->items[k];
+            if (it->kind != PP_DL_TEXT) continue;
+            area += strcmp(it->u.text.utf8, "1.000,00") == 0;
+            ente += strcmp(it->u.text.utf8, "1.050,00") == 0;
+            sum += strcmp(it->u.text.utf8, "350,00") == 0;
+        }
+    assert_true(area >= 1);
+    assert_int_equal(ente, 1);
+    assert_int_equal(sum, 0);
+    pp_pages_free(&pages);
+    pp_layout_free(l);
+    pp_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +442,7 @@ int main(void)
         cmocka_unit_test(small_room),
         cmocka_unit_test(without_perspectives),
         cmocka_unit_test(in_the_piano),
+        cmocka_unit_test(area_budget_in_the_plan_tree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

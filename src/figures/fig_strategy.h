@@ -16,6 +16,11 @@ typedef struct {
     int band, band2; /* bands it takes (band2 = band + 1 when it spans) */
     size_t area;    /* index of its area among sm->areas */
     pp_lines *text; /* code (bold) and title */
+    /* The perspectives it names besides the band(s) it is drawn in
+     * ("anche: Economico-finanziaria", malloc'ed), NULL when none; shaped
+     * in italics under the title. */
+    char *also_text;
+    pp_lines *also;
     double x, y, w, h; /* relative to the map's top-left corner */
 } sm_box;
 

@@ -77,7 +77,8 @@ bool pp_tree_diagram_draw(pp_tree_diagram *td, size_t slice, pp_page *p, double 
  * interni, Apprendimento e crescita, Economico-finanziaria (then "Senza
  * prospettiva" for objectives without one); each strategic objective a box
  * (code and title) in its first perspective's band, across two bands when
- * it also names the adjacent one; boxes coloured by area with a legend of
+ * it also names the adjacent one (a perspective not adjacent is named in
+ * the box, "anche: ..."); boxes coloured by area with a legend of
  * the areas under the map; an arrow per resolved Collegamento, from the
  * cause's box to the effect's. The arrangement (columns, font size, lines
  * per box) is chosen to fit w x max_h: boxes shrink, rows wrap inside a

@@ -168,7 +168,9 @@ static bool draw_boxes(const pp_strategy_map *sm, pp_page *p, double x, double y
         const sm_box *b = &sm->boxes[i];
         pp_paint paint = fig_fill_stroke(sm_area_colour(b->area), s->line, 0.6);
         if (!fig_rect(p, x + b->x, y + b->y, b->w, b->h, paint) ||
-            !fig_emit(b->text, p, x + b->x + SM_PAD, y + b->y + SM_PAD, s->text))
+            !fig_emit(b->text, p, x + b->x + SM_PAD, y + b->y + SM_PAD, s->text) ||
+            !fig_emit(b->also, p, x + b->x + SM_PAD, y + b->y + SM_PAD + fig_height(b->text),
+                      s->muted))
             return false;
     }
     return true;

@@ -61,6 +61,31 @@ size_t pp_strategy_map_objectives(const pp_doc *doc)
 
 /* ---- the objectives ----------------------------------------------------------- */
 
+/* "anche: Economico-finanziaria": what the box's place does not say (a
+ * second perspective not next to the first; with more spanning objectives
+ * on one line than a row holds, which no real map has, the adjacent one of
+ * those left in their first band is not named). False when out of memory. */
+static bool also(sm_box *b, const pp_class *k)
+{
+    size_t len = 0;
+    for (size_t j = 1; j < k->nperspectives; j++) len += strlen(k->perspectives[j]) + 2;
+    if (len == 0) return true;
+    char *s = malloc(len + 16);
+    if (!s) return false;
+    strcpy(s, "anche: ");
+    bool any = false;
+    for (size_t j = 1; j < k->nperspectives; j++) {
+        int r = rank_of(k->perspectives[j]);
+        if (r == b->persp || r == b->other) continue;
+        if (any) strcat(s, ", ");
+        strcat(s, k->perspectives[j]);
+        any = true;
+    }
+    if (any) b->also_text = s;
+    else free(s);
+    return true;
+}
+
 static bool gather(pp_strategy_map *sm, const pp_doc *doc)
 {
     const pp_node *root = doc->root;
@@ -107,6 +132,7 @@ static bool gather(pp_strategy_map *sm, const pp_doc *doc)
                 break;
             }
         }
+        if (!also(b, k)) return false;
         b->home = b->band = b->band2 = band_of[b->persp];
         b->other = b->other >= 0 ? band_of[b->other] : -1; /* from here on a band */
     }
@@ -140,7 +166,8 @@ static bool shape_labels(pp_strategy_map *sm, double legend_col_w)
 
 static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t max_lines)
 {
-    pp_font_spec f = fig_font(&sm->style.label, size, false);
+    pp_font_spec f = fig_font(&sm->style.label, size, false), also_font = f;
+    also_font.italic = true;
     for (size_t i = 0; i < sm->nboxes; i++) {
         sm_box *b = &sm->boxes[i];
         pp_lines_free(b->text);
@@ -152,6 +179,12 @@ static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t m
                                     PP_ALIGN_LEFT, max_lines);
         free(bold);
         if (!b->text) return false;
+        pp_lines_free(b->also);
+        b->also = NULL;
+        if (b->also_text &&
+            !(b->also = fig_shape_clamped(sm->t, &also_font, NULL, b->also_text, width,
+                                          PP_ALIGN_LEFT, 2)))
+            return false;
     }
     return true;
 }
@@ -234,7 +267,8 @@ static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines,
         if (pp_lines_count(sm->boxes[i].text) > lines) return true;
     double bh = 0;
     for (size_t i = 0; i < sm->nboxes; i++)
-        bh = fmax(bh, fig_height(sm->boxes[i].text) + 2 * SM_PAD);
+        bh = fmax(bh, fig_height(sm->boxes[i].text) + fig_height(sm->boxes[i].also) +
+                          2 * SM_PAD);
     double legend = sm->nareas ? 1.5 * SM_GAP + sm->legend_h : 0;
     sm->map_h = place(sm, cols, bw, bh, SM_ROW_GAP);
     if (sm->map_h + legend > sm->max_h) sm->map_h = place(sm, cols, bw, bh, SM_GAP);
@@ -332,7 +366,11 @@ pp_strategy_map *pp_strategy_map_new(pp_text *t, const pp_figure_style *s, const
 void pp_strategy_map_free(pp_strategy_map *sm)
 {
     if (!sm) return;
-    for (size_t i = 0; sm->boxes && i < sm->nboxes; i++) pp_lines_free(sm->boxes[i].text);
+    for (size_t i = 0; sm->boxes && i < sm->nboxes; i++) {
+        pp_lines_free(sm->boxes[i].text);
+        pp_lines_free(sm->boxes[i].also);
+        free(sm->boxes[i].also_text);
+    }
     for (size_t i = 0; i < sm->nbands; i++) pp_lines_free(sm->bands[i].label);
     for (size_t i = 0; sm->legend && i < sm->nareas; i++) pp_lines_free(sm->legend[i]);
     free(sm->boxes);
