@@ -12,7 +12,8 @@ typedef struct {
     const pp_node *n;
     int persp;      /* first perspective, 0-3; 4 for none */
     int home;       /* band of its first perspective */
-    int other;      /* band of an adjacent perspective it also names, or -1 */
+    int other;      /* an adjacent perspective it also names (0-3), or -1 */
+    int other_band; /* its band, or -1 */
     int band, band2; /* bands it takes (band2 = band + 1 when it spans) */
     size_t area;    /* index of its area among sm->areas */
     pp_lines *text; /* code (bold) and title */

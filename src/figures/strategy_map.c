@@ -61,12 +61,13 @@ size_t pp_strategy_map_objectives(const pp_doc *doc)
 
 /* ---- the objectives ----------------------------------------------------------- */
 
-/* "anche: Economico-finanziaria": what the box's place does not say (a
- * second perspective not next to the first; with more spanning objectives
- * on one line than a row holds, which no real map has, the adjacent one of
- * those left in their first band is not named). False when out of memory. */
+/* "anche: Economico-finanziaria": what the box's place does not say: a
+ * second perspective not next to the first, or next to it when the row
+ * across that line is full. False when out of memory. */
 static bool also(sm_box *b, const pp_class *k)
 {
+    free(b->also_text);
+    b->also_text = NULL;
     size_t len = 0;
     for (size_t j = 1; j < k->nperspectives; j++) len += strlen(k->perspectives[j]) + 2;
     if (len == 0) return true;
@@ -76,7 +77,7 @@ static bool also(sm_box *b, const pp_class *k)
     bool any = false;
     for (size_t j = 1; j < k->nperspectives; j++) {
         int r = rank_of(k->perspectives[j]);
-        if (r == b->persp || r == b->other) continue;
+        if (r == b->persp || (r == b->other && b->band2 != b->band)) continue;
         if (any) strcat(s, ", ");
         strcat(s, k->perspectives[j]);
         any = true;
@@ -132,9 +133,8 @@ static bool gather(pp_strategy_map *sm, const pp_doc *doc)
                 break;
             }
         }
-        if (!also(b, k)) return false;
         b->home = b->band = b->band2 = band_of[b->persp];
-        b->other = b->other >= 0 ? band_of[b->other] : -1; /* from here on a band */
+        b->other_band = b->other >= 0 ? band_of[b->other] : -1;
     }
     return true;
 }
@@ -191,6 +191,26 @@ static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t m
 
 /* ---- the arrangement ------------------------------------------------------------ */
 
+/* Which boxes go across two bands: the objectives across one line share
+ * one row of at most `cols`; those beyond stay in their first band and
+ * name the other perspective in the box. False when out of memory. */
+static bool assign(pp_strategy_map *sm, size_t cols)
+{
+    size_t across[SM_NPERSP] = {0};
+    for (size_t i = 0; i < sm->nboxes; i++) {
+        sm_box *b = &sm->boxes[i];
+        int lo = b->other_band >= 0 && b->other_band < b->home ? b->other_band : b->home;
+        b->band = b->band2 = b->home;
+        if (b->other_band >= 0 && across[lo] < cols) {
+            b->band = lo;
+            b->band2 = lo + 1;
+            across[lo]++;
+        }
+        if (!also(b, &b->n->cls)) return false;
+    }
+    return true;
+}
+
 /* Places the boxes in rows of at most `cols` in each band, spanning boxes
  * in a row centred on the line between their two bands; returns the map's
  * height (the legend not included). */
@@ -200,18 +220,9 @@ static double place(pp_strategy_map *sm, size_t cols, double bw, double bh, doub
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
     size_t spans[SM_NPERSP] = {0}, singles[SM_NPERSP] = {0};
     for (size_t i = 0; i < sm->nboxes; i++) {
-        sm_box *b = &sm->boxes[i];
-        int lo = b->other < b->home ? b->other : b->home;
-        b->band = b->band2 = b->home;
-        /* more spanning boxes on one line than a row holds: the others stay
-         * in their first band */
-        if (b->other >= 0 && spans[lo] < cols) {
-            b->band = lo;
-            b->band2 = lo + 1;
-            spans[lo]++;
-        } else {
-            singles[b->home]++;
-        }
+        const sm_box *b = &sm->boxes[i];
+        if (b->band2 != b->band) spans[b->band]++;
+        else singles[b->band]++;
     }
     double y = 0;
     for (size_t k = 0; k < sm->nbands; k++) {
@@ -261,7 +272,8 @@ static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines,
 {
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
     double bw = fmin(SM_MAX_BOX_W, (iw - (cols - 1) * SM_GAP) / cols);
-    if (!shape_boxes(sm, size, bw - 2 * SM_PAD, whole ? lines + 1 : lines)) return false;
+    if (!assign(sm, cols) || !shape_boxes(sm, size, bw - 2 * SM_PAD, whole ? lines + 1 : lines))
+        return false;
     *h = INFINITY;
     for (size_t i = 0; whole && i < sm->nboxes; i++)
         if (pp_lines_count(sm->boxes[i].text) > lines) return true;
@@ -284,22 +296,12 @@ static bool choose(pp_strategy_map *sm, double max_h)
     for (size_t i = 0; i < sm->nboxes; i++)
         if (++per_band[sm->boxes[i].home] > c0) c0 = per_band[sm->boxes[i].home];
     if (c0 > cmax) c0 = cmax;
-    /* Objectives across one line between bands share one row: fewer
-     * columns than they are would leave some in one band only. */
-    size_t across[SM_NPERSP] = {0}, cmin = 1;
-    for (size_t i = 0; i < sm->nboxes; i++) {
-        const sm_box *b = &sm->boxes[i];
-        int lo = b->other < b->home ? b->other : b->home;
-        if (b->other >= 0 && ++across[lo] > cmin) cmin = across[lo];
-    }
-    if (cmin > cmax) cmin = cmax;
-    if (c0 < cmin) c0 = cmin;
     /* The largest font that shows every title whole; at one font, a row
      * per band (c0 columns) first, then fewer, wider columns with fewer
      * lines per box: more columns than c0 would stay empty. */
     double h, base = fmax(sm->style.label.size, SM_MIN_FONT);
     for (double f = base; f >= SM_MIN_FONT - 1e-9; f -= 0.5)
-        for (size_t c = c0; c >= cmin; c--) {
+        for (size_t c = c0; c >= 1; c--) {
             if (!arrange(sm, f, c, SM_MAX_LINES, true, &h)) return false;
             if (h <= max_h) return true;
         }
