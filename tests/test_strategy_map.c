@@ -336,7 +336,7 @@ static void without_perspectives(void **state)
 
 /* ---- in a whole Piano ------------------------------------------------------------- */
 
-static size_t render_piano(const plan *pl, size_t *figures)
+static size_t render_piano(const plan *pl, size_t *figures, size_t *too_large)
 {
     pp_doc *doc = generate(pl);
     size_t len = 0;
@@ -349,7 +349,7 @@ static size_t render_piano(const plan *pl, size_t *figures)
     assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
     pp_diags_clear(&d);
     size_t captions = 0;
-    *figures = 0;
+    *figures = *too_large = 0;
     for (size_t i = 0; i < pages.npages; i++) {
         const pp_page *p = pages.pages[i];
         pp_layout_box box = pp_layout_page_box(l, p->width > p->height);
@@ -357,6 +357,8 @@ static size_t render_piano(const plan *pl, size_t *figures)
             const pp_dl_item *it = &p->items[k];
             if (it->kind == PP_DL_TEXT && strcmp(it->u.text.utf8, "Mappa strategica") == 0)
                 captions++;
+            if (it->kind == PP_DL_TEXT && strncmp(it->u.text.utf8, "Mappa strategica: gli", 21) == 0)
+                (*too_large)++;
             if (it->kind == PP_DL_TAG_BEGIN && it->u.tag.alt &&
                 strncmp(it->u.tag.alt, "Mappa strategica:", 17) == 0) {
                 (*figures)++;
@@ -380,13 +382,19 @@ static size_t render_piano(const plan *pl, size_t *figures)
 static void in_the_piano(void **state)
 {
     (void)state;
-    size_t figures;
+    size_t figures, too_large;
     const plan thirty = {30, 4, 3, 12, true, false};
-    assert_int_equal(render_piano(&thirty, &figures), 1);
+    assert_int_equal(render_piano(&thirty, &figures, &too_large), 1);
     assert_int_equal(figures, 1);
+    assert_int_equal(too_large, 0);
     const plan none = {6, 1, 0, 0, false, true};
-    assert_int_equal(render_piano(&none, &figures), 0);
+    assert_int_equal(render_piano(&none, &figures, &too_large), 0);
+    assert_int_equal(figures + too_large, 0);
+    /* more objectives than a page holds even in one-line boxes: a note */
+    const plan many = {320, 4, 0, 40, false, false};
+    assert_int_equal(render_piano(&many, &figures, &too_large), 0);
     assert_int_equal(figures, 0);
+    assert_int_equal(too_large, 1);
 }
 
 /* An area's own risorse is its total in the plan-tree (not the sum of its

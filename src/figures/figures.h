@@ -90,7 +90,8 @@ size_t pp_strategy_map_objectives(const pp_doc *doc);
 pp_strategy_map *pp_strategy_map_new(pp_text *t, const pp_figure_style *s, const pp_doc *doc,
                                      double w, double max_h);
 void pp_strategy_map_free(pp_strategy_map *sm);
-/* At most max_h, unless not even one line per box fits it. */
+/* At most max_h, unless not even one line per box fits it (infinite for
+ * more objectives than any page holds): then the layout draws nothing. */
 double pp_strategy_map_height(const pp_strategy_map *sm);
 bool pp_strategy_map_draw(const pp_strategy_map *sm, pp_page *p, double x, double y);
 

@@ -33,6 +33,10 @@ pp_rgb sm_area_colour(size_t i)
 #define SM_MIN_BOX_W 58.0
 #define SM_MIN_FONT 5.5
 #define SM_MAX_LINES 6
+/* More strategic objectives than a page can show in boxes of one line
+ * (rows of at most 7 boxes, 12 points high, on an A4 page): not arranged
+ * at all, which keeps a document of thousands of objectives linear. */
+#define SM_MAX_OBJECTIVES 300
 
 static int rank_of(const char *name)
 {
@@ -164,8 +168,14 @@ static bool shape_labels(pp_strategy_map *sm, double legend_col_w)
     return true;
 }
 
-static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t max_lines)
+/* Each box's text cut to max_lines. whole: stops (with *cut set) at the
+ * first title that needs more lines than max_lines - 1, since that try
+ * is lost anyway (the others keep older texts: a try that fails is never
+ * drawn). False when out of memory. */
+static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t max_lines,
+                        bool whole, bool *cut)
 {
+    *cut = false;
     pp_font_spec f = fig_font(&sm->style.label, size, false), also_font = f;
     also_font.italic = true;
     for (size_t i = 0; i < sm->nboxes; i++) {
@@ -179,6 +189,10 @@ static bool shape_boxes(pp_strategy_map *sm, double size, double width, size_t m
                                     PP_ALIGN_LEFT, max_lines);
         free(bold);
         if (!b->text) return false;
+        if (whole && pp_lines_count(b->text) >= max_lines) {
+            *cut = true;
+            return true;
+        }
         pp_lines_free(b->also);
         b->also = NULL;
         if (b->also_text &&
@@ -272,11 +286,12 @@ static bool arrange(pp_strategy_map *sm, double size, size_t cols, size_t lines,
 {
     double iw = sm->w - sm->strip_w - 2 * SM_GAP;
     double bw = fmin(SM_MAX_BOX_W, (iw - (cols - 1) * SM_GAP) / cols);
-    if (!assign(sm, cols) || !shape_boxes(sm, size, bw - 2 * SM_PAD, whole ? lines + 1 : lines))
+    bool cut;
+    if (!assign(sm, cols) ||
+        !shape_boxes(sm, size, bw - 2 * SM_PAD, whole ? lines + 1 : lines, whole, &cut))
         return false;
     *h = INFINITY;
-    for (size_t i = 0; whole && i < sm->nboxes; i++)
-        if (pp_lines_count(sm->boxes[i].text) > lines) return true;
+    if (cut) return true;
     double bh = 0;
     for (size_t i = 0; i < sm->nboxes; i++)
         bh = fmax(bh, fig_height(sm->boxes[i].text) + fig_height(sm->boxes[i].also) +
@@ -354,9 +369,10 @@ pp_strategy_map *pp_strategy_map_new(pp_text *t, const pp_figure_style *s, const
     if (ok) {
         sm->legend_cols = legend_cols;
         sm->legend_h = legend_height(sm, legend_cols);
-        ok = choose(sm, max_h) && make_alt(sm);
+        ok = sm->nboxes > SM_MAX_OBJECTIVES || (choose(sm, max_h) && make_alt(sm));
         sm->legend_y = sm->map_h + 1.5 * SM_GAP;
         sm->h = sm->map_h + (sm->nareas ? 1.5 * SM_GAP + sm->legend_h : 0);
+        if (sm->nboxes > SM_MAX_OBJECTIVES) sm->h = INFINITY;
     }
     if (!ok) {
         pp_strategy_map_free(sm);

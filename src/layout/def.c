@@ -37,7 +37,7 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle", "strategy-map"};
+    "cover-subtitle", "strategy-map", "strategy-map-too-large"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -133,7 +133,9 @@ static const char *const label_defaults[] = {
     "Totale ente",
     "{titolo}",
     "{sottotitolo}",
-    "Mappa strategica"};
+    "Mappa strategica",
+    ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
+     "sono elencati nelle sezioni che seguono.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

@@ -136,6 +136,7 @@ typedef enum {
     LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
     LY_L_COVER_SUBTITLE,
     LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
+    LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
     LY_L_COUNT
 } ly_label;
 

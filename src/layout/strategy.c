@@ -16,6 +16,13 @@ bool ly_strategy_map(ly_ctx *c)
         return false;
     }
     double h = pp_strategy_map_height(sm);
+    if (!(h <= fl_body_height(c) - cap + 0.5)) {
+        pp_strategy_map_free(sm);
+        pp_warning(c->d, 0, 0, "the strategy map does not fit the page of the layout: it is "
+                               "left out");
+        return ly_text_para(c, ly_lbl(c, LY_L_STRATEGY_MAP_TOO_LARGE), LY_F_NOTE, PP_ALIGN_LEFT,
+                            "P");
+    }
     bool ok = true;
     if (cap + h > fl_room_under_headings(c)) ok = fl_break(c);
     ok = ok && fl_need(c, cap + h) &&
