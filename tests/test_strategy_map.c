@@ -5,7 +5,10 @@
  * box's text inside its box, a box across the line between two bands for
  * each objective in two adjacent perspectives, one arrowhead per link; and
  * in a whole Piano, the caption and the map inside the page frame, or
- * nothing when no objective has a perspective. */
+ * nothing when no objective has a perspective, or a note when no page
+ * holds it; an area's own risorse in the plan-tree; and every figure of
+ * every fixture inside its page's frame. */
+#include <dirent.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -177,13 +180,23 @@ static bbox item_bbox(const pp_dl_item *it, bool *drawn)
         half = it->u.line.paint.line_width / 2;
         break;
     case PP_DL_PATH:
-        /* the map's paths are straight: moves and lines */
+        /* the map's paths are straight; other figures' curves lie in the
+         * hull of their control points, arcs in their whole circle (both
+         * bounds generous, which is the safe side here) */
         for (size_t i = 0; i < it->u.path.nsteps; i++) {
             const pp_path_step *s = &it->u.path.steps[i];
-            assert_true(s->op == PP_PATH_MOVE || s->op == PP_PATH_LINE || s->op == PP_PATH_CLOSE);
             if (s->op == PP_PATH_CLOSE) continue;
-            b.x0 = fmin(b.x0, s->x), b.y0 = fmin(b.y0, s->y);
-            b.x1 = fmax(b.x1, s->x), b.y1 = fmax(b.y1, s->y);
+            double xs[3] = {s->x, s->x1, s->x2}, ys[3] = {s->y, s->y1, s->y2};
+            int n = s->op == PP_PATH_CURVE ? 3 : 1;
+            if (s->op == PP_PATH_ARC) {
+                xs[0] = s->cx - s->r, xs[1] = s->cx + s->r;
+                ys[0] = s->cy - s->r, ys[1] = s->cy + s->r;
+                n = 2;
+            }
+            for (int k = 0; k < n; k++) {
+                b.x0 = fmin(b.x0, xs[k]), b.y0 = fmin(b.y0, ys[k]);
+                b.x1 = fmax(b.x1, xs[k]), b.y1 = fmax(b.y1, ys[k]);
+            }
         }
         half = it->u.path.paint.stroke ? it->u.path.paint.line_width / 2 : 0;
         break;
@@ -448,6 +461,62 @@ static void area_budget_in_the_plan_tree(void **state)
     pp_doc_free(doc);
 }
 
+/* Every fixture in its own layout: every item of every figure (the map,
+ * gauges, charts, the tree) inside the frame of its page. */
+static void every_figure_of_every_fixture(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(PP_SOURCE_DIR "/fixtures");
+    assert_non_null(dir);
+    size_t files = 0, figures = 0;
+    for (struct dirent *e; (e = readdir(dir));) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0) continue;
+        char path[512];
+        snprintf(path, sizeof path, "%s/fixtures/%s", PP_SOURCE_DIR, e->d_name);
+        pp_doc *doc = open_fixture(path, 100);
+        assert_non_null(doc);
+        pp_score(doc);
+        size_t len = 0;
+        const char *xml = pp_layout_builtin(doc->kind, &len);
+        pp_diags d;
+        pp_diags_init(&d, path);
+        pp_layout *l = NULL;
+        assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+        pp_pages pages;
+        assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
+        pp_diags_clear(&d);
+        for (size_t i = 0; i < pages.npages; i++) {
+            const pp_page *p = pages.pages[i];
+            pp_layout_box box = pp_layout_page_box(l, p->width > p->height);
+            int depth = 0;
+            for (size_t k = 0; k < p->nitems; k++) {
+                const pp_dl_item *it = &p->items[k];
+                if (it->kind == PP_DL_TAG_BEGIN && strcmp(it->u.tag.name, "Figure") == 0) {
+                    figures += depth == 0;
+                    depth++;
+                } else if (it->kind == PP_DL_TAG_END && depth > 0 &&
+                           strcmp(it->u.tag.name, "Figure") == 0) {
+                    depth--;
+                }
+                bool drawn;
+                bbox b = depth > 0 ? item_bbox(it, &drawn) : (bbox){0};
+                if (depth > 0 && drawn && !(b.x0 >= box.x0 - EPS && b.x1 <= box.x1 + EPS &&
+                                            b.y0 >= box.y0 - EPS && b.y1 <= box.y1 + EPS))
+                    fail_msg("%s page %zu: figure item %zu outside the frame", e->d_name, i + 1,
+                             k);
+            }
+        }
+        pp_pages_free(&pages);
+        pp_layout_free(l);
+        pp_doc_free(doc);
+        files++;
+    }
+    closedir(dir);
+    assert_true(files >= 7);
+    assert_true(figures >= 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +525,7 @@ int main(void)
         cmocka_unit_test(without_perspectives),
         cmocka_unit_test(in_the_piano),
         cmocka_unit_test(area_budget_in_the_plan_tree),
+        cmocka_unit_test(every_figure_of_every_fixture),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
