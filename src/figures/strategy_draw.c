@@ -8,6 +8,7 @@
 
 #define SM_HEAD_LEN 5.0
 #define SM_HEAD_HALF 2.4
+#define SM_MAX_ROUTED 200
 
 static const pp_rgb band_ground[2] = {{0.95, 0.96, 0.98}, {1, 1, 1}};
 static const pp_rgb strip_ground = {0.84, 0.88, 0.93};
@@ -140,7 +141,7 @@ static bool draw_arrow(pp_page *p, const sm_route *r, double x, double y)
  * the boxes, so that it is seen to pass, not to end there). */
 static bool draw_arrows(const pp_strategy_map *sm, pp_page *p, double x, double y)
 {
-    size_t lane = 0;
+    size_t lane = 0, routed = 0;
     for (size_t i = 0; i < sm->nboxes; i++) {
         const sm_box *a = &sm->boxes[i];
         for (size_t k = 0; k < a->n->nlinks; k++) {
@@ -148,7 +149,9 @@ static bool draw_arrows(const pp_strategy_map *sm, pp_page *p, double x, double 
             if (!b) continue;
             sm_route r;
             straight(a, b, &r);
-            if (!route_clear(sm, a, b, &r)) {
+            /* past SM_MAX_ROUTED arrows the map is a thicket anyway: the
+             * rest go straight, which keeps thousands of links linear */
+            if (routed++ < SM_MAX_ROUTED && !route_clear(sm, a, b, &r)) {
                 sm_route d;
                 if (detour(sm, a, b, 1, lane, &d) || detour(sm, a, b, -1, lane, &d)) {
                     r = d;

@@ -557,17 +557,17 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
 
 /* The perspectives of prospettiva: the four names (two hold a space, so
  * splitting at spaces would cut them), or, for what the schema rejects
- * already, the words between spaces. */
+ * already, the words between spaces. At most PP_MAX_PERSPECTIVES: the
+ * schema refuses more, and the model keeps what every later loop over
+ * them can afford. */
 static void load_perspectives(loader *L, pp_class *k, const char *list)
 {
     static const char *const names[] = {"Utenti-imprese-territorio", "Processi interni",
                                         "Apprendimento e crescita", "Economico-finanziaria"};
-    size_t cap = 1;
-    for (const char *s = list; *s; s++) cap += *s == ' ' || *s == '\t' || *s == '\n';
-    k->perspectives = ld_array(L, cap, sizeof *k->perspectives);
+    k->perspectives = ld_array(L, PP_MAX_PERSPECTIVES, sizeof *k->perspectives);
     if (!k->perspectives) return;
     const char *s = list;
-    for (;;) {
+    while (k->nperspectives < PP_MAX_PERSPECTIVES) {
         while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
         if (!*s) break;
         size_t len = strcspn(s, " \t\n\r");

@@ -179,6 +179,8 @@ typedef struct {
 
 /* ---- classifications of objectives -------------------------------------- */
 
+#define PP_MAX_PERSPECTIVES 4 /* the BSC's four; Classificazione/@prospettiva */
+
 typedef struct {
     const char *prospettiva, *missione, *programma, *cofog;
     const char *tipo;         /* "comune" / "specifico" */
@@ -188,9 +190,9 @@ typedef struct {
     double budget;
     bool has_gender, gender;
     pp_pos pos;
-    /* Every perspective written in prospettiva, in the order written (1-4;
-     * `prospettiva` is the first): an objective in two spans both bands
-     * of the strategy map. */
+    /* Every perspective written in prospettiva, in the order written (1-4,
+     * at most PP_MAX_PERSPECTIVES; `prospettiva` is the first): an
+     * objective in two spans both bands of the strategy map. */
     const char **perspectives;
     size_t nperspectives;
 } pp_class;

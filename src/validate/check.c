@@ -217,7 +217,7 @@ static bool check_link_refs(pp_node *n, void *ctx)
 {
     ref_walk *w = ctx;
     for (size_t i = 0; i < n->nlinks; i++) {
-        if (pp_link_skipped(n, i)) continue;
+        if (!n->links[i] || pp_link_to_itself(n, i)) continue;
         const pp_node *to = resolve(w->ids, w->d, n->links[i], 'n', n->link_pos[i], "verso",
                                     "a strategic objective");
         if (to && to->level != PP_LEVEL_STRATEGICO) {

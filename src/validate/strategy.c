@@ -3,6 +3,7 @@
  * risorse mean something there) and the cause-effect links between
  * strategic objectives (not to itself, not twice; that verso names a
  * strategic objective is checked with the other references, check.c). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -43,37 +44,57 @@ static void check_area_class(const pp_node *n, pp_diags *d)
                  n->id ? n->id : "");
 }
 
-bool pp_link_skipped(const pp_node *n, size_t i)
+bool pp_link_to_itself(const pp_node *n, size_t i)
 {
-    const char *to = n->links[i];
-    if (!to || (n->id && strcmp(to, n->id) == 0)) return true;
-    for (size_t j = 0; j < i; j++)
-        if (n->links[j] && strcmp(n->links[j], to) == 0) return true;
-    return false;
+    return n->links[i] && n->id && strcmp(n->links[i], n->id) == 0;
 }
 
-static void check_links(const pp_node *n, pp_diags *d)
+/* A link and where it is written, sorted by id and then by place: a
+ * repeated id is found in n log n (an objective may be written with any
+ * number of links). */
+typedef struct {
+    const char *id;
+    size_t i;
+} link_ref;
+
+static int by_id(const void *a, const void *b)
 {
+    const link_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* A link to itself; a link repeated (reported at the second and later,
+ * and not drawn: the map shows one arrow). */
+static void check_links(pp_node *n, pp_diags *d)
+{
+    link_ref *order = malloc(n->nlinks * sizeof *order);
+    size_t m = 0;
+    if (!order) {
+        pp_diag_oom(d);
+        return;
+    }
     for (size_t i = 0; i < n->nlinks; i++) {
-        const char *to = n->links[i];
-        pp_pos p = n->link_pos[i];
-        if (!to) continue; /* verso missing: the schema says so */
-        if (n->id && strcmp(to, n->id) == 0) {
-            pp_error(d, p.line, p.col,
+        if (!n->links[i]) continue; /* verso missing: the schema says so */
+        if (pp_link_to_itself(n, i))
+            pp_error(d, n->link_pos[i].line, n->link_pos[i].col,
                      "Collegamento verso='%s' is the objective itself: a link goes to another "
                      "strategic objective",
-                     to);
-            continue;
-        }
-        for (size_t j = 0; j < i; j++)
-            if (n->links[j] && strcmp(n->links[j], to) == 0) {
-                pp_error(d, p.line, p.col,
-                         "second Collegamento verso='%s' in objective '%s' (the first is at "
-                         "line %d)",
-                         to, n->id ? n->id : "", n->link_pos[j].line);
-                break;
-            }
+                     n->links[i]);
+        else
+            order[m++] = (link_ref){n->links[i], i};
     }
+    qsort(order, m, sizeof *order, by_id);
+    for (size_t k = 1; k < m; k++) {
+        size_t first = order[k - 1].i, i = order[k].i;
+        if (strcmp(order[k - 1].id, order[k].id) != 0) continue;
+        order[k].i = first; /* the first of the run stays the one named */
+        pp_error(d, n->link_pos[i].line, n->link_pos[i].col,
+                 "Collegamento verso='%s' repeats the one at line %d in objective '%s'",
+                 n->links[i], n->link_pos[first].line, n->id ? n->id : "");
+        n->link_nodes[i] = NULL;
+    }
+    free(order);
 }
 
 static bool check_node(pp_node *n, void *ctx)
@@ -81,7 +102,7 @@ static bool check_node(pp_node *n, void *ctx)
     pp_diags *d = ctx;
     if (n->has_class) check_perspectives(&n->cls, d);
     if (n->has_class && n->level == PP_LEVEL_AMBITO) check_area_class(n, d);
-    if (n->level == PP_LEVEL_STRATEGICO) check_links(n, d);
+    if (n->level == PP_LEVEL_STRATEGICO && n->nlinks) check_links(n, d);
     return true;
 }
 
