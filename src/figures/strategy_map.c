@@ -328,7 +328,7 @@ static bool choose(pp_strategy_map *sm, double max_h)
     return true;
 }
 
-/* "Mappa strategica: 6 obiettivi strategici in 3 prospettive
+/* "Mappa strategica: 6 obiettivi strategici in 3 bande
  * (Utenti-imprese-territorio: 3; ...), 2 collegamenti causa-effetto." */
 static bool make_alt(pp_strategy_map *sm)
 {
