@@ -370,7 +370,8 @@ static size_t render_piano(const plan *pl, size_t *figures, size_t *too_large)
             const pp_dl_item *it = &p->items[k];
             if (it->kind == PP_DL_TEXT && strcmp(it->u.text.utf8, "Mappa strategica") == 0)
                 captions++;
-            if (it->kind == PP_DL_TEXT && strncmp(it->u.text.utf8, "Mappa strategica: gli", 21) == 0)
+            if (it->kind == PP_DL_TEXT &&
+                strncmp(it->u.text.utf8, "Mappa strategica: gli", 21) == 0)
                 (*too_large)++;
             if (it->kind == PP_DL_TAG_BEGIN && it->u.tag.alt &&
                 strncmp(it->u.tag.alt, "Mappa strategica:", 17) == 0) {

@@ -333,7 +333,8 @@ static bool choose(pp_strategy_map *sm, double max_h)
 static bool make_alt(pp_strategy_map *sm)
 {
     size_t cap = 200, len = 0;
-    for (size_t k = 0; k < sm->nbands; k++) cap += strlen(sm_perspective_names[sm->bands[k].persp]) + 24;
+    for (size_t k = 0; k < sm->nbands; k++)
+        cap += strlen(sm_perspective_names[sm->bands[k].persp]) + 24;
     sm->alt = malloc(cap);
     if (!sm->alt) return false;
     len += (size_t)snprintf(sm->alt, cap, "Mappa strategica: %zu obiettivi strategici in %zu %s (",
