@@ -136,6 +136,21 @@ grep -qF 'SCU_02ProgettoesecutivodellapalestradiviaRomadatadiapprovazionedelprog
     fail "small.pdf: Allegato 1 has not SCU_02's deadline in 2024 and '–' for 2025 and 2026"
 grep -qF 'media semplice' small.txt && fail "small.pdf: a plain mean said where the Sistema has none"
 
+# the strategy map: in section 2, its bands, its three boxes, the figure's alternative text
+map_page=0
+for n in $(seq 1 "$(pdfinfo small.pdf | awk '/^Pages:/ { print $2 }')"); do
+    pdftotext -f "$n" -l "$n" -raw -enc UTF-8 small.pdf - | squeeze >page.txt
+    if grep -qF 'Mappastrategica' page.txt; then map_page=$n; break; fi
+done
+[ "$map_page" -gt 0 ] || fail "small.pdf: no Mappa strategica"
+for t in 2Identità Utenti-imprese-territorio Processiinterni 1.1Manutenzione 2.1Servizidigitali \
+         2.2Partecipazione A1–Territoriosicuro A2–Amministrazione; do
+    grep -qF -- "$t" page.txt || fail "small.pdf: the map's page $map_page lacks '$t'"
+done
+qpdf --qdf --object-streams=disable small.pdf small.qdf 2>/dev/null
+grep -aqF '/Alt (Mappa strategica: 3 obiettivi strategici in 2 bande \(Utenti-imprese-territorio: 2; Processi interni: 2\), 2 collegamenti causa-effetto.)' small.qdf ||
+    fail "small.pdf: the map's alternative text is not as expected"
+
 # the sentences come from <Sistema>, not from the layout
 sed 's/tolleranza="10" critico="50"/tolleranza="25" critico="40"/; s/operativi="40" indicatori="60"/operativi="30" indicatori="70"/' \
     "$small" >changed.xml
@@ -158,6 +173,7 @@ for t in 2.2Performance 2.2.1Sintesi 2.2.4Obiettivistrategici 2.2.5Obiettivioper
     grep -qF "$t" piao.txt || fail "piao.pdf: no heading $t"
 done
 grep -qE '(^|[^.0-9])4Obiettivistrategici' piao.txt && fail "piao.pdf: a heading numbered outside 2.2"
+grep -qF 'Mappastrategica' piao.txt || fail "piao.pdf: no strategy map"
 check_pdf piao.pdf 12
 
 # ---- Massa-Carrara 2019: Allegato 2 (dashboards of the offices), Allegato 3 (POs) --------

@@ -217,6 +217,96 @@ static void the_budgets_add_up(void **state)
     assert_euro_equal(ente, ente_budget);
 }
 
+/* Allegato 1, column "Prospettiva Performance": the strategic objectives'
+ * perspectives, two where two are printed; each area's perspectives and
+ * budget are its own Classificazione. */
+static void the_perspectives(void **state)
+{
+    pp_doc *doc = *state;
+    static const char *const printed[][2] = {
+        {"Utenti-imprese-territorio", NULL},
+        {"Utenti-imprese-territorio", "Economico-finanziaria"},
+        {"Processi interni", "Economico-finanziaria"},
+        {"Apprendimento e crescita", NULL},
+        {"Apprendimento e crescita", "Utenti-imprese-territorio"},
+        {"Utenti-imprese-territorio", NULL}};
+    static const size_t area_perspectives[] = {2, 3, 2};
+    size_t k = 0;
+    for (size_t a = 0; a < doc->root->nchildren; a++) {
+        const pp_node *area = doc->root->children[a];
+        assert_true(area->has_class && area->cls.has_budget);
+        assert_euro_equal(area->cls.budget, area_budget[a]);
+        assert_int_equal(area->cls.nperspectives, area_perspectives[a]);
+        for (size_t s = 0; s < area->nchildren; s++, k++) {
+            const pp_class *c = &area->children[s]->cls;
+            assert_int_equal(c->nperspectives, printed[k][1] ? 2 : 1);
+            assert_string_equal(c->prospettiva, printed[k][0]);
+            assert_string_equal(c->perspectives[0], printed[k][0]);
+            if (printed[k][1]) assert_string_equal(c->perspectives[1], printed[k][1]);
+            assert_int_equal(area->children[s]->nlinks, 0); /* the seed's map is an image */
+        }
+    }
+    assert_int_equal(k, NSTRAT);
+}
+
+/* The Piano's section 2 draws the strategy map from the data: the six
+ * objectives in three bands (the second perspectives of 1.2, 2.1 and 3.1
+ * are not next to their first in the BSC order: their boxes say "anche:
+ * ..."), no arrows; the plan-tree totals each area with its own budget. */
+static void the_strategy_map(void **state)
+{
+    pp_doc *doc = *state;
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    pp_text *text = NULL;
+    assert_int_equal(pp_text_new(PP_SOURCE_DIR "/fonts", &d, &text), PP_OK);
+    size_t len = 0;
+    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+    pp_score(doc);
+    pp_pages pages;
+    assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
+    pp_diags_clear(&d);
+    size_t maps = 0, boxes = 0, area_totals = 0, also_econ = 0, also_users = 0;
+    static const char *const totals[] = {"252.000,00", "60.000,00", "357.610,68"};
+    for (size_t i = 0; i < pages.npages; i++) {
+        const pp_page *p = pages.pages[i];
+        bool in_map = false;
+        for (size_t k = 0; k < p->nitems; k++) {
+            const pp_dl_item *it = &p->items[k];
+            if (it->kind == PP_DL_TAG_BEGIN && it->u.tag.alt &&
+                strncmp(it->u.tag.alt, "Mappa strategica:", 17) == 0) {
+                assert_string_equal(it->u.tag.alt,
+                                    "Mappa strategica: 6 obiettivi strategici in 3 bande "
+                                    "(Utenti-imprese-territorio: 3; Processi interni: 1; "
+                                    "Apprendimento e crescita: 2), 0 collegamenti causa-effetto.");
+                maps++;
+                in_map = true;
+            }
+            if (it->kind == PP_DL_TAG_END) in_map = false;
+            if (in_map && it->kind == PP_DL_TEXT)
+                for (size_t s = 0; s < NSTRAT; s++)
+                    boxes += strcmp(it->u.text.utf8, strategic[s].code) == 0;
+            if (in_map && it->kind == PP_DL_TEXT) {
+                also_econ += strcmp(it->u.text.utf8, "anche: Economico-finanziaria") == 0;
+                also_users += strcmp(it->u.text.utf8, "anche: Utenti-imprese-territorio") == 0;
+            }
+            for (size_t a = 0; it->kind == PP_DL_TEXT && a < 3; a++)
+                area_totals += strcmp(it->u.text.utf8, totals[a]) == 0;
+        }
+    }
+    assert_int_equal(maps, 1);
+    assert_int_equal(boxes, NSTRAT); /* every strategic code once in the map */
+    assert_true(area_totals >= 3);
+    /* the second perspectives the bands cannot show, under the titles */
+    assert_int_equal(also_econ, 2);  /* 1.2, 2.1 */
+    assert_int_equal(also_users, 1); /* 3.1 */
+    pp_pages_free(&pages);
+    pp_layout_free(l);
+    pp_text_free(text);
+}
+
 /* Section 6 and Allegato 3: the Segretario Generale's eight weighted
  * objectives (11,4 5,7 16 16 11,4 6,1 16,3 17,1 = 100) and five for each of
  * PO2-PO5. */
@@ -780,6 +870,7 @@ int main(void)
         cmocka_unit_test(the_monitoring),
         cmocka_unit_test(the_calendar),        cmocka_unit_test(the_calendar_on_the_page),
         cmocka_unit_test(allegato_1_on_the_page), cmocka_unit_test(the_plain_means_in_words),
+        cmocka_unit_test(the_perspectives),    cmocka_unit_test(the_strategy_map),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

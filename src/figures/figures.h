@@ -82,4 +82,27 @@ double pp_tree_diagram_slice_height(pp_tree_diagram *td, size_t slice);
 size_t pp_tree_diagram_slice_boxes(pp_tree_diagram *td, size_t slice);
 bool pp_tree_diagram_draw(pp_tree_diagram *td, size_t slice, pp_page *p, double x, double y);
 
+/* Strategy map (BSC): one horizontal band per perspective the strategic
+ * objectives use, top to bottom Utenti-imprese-territorio, Processi
+ * interni, Apprendimento e crescita, Economico-finanziaria (then "Senza
+ * prospettiva" for objectives without one); each strategic objective a box
+ * (code and title) in its first perspective's band, across two bands when
+ * it also names the adjacent one (a perspective not adjacent is named in
+ * the box, "anche: ..."); boxes coloured by area with a legend of
+ * the areas under the map; an arrow per resolved Collegamento, from the
+ * cause's box to the effect's. The arrangement (columns, font size, lines
+ * per box) is chosen to fit w x max_h: boxes shrink, rows wrap inside a
+ * band. pp_strategy_map_objectives: the strategic objectives with a
+ * perspective (0: no map to draw). */
+typedef struct pp_strategy_map pp_strategy_map;
+size_t pp_strategy_map_objectives(const pp_doc *doc);
+/* NULL only when out of memory. */
+pp_strategy_map *pp_strategy_map_new(pp_text *t, const pp_figure_style *s, const pp_doc *doc,
+                                     double w, double max_h);
+void pp_strategy_map_free(pp_strategy_map *sm);
+/* At most max_h, unless not even one line per box fits it (infinite for
+ * more objectives than any page holds): then the layout draws nothing. */
+double pp_strategy_map_height(const pp_strategy_map *sm);
+bool pp_strategy_map_draw(const pp_strategy_map *sm, pp_page *p, double x, double y);
+
 #endif

@@ -49,7 +49,8 @@ static const char *const label_names[] = {
     "scheda-reason",
     "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
     "calendar-caption", "col-number", "col-activity", "col-actors",
-    "col-objective-indicator", "col-unit"};
+    "col-objective-indicator", "col-unit",
+    "strategy-map", "strategy-map-too-large"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -188,7 +189,10 @@ static const char *const label_defaults[] = {
     "Attivit\u00e0",
     "Attori",
     "Obiettivo / indicatore",
-    "Unit\u00e0"};
+    "Unit\u00e0",
+    "Mappa strategica",
+    ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
+     "sono elencati nelle sezioni che seguono.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -684,7 +688,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
-        {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE}};
+        {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
+        {"strategy-map", LY_P_STRATEGY_MAP}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

@@ -106,6 +106,7 @@ static bool body(ly_ctx *c)
         case PL_SCHEDA: ok = ly_scheda(c, it->node); break;
         case PL_CALENDAR: ok = ly_calendar(c); break;
         case PL_INDICATOR_TREE: ok = ly_indicator_tree(c); break;
+        case PL_STRATEGY_MAP: ok = ly_strategy_map(c); break;
         case PL_ORIENT: ok = fl_orient(c, it->flag); break;
         case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
         case PL_DASHBOARD: ok = ly_dashboard(c, it->unit); break;

@@ -185,6 +185,8 @@ typedef enum {
     /* <indicator-tree/>: the tree with indicators, targets and budgets */
     LY_L_COL_OBJECTIVE_INDICATOR,
     LY_L_COL_UNIT,
+    LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
+    LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
     LY_L_COUNT
 } ly_label;
 
@@ -257,7 +259,8 @@ typedef enum {
     LY_P_DASHBOARDS, /* per unit, the objectives and indicators it takes part in */
     LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
     LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
-    LY_P_INDICATOR_TREE /* the tree with indicators, algorithms, targets per year, budgets */
+    LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
+    LY_P_STRATEGY_MAP    /* the BSC strategy map of the strategic objectives */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and

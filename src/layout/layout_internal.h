@@ -39,6 +39,7 @@ typedef enum {
     PL_SCHEDA,      /* node: the sheet of a strategic objective (schede.c) */
     PL_CALENDAR,    /* the calendar of the phases */
     PL_INDICATOR_TREE, /* the tree with indicators, targets per year and budgets */
+    PL_STRATEGY_MAP, /* the strategy map (strategy.c) */
     PL_ORIENT,      /* flag: landscape */
     PL_PAGEBREAK,
     PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
@@ -324,6 +325,9 @@ bool ly_calendar(ly_ctx *c);
 /* The tree with each objective's budget and its indicators' algorithm,
  * unit and target per year of the Triennio (indicator_tree.c). */
 bool ly_indicator_tree(ly_ctx *c);
+/* The strategy map under its caption, on a page of its own when the room
+ * left is too small for it (strategy.c). */
+bool ly_strategy_map(ly_ctx *c);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

@@ -196,6 +196,17 @@ static const char *manager(ly_ctx *c, const pp_node *n)
 
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
 
+/* Every perspective of a Classificazione: "Processi interni /
+ * Economico-finanziaria". */
+static const char *perspectives(ly_ctx *c, const pp_class *cl)
+{
+    const char *s = cl->nperspectives ? cl->perspectives[0] : NULL;
+    for (size_t i = 1; s && i < cl->nperspectives; i++)
+        s = pp_arena_printf(c->arena, "%s / %s", s, cl->perspectives[i]);
+    if (cl->nperspectives && !s) c->oom = true;
+    return nonempty(s);
+}
+
 /* The value a field prints for n, NULL when the document gives none. */
 static const char *detail_value(ly_ctx *c, const pp_node *n, ly_detail_key k)
 {
@@ -203,7 +214,7 @@ static const char *detail_value(ly_ctx *c, const pp_node *n, ly_detail_key k)
     switch (k) {
     case LY_D_DESCRIPTION: return nonempty(n->description);
     case LY_D_COMMENT: return nonempty(n->comment);
-    case LY_D_PERSPECTIVE: return nonempty(cl->prospettiva);
+    case LY_D_PERSPECTIVE: return perspectives(c, cl);
     case LY_D_MISSION:
         if (nonempty(cl->missione) && nonempty(cl->programma))
             return pp_arena_printf(c->arena, "%s / %s", cl->missione, cl->programma);

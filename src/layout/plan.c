@@ -155,6 +155,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_SISTEMA: return true; /* the default rule at least */
     case LY_P_PEOPLE: return people_of_kind(c, p->person_kind) > 0;
     case LY_P_DASHBOARDS: return any_dashboard(c);
+    case LY_P_STRATEGY_MAP: return pp_strategy_map_objectives(c->doc) > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
@@ -333,6 +334,10 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             break;
         case LY_P_INDICATOR_TREE:
             if (has_areas(c)) push(c, PL_INDICATOR_TREE);
+            break;
+        case LY_P_STRATEGY_MAP:
+            /* no objective has a perspective: no map, and no word about it */
+            if (pp_strategy_map_objectives(c->doc) > 0) push(c, PL_STRATEGY_MAP);
             break;
         case LY_P_UNITS: plan_units(c, level); break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;

@@ -615,12 +615,47 @@ static void load_unit_refs(loader *L, const char *list, pp_class *k)
     k->unit_ref = k->unit_refs[0];
 }
 
+/* The perspectives of prospettiva: the four names (two hold a space, so
+ * splitting at spaces would cut them), or, for what the schema rejects
+ * already, the words between spaces. At most PP_MAX_PERSPECTIVES: the
+ * schema refuses more, and the model keeps what every later loop over
+ * them can afford. */
+static void load_perspectives(loader *L, pp_class *k, const char *list)
+{
+    static const char *const names[] = {"Utenti-imprese-territorio", "Processi interni",
+                                        "Apprendimento e crescita", "Economico-finanziaria"};
+    k->perspectives = ld_array(L, PP_MAX_PERSPECTIVES, sizeof *k->perspectives);
+    if (!k->perspectives) return;
+    const char *s = list;
+    while (k->nperspectives < PP_MAX_PERSPECTIVES) {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+        if (!*s) break;
+        size_t len = strcspn(s, " \t\n\r");
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+            size_t nl = strlen(names[i]);
+            if (strncmp(s, names[i], nl) == 0 && strchr(" \t\n\r", s[nl])) {
+                len = nl;
+                break;
+            }
+        }
+        char *p = pp_arena_strndup(L->a, s, len);
+        if (!p) {
+            L->oom = true;
+            return;
+        }
+        k->perspectives[k->nperspectives++] = p;
+        s += len;
+    }
+    k->prospettiva = k->nperspectives ? k->perspectives[0] : NULL;
+}
+
 static void load_class(loader *L, const xmlNode *c, pp_node *n)
 {
     if (!c) return;
     pp_class *k = &n->cls;
     n->has_class = true;
-    k->prospettiva = ld_attr(L, c, "prospettiva");
+    const char *list = ld_attr(L, c, "prospettiva");
+    if (list) load_perspectives(L, k, list);
     k->missione = ld_attr(L, c, "missione");
     k->programma = ld_attr(L, c, "programma");
     k->cofog = ld_attr(L, c, "cofog");
@@ -632,6 +667,21 @@ static void load_class(loader *L, const xmlNode *c, pp_node *n)
     k->year_from = year_of(L, c, "dal");
     k->year_to = year_of(L, c, "al");
     k->pos = ld_pos(c);
+}
+
+/* <Collegamento verso="ID">: the ids as written; the checks resolve them. */
+static void load_links(loader *L, const xmlNode *x, pp_node *n)
+{
+    size_t count = ld_count(x, "Collegamento");
+    if (count == 0) return;
+    n->links = ld_array(L, count, sizeof *n->links);
+    n->link_pos = ld_array(L, count, sizeof *n->link_pos);
+    n->link_nodes = ld_array(L, count, sizeof *n->link_nodes);
+    if (!n->links || !n->link_pos || !n->link_nodes) return;
+    for (const xmlNode *c = ld_first(x, "Collegamento"); c; c = ld_next(c, "Collegamento")) {
+        n->links[n->nlinks] = ld_attr(L, c, "verso");
+        n->link_pos[n->nlinks++] = ld_pos(c);
+    }
 }
 
 /* Children of one node: for a strategic objective its own indicators come
@@ -705,6 +755,7 @@ static pp_node *load_node(loader *L, const xmlNode *x, pp_level level, pp_node *
         n->comment = ld_child_text(L, x, "Commento");
         load_class(L, ld_first(x, "Classificazione"), n);
     }
+    if (level == PP_LEVEL_STRATEGICO) load_links(L, x, n);
     n->notes = load_notes(L, x, &n->nnotes);
     pp_node_mark_not_measured(n); /* the children are marked already */
     if (level != PP_LEVEL_ENTE) load_changes(L, x, n);

@@ -194,6 +194,8 @@ typedef struct {
 
 /* ---- classifications of objectives -------------------------------------- */
 
+#define PP_MAX_PERSPECTIVES 4 /* the BSC's four; Classificazione/@prospettiva */
+
 typedef struct {
     const char *prospettiva, *missione, *programma, *cofog;
     const char *tipo;         /* "comune" / "specifico" / "ente" */
@@ -206,6 +208,11 @@ typedef struct {
     bool has_gender, gender;
     int year_from, year_to;   /* dal, al: the objective's span; 0 when absent */
     pp_pos pos;
+    /* Every perspective written in prospettiva, in the order written (1-4,
+     * at most PP_MAX_PERSPECTIVES; `prospettiva` is the first): an
+     * objective in two spans both bands of the strategy map. */
+    const char **perspectives;
+    size_t nperspectives;
 } pp_class;
 
 /* ---- score results (filled by the scoring stage) ------------------------ */
@@ -278,6 +285,13 @@ struct pp_node {
     pp_change *changes;  /* in document order */
     size_t nchanges;
     pp_result result;
+    /* Cause-effect links of a strategic objective (<Collegamento verso>):
+     * the ids it contributes to, where each is written, and the objectives
+     * they name, resolved by the checks (NULL where one does not resolve). */
+    const char **links;
+    pp_pos *link_pos;
+    const pp_node **link_nodes;
+    size_t nlinks;
 };
 
 /* ---- organisation and people ------------------------------------------- */

@@ -164,7 +164,8 @@ typedef struct {
 static bool check_class_refs(pp_node *n, void *ctx)
 {
     ref_walk *w = ctx;
-    if (!n->has_class) return true;
+    /* an area's unita / responsabile are refused as such (strategy.c) */
+    if (!n->has_class || n->level == PP_LEVEL_AMBITO) return true;
     /* each unit of the list, with the message a single one has */
     for (size_t i = 0; i < n->cls.nunit_refs; i++) {
         const char *ref = n->cls.unit_refs[i];
@@ -224,6 +225,27 @@ static bool check_change_refs(pp_node *n, void *ctx)
     for (size_t i = 0; i < n->nchanges; i++)
         if (n->changes[i].kind == PP_CHANGE_MOVE && n->changes[i].from_ref)
             check_move_ref(ctx, n, &n->changes[i]);
+    return true;
+}
+
+/* Collegamento verso: a strategic objective. Resolved links are what the
+ * strategy map draws as arrows. */
+static bool check_link_refs(pp_node *n, void *ctx)
+{
+    ref_walk *w = ctx;
+    for (size_t i = 0; i < n->nlinks; i++) {
+        if (!n->links[i] || pp_link_to_itself(n, i)) continue;
+        const pp_node *to = resolve(w->ids, w->d, n->links[i], 'n', n->link_pos[i], "verso",
+                                    "a strategic objective");
+        if (to && to->level != PP_LEVEL_STRATEGICO) {
+            pp_error(w->d, n->link_pos[i].line, n->link_pos[i].col,
+                     "verso='%s' must refer to a strategic objective, not to the %s at line %d",
+                     n->links[i], describe(&(id_entry){.kind = 'n', .what = to}),
+                     to->pos.line);
+            to = NULL;
+        }
+        n->link_nodes[i] = to;
+    }
     return true;
 }
 
@@ -329,6 +351,7 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
     ref_walk w = {t, d};
     pp_tree_walk(doc->root, check_class_refs, &w);
     pp_tree_walk(doc->root, check_change_refs, &w);
+    pp_tree_walk(doc->root, check_link_refs, &w);
 }
 
 /* ---- general data and SMVP ----------------------------------------------- */
@@ -417,6 +440,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     pp_check_people(doc, d);
     pp_check_monitoring(doc, d);
     pp_check_calendar(doc, d);
+    pp_check_strategy(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }

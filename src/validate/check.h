@@ -32,6 +32,14 @@ void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective);
 void pp_check_monitoring(pp_doc *doc, pp_diags *d);
 /* The calendar of the phases: a >= da, at most 36 months (calendar.c). */
 void pp_check_calendar(const pp_doc *doc, pp_diags *d);
+/* The strategy map's data (strategy.c): perspectives named once, an
+ * area's Classificazione, links not to the objective itself nor twice (a
+ * repeated link is unresolved again: link_nodes NULL). Runs after the
+ * references are resolved. */
+void pp_check_strategy(pp_doc *doc, pp_diags *d);
+/* Link i of strategic objective n names the objective itself (reported by
+ * pp_check_strategy): it is not resolved. */
+bool pp_link_to_itself(const pp_node *n, size_t i);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Decodes the whole image f holds (image_check.c): true when it is a
