@@ -182,6 +182,14 @@ massa=$src/fixtures/massa-carrara-piano-2019.xml
 "$perfpdf" render "$massa" -o massa2.pdf 2>/dev/null || fail "second render failed"
 cmp -s massa.pdf massa2.pdf || fail "two renders of massa-carrara-piano-2019.xml differ"
 pdftotext -raw -enc UTF-8 massa.pdf - | squeeze >massa.txt
+# every indicator (code and name) and every objective and area title of the fixture
+indicator_codes_and_names "$massa" >expected.txt
+sed -n '/<Albero>/,/<\/Albero>/p' "$massa" | grep -o '<Titolo>[^<]*</Titolo>' |
+    sed 's/<Titolo>//; s/<\/Titolo>//' | unescape | sed 's/^/T\t/' >>expected.txt
+[ "$(wc -l <expected.txt)" -ge 170 ] || fail "only $(wc -l <expected.txt) names read from Massa"
+missing=$(all_present expected.txt massa.txt)
+[ "$missing" -eq 0 ] || fail "massa.pdf: $missing names of the fixture missing"
+check_pdf_file massa.pdf
 # before the Allegati a plan prints no result; the dashboards print monitoring values
 sed 's/Allegato2–Cruscottidegliuffici.*//' massa.txt >massa-plan.txt
 no_results massa-plan.txt

@@ -504,8 +504,9 @@ static void every_figure_of_every_fixture(void **state)
                 bbox b = depth > 0 ? item_bbox(it, &drawn) : (bbox){0};
                 if (depth > 0 && drawn && !(b.x0 >= box.x0 - EPS && b.x1 <= box.x1 + EPS &&
                                             b.y0 >= box.y0 - EPS && b.y1 <= box.y1 + EPS))
-                    fail_msg("%s page %zu: figure item %zu outside the frame", e->d_name, i + 1,
-                             k);
+                    fail_msg("%s page %zu: figure item %zu (kind %d) at %g,%g-%g,%g outside the "
+                             "frame %g,%g-%g,%g", e->d_name, i + 1, k, (int)it->kind, b.x0, b.y0,
+                             b.x1, b.y1, box.x0, box.y0, box.x1, box.y1);
             }
         }
         pp_pages_free(&pages);

@@ -212,8 +212,9 @@ bool pp_trend_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_in
     size_t n = ind ? collect(ind, pts) : 0;
     plot pl = {p, t, s, 0, 0, 0, 0, 0, 0, 0, 0, chart_line_height(t, &s->label)};
     pp_rgb hist = chart_colour(0), targ = chart_colour(5);
+    /* the frame's stroke stays inside the box: half its width in */
     if (!fig_tag_begin(p, "Figure", alt) ||
-        !fig_rect(p, x, y, w, h, fig_stroke(s->line, 0.4)))
+        !fig_rect(p, x + 0.2, y + 0.2, w - 0.4, h - 0.4, fig_stroke(s->line, 0.4)))
         return false;
     double pad = 4, cy = y + pad;
     bool ok = true;

@@ -375,8 +375,9 @@ bool fl_para(ly_ctx *c, const ly_para *p)
 {
     size_t n = pp_lines_count(p->lines);
     if (n == 0) return true;
-    /* keep-with-next and no orphan: the first two lines of a longer paragraph */
-    double first = pp_lines_height(p->lines, 0, n >= 3 ? 2 : 1);
+    /* keep-with-next and no orphan: the first two lines (a paragraph of two
+     * lines stays whole: split, it would leave one line on each page) */
+    double first = pp_lines_height(p->lines, 0, n >= 2 ? 2 : 1);
     if (!fl_need(c, first)) return false;
     if (p->tag && !fl_tag(c, p->tag, NULL)) return false;
     ly_flow *f = &c->flow;
