@@ -17,6 +17,9 @@
 
 #include <cmocka.h>
 
+#include <stdio.h> /* before jpeglib.h, which uses FILE */
+#include <jpeglib.h>
+
 #include "backend_cairo.h"
 #include "backend_haru.h"
 #include "sample_doc.h"
@@ -304,6 +307,77 @@ static void transparency_flattened_on_white(void **state)
     free(img);
 }
 
+/* A small JPEG of the given colour channels (3 RGB, 4 CMYK). */
+static void make_jpeg(const char *path, int components)
+{
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr err;
+    c.err = jpeg_std_error(&err);
+    jpeg_create_compress(&c);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    jpeg_stdio_dest(&c, f);
+    c.image_width = 16;
+    c.image_height = 8;
+    c.input_components = components;
+    c.in_color_space = components == 4 ? JCS_CMYK : JCS_RGB;
+    jpeg_set_defaults(&c);
+    jpeg_start_compress(&c, TRUE);
+    unsigned char row[16 * 4];
+    for (int i = 0; i < 16 * components; i++) row[i] = (unsigned char)(i * 13);
+    JSAMPROW r = row;
+    while (c.next_scanline < c.image_height) jpeg_write_scanlines(&c, &r, 1);
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    fclose(f);
+}
+
+/* One page showing the image through the backend open opens. */
+static pp_status image_page(fixture *fx, open_backend_fn open, const char *img, const char *pdf,
+                            pp_diags *d)
+{
+    pp_backend *b = NULL;
+    pp_status st = open(pdf, &META, pp_text_font_table(fx->text), d, &b);
+    if (st != PP_OK) return st;
+    pp_page *p = pp_page_new(1, 200, 100);
+    pp_dl_item it = {.kind = PP_DL_IMAGE};
+    it.u.image = (__typeof__(it.u.image)){img, 10, 10, 160, 80};
+    add(p, it);
+    st = pp_backend_page(b, p, d);
+    if (st == PP_OK) st = pp_backend_finish(b, NULL, 0, d);
+    if (st == PP_OK) st = pp_backend_publish(b, d);
+    pp_backend_free(b);
+    pp_page_free(p);
+    return st;
+}
+
+/* An RGB JPEG goes in as it is; a CMYK one is refused in the PDF/A copy
+ * (no sRGB equivalent without its profile), kept in the protected one. */
+static void jpeg_kept_cmyk_refused_in_pdfa(void **state)
+{
+    fixture *fx = *state;
+    if (!have_tools()) skip();
+    char rgb[300], cmyk[300], pdf[300];
+    snprintf(rgb, sizeof rgb, "%s/rgb.jpg", fx->dir);
+    snprintf(cmyk, sizeof cmyk, "%s/cmyk.jpg", fx->dir);
+    make_jpeg(rgb, 3);
+    make_jpeg(cmyk, 4);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    snprintf(pdf, sizeof pdf, "%s/rgb.pdf", fx->dir);
+    assert_int_equal(image_page(fx, open_pdfa, rgb, pdf, &d), PP_OK);
+    char *s = run("pdfimages -list '%s' | awk 'NR > 2 { print $3, $4, $5, $6, $9 }'", pdf);
+    assert_string_equal(s, "image 16 8 rgb jpeg\n");
+    free(s);
+    snprintf(pdf, sizeof pdf, "%s/cmyk.pdf", fx->dir);
+    assert_int_equal(image_page(fx, open_pdfa, cmyk, pdf, &d), PP_ERR_INPUT);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.items[0].message, "is a CMYK JPEG: the PDF/A copy (sRGB) cannot hold it"));
+    assert_false(exists(pdf));
+    assert_int_equal(image_page(fx, open_protected, cmyk, pdf, &d), PP_OK);
+    pp_diags_clear(&d);
+}
+
 static void assert_fails_cleanly(fixture *fx, const char *path, const char *reason)
 {
     int before = count_files(fx->dir);
@@ -350,6 +424,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(impossible_options_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(font_libharu_cannot_embed, setup, teardown),
         cmocka_unit_test_setup_teardown(transparency_flattened_on_white, setup, teardown),
+        cmocka_unit_test_setup_teardown(jpeg_kept_cmyk_refused_in_pdfa, setup, teardown),
         cmocka_unit_test_setup_teardown(write_errors_leave_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,7 +16,8 @@
  * lives in the png_image). */
 #define PNG_WHY_SIZE 80
 
-static HPDF_Image png_image_of(haru_backend *b, const unsigned char *data, size_t n, char *why)
+static HPDF_Image png_image_of(haru_backend *b, const unsigned char *data, size_t n, char *why,
+                               bool *oom)
 {
     png_image img;
     memset(&img, 0, sizeof img);
@@ -36,7 +37,7 @@ static HPDF_Image png_image_of(haru_backend *b, const unsigned char *data, size_
     png_color white = {255, 255, 255};
     if (!pixels) {
         png_image_free(&img);
-        snprintf(why, PNG_WHY_SIZE, "out of memory");
+        *oom = true;
         return NULL;
     }
     HPDF_Image out = NULL;
@@ -50,44 +51,61 @@ static HPDF_Image png_image_of(haru_backend *b, const unsigned char *data, size_
     return out;
 }
 
-static HPDF_Image load(haru_backend *b, const char *file, pp_diags *d)
+/* The image file's bytes as a libharu image; why says what is wrong. */
+static HPDF_Image decode(haru_backend *b, const char *data, size_t n, char *why, bool *oom)
 {
-    HPDF_Image img = g_hash_table_lookup(b->images, file);
-    if (img) return img;
-    const char *why = NULL;
-    char png_why[PNG_WHY_SIZE] = "";
-    FILE *f = pp_open_regular(file, &why);
-    char *data = NULL;
-    size_t n = 0;
-    bool too_big = false;
-    if (f && !pp_read_stream(f, IMAGE_MAX_BYTES, &data, &n, &too_big))
-        why = too_big ? "too large" : "cannot be read";
-    if (f) fclose(f);
     int w, h;
-    pp_image_kind kind = data ? pp_image_info((unsigned char *)data, n, &w, &h) : PP_IMAGE_NONE;
-    if (data && kind == PP_IMAGE_JPEG)
-        img = HPDF_LoadJpegImageFromMem(b->pdf, (const HPDF_BYTE *)data, (HPDF_UINT)n);
-    else if (data && kind == PP_IMAGE_PNG)
-        img = png_image_of(b, (unsigned char *)data, n, png_why);
-    else if (data)
-        why = "not a PNG or JPEG image within the size limits";
-    free(data);
-    if (!img && png_why[0]) why = png_why;
-    if (!img) {
-        pp_error(d, 0, 0, "cannot read image %s (PNG or JPEG): %s", file,
-                 why ? why : "libharu cannot embed it");
-        b->error = 0;
+    switch (pp_image_info((const unsigned char *)data, n, &w, &h)) {
+    case PP_IMAGE_JPEG:
+        return HPDF_LoadJpegImageFromMem(b->pdf, (const HPDF_BYTE *)data, (HPDF_UINT)n);
+    case PP_IMAGE_PNG: return png_image_of(b, (const unsigned char *)data, n, why, oom);
+    default:
+        snprintf(why, PNG_WHY_SIZE, "not a PNG or JPEG image within the size limits");
         return NULL;
     }
+}
+
+static pp_status load(haru_backend *b, const char *file, pp_diags *d, HPDF_Image *out)
+{
+    if ((*out = g_hash_table_lookup(b->images, file))) return PP_OK;
+    char why[PNG_WHY_SIZE] = "";
+    const char *open_why = NULL;
+    bool oom = false, too_big = false;
+    char *data = NULL;
+    size_t n = 0;
+    FILE *f = pp_open_regular(file, &open_why);
+    if (f && !pp_read_stream(f, IMAGE_MAX_BYTES, &data, &n, &too_big))
+        snprintf(why, sizeof why, "%s", too_big ? "too large" : "cannot be read");
+    else if (!f)
+        snprintf(why, sizeof why, "%s", open_why);
+    if (f) fclose(f);
+    HPDF_Image img = data ? decode(b, data, n, why, &oom) : NULL;
+    free(data);
+    if (!img && (oom || b->error == HPDF_FAILD_TO_ALLOC_MEM)) return pp_diag_oom(d);
+    if (!img) {
+        pp_error(d, 0, 0, "cannot read image %s (PNG or JPEG): %s", file,
+                 why[0] ? why : "libharu cannot embed it");
+        b->error = 0;
+        return PP_ERR_INPUT;
+    }
+    /* A CMYK JPEG cannot stand beside an sRGB OutputIntent in PDF/A-1,
+     * and converting it without its profile would change its colours. */
+    if (b->opt.pdfa && strcmp(HPDF_Image_GetColorSpace(img), "DeviceCMYK") == 0) {
+        pp_error(d, 0, 0, "image %s is a CMYK JPEG: the PDF/A copy (sRGB) cannot hold it; save "
+                 "it as an RGB JPEG or a PNG", file);
+        return PP_ERR_INPUT;
+    }
     g_hash_table_insert(b->images, g_strdup(file), img);
-    return img;
+    *out = img;
+    return PP_OK;
 }
 
 pp_status pp_haru_image(void *impl, const pp_dl_item *it, pp_diags *d)
 {
     haru_backend *b = impl;
-    HPDF_Image img = load(b, it->u.image.file, d);
-    if (!img) return PP_ERR_INPUT;
+    HPDF_Image img;
+    pp_status st = load(b, it->u.image.file, d, &img);
+    if (st != PP_OK) return st;
     HPDF_Page_DrawImage(b->page, img, (HPDF_REAL)it->u.image.x,
                         (HPDF_REAL)haru_y(b, it->u.image.y + it->u.image.h),
                         (HPDF_REAL)it->u.image.w, (HPDF_REAL)it->u.image.h);
