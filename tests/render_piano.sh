@@ -9,7 +9,10 @@
 #   - every INDICE entry's page number is a page showing that heading;
 #   - qpdf --check is clean; two renders are byte-identical;
 #   - the PIAO layout numbers it 2.2, 2.2.1...; `score` says "non ancora
-#     misurato".
+#     misurato";
+#   - Massa-Carrara 2019: every dashboard of Allegato 2 with the monitoring
+#     column and a partial achievement, every PO of Allegato 3, no empty
+#     last page.
 # usage: render_piano.sh PERFPDF SOURCE_DIR WORK_DIR
 set -u
 perfpdf=$1
@@ -139,6 +142,36 @@ for t in 2.2Performance 2.2.1Sintesi 2.2.4Obiettivistrategici 2.2.5Obiettivioper
 done
 grep -qE '(^|[^.0-9])4Obiettivistrategici' piao.txt && fail "piao.pdf: a heading numbered outside 2.2"
 check_pdf piao.pdf 12
+
+# ---- Massa-Carrara 2019: Allegato 2 (dashboards of the offices), Allegato 3 (POs) --------
+massa=$src/fixtures/massa-carrara-piano-2019.xml
+"$perfpdf" render "$massa" -o massa.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"
+"$perfpdf" render "$massa" -o massa2.pdf 2>/dev/null || fail "second render failed"
+cmp -s massa.pdf massa2.pdf || fail "two renders of massa-carrara-piano-2019.xml differ"
+pdftotext -raw -enc UTF-8 massa.pdf - | squeeze >massa.txt
+# before the Allegati a plan prints no result; the dashboards print monitoring values
+sed 's/Allegato2–Cruscottidegliuffici.*//' massa.txt >massa-plan.txt
+no_results massa-plan.txt
+grep -qF 'Allegato2–Cruscottidegliuffici' massa.txt || fail "massa.pdf: no Allegato 2"
+for h in 'U0.1–UfficioProgrammazione' 'U1.1–Ufficiosegreteria' 'U2.1–Ufficioregistro' \
+         'U3.1–Ufficiosanzioni' 'U3.2–Ufficiometrico' 'U4.1–UfficioOrientamento' \
+         'U5.1–Ufficioragioneria' 'U5.2–UfficioProvveditorato' 'ISR–AziendaSpeciale'; do
+    grep -qF "$h" massa.txt || fail "massa.pdf: no dashboard $h"
+done
+grep -qF 'Risultatoal30/06/2019' massa.txt || fail "massa.pdf: no monitoring column"
+# O2.1.1-b: 4 of >= 5 incontri, 80 % (between the critical 50 % and 90 %)
+grep -qF '>=5N.4N.80,00%' massa.txt || fail "massa.pdf: O2.1.1-b's partial 80,00 % missing"
+grep -qF 'Allegato3–ObiettividellePosizioniOrganizzative' massa.txt || fail "massa.pdf: no Allegato 3"
+for h in 'PO2–ServizioRegistroImprese' 'PO3–ServizioCertificazioni' 'PO4–ServizioPromozione' \
+         'PO5–Serviziorisorsefinanziarie'; do
+    grep -qF "$h" massa.txt || fail "massa.pdf: no PO heading $h"
+done
+grep -qF 'PO2,PO3,PO4,PO5' massa.txt || fail "massa.pdf: O2.1.4-c's holders missing"
+last=$(pdfinfo massa.pdf | awk '/^Pages:/ { print $2 }')
+pdftotext -f "$last" -l "$last" -raw massa.pdf - | grep -qF 'Codice' || fail "massa.pdf: last page $last is empty"
+check_pdf massa.pdf 20
+# a plan without Monitoraggio has no monitoring columns
+grep -qF 'Risultatoal' small.txt && fail "small.pdf: monitoring columns without Monitoraggio"
 
 # ---- the Relazione's layout is still the Relazione's ------------------------------------
 "$perfpdf" render "$small" --layout "$src/layouts/relazione.xml" -o asrel.pdf 2>/dev/null ||

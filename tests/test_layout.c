@@ -1097,6 +1097,56 @@ static void long_label_refused(void **state)
     pp_diags_clear(&d);
 }
 
+/* Massa-Carrara 2019 with the Piano's layout: the landscape dashboards of
+ * Allegati 2-3 stay in their pages and cells, headings never last on a
+ * page; the monitoring columns are there (the fixture has Monitoraggio). */
+static void dashboards_hold(void **state)
+{
+    fixture *f = *state;
+    size_t len;
+    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
+    pp_diags d;
+    pp_diags_init(&d, "piano.xml");
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+    pp_diags_clear(&d);
+    pp_doc *doc = open_scored_file(PP_SOURCE_DIR "/fixtures/massa-carrara-piano-2019.xml");
+    assert_non_null(doc);
+    char *t = page_text(doc, l, f->text, NULL);
+    assert_non_null(strstr(t, "Allegato 2 \u2013 Cruscotti degli uffici"));
+    assert_non_null(strstr(t, "U0.1 \u2013 Ufficio Programmazione"));
+    assert_non_null(strstr(t, "Risultato al"));     /* 30/06/2019 wraps under it */
+    assert_non_null(strstr(t, "% realizz."));
+    assert_non_null(strstr(t, "PO5 \u2013 Servizio risorse finanziarie"));
+    check *c = run(doc, l, f->text);
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->heading_last, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    free(c);
+    free(t);
+    pp_doc_free(doc);
+    pp_layout_free(l);
+}
+
+static void people_categoria_is_checked(void **state)
+{
+    (void)state;
+    const char *xml = "<layout kind=\"piano\">\n  <outline><section title=\"x\">\n"
+                      "    <people categoria=\"capo\"/></section></outline>\n</layout>\n";
+    pp_diags d;
+    pp_diags_init(&d, "bad.xml");
+    pp_layout *l = NULL;
+    assert_int_equal(pp_layout_parse(xml, strlen(xml), &d, &l), PP_ERR_INPUT);
+    assert_null(l);
+    bool said = false;
+    for (size_t i = 0; i < d.count; i++)
+        said |= d.items[i].line == 3 &&
+                strcmp(d.items[i].message, "<people categoria=\"capo\">: expected segretario, "
+                                           "dirigente, po or dipendente") == 0;
+    pp_diags_clear(&d);
+    assert_true(said);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1119,6 +1169,8 @@ int main(void)
         cmocka_unit_test(objective_details_as_the_layout_says),
         cmocka_unit_test(tree_leaves_no_stub_page),
         cmocka_unit_test(plan_prints_no_results),
+        cmocka_unit_test(dashboards_hold),
+        cmocka_unit_test(people_categoria_is_checked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -228,6 +228,170 @@ static void the_people(void **state)
     assert_float_equal(sum, 100, 1e-9);
     for (size_t p = 1; p < doc->npeople; p++) assert_int_equal(doc->people[p].nobjectives, 5);
     assert_int_equal(doc->nunits, 15);
+    /* every objective of a person is an indicator of the tree, by rif */
+    assert_int_equal(sg->kind, PP_PERSON_SEGRETARIO);
+    for (size_t p = 0; p < doc->npeople; p++) {
+        if (p > 0) assert_int_equal(doc->people[p].kind, PP_PERSON_PO);
+        for (size_t i = 0; i < doc->people[p].nobjectives; i++) {
+            const pp_individual *io = &doc->people[p].objectives[i];
+            assert_null(io->own);
+            assert_non_null(io->objective);
+            assert_int_equal(io->objective->level, PP_LEVEL_INDICATORE);
+        }
+    }
+}
+
+/* ---- Allegato 2: the dashboards of the offices ------------------------------------------ */
+
+/* Each office of the UFFICIO column (ENTE, TUTTI, FRD, U6.x are not units:
+ * see the fixture's opening comment) with the objectives naming it, in
+ * document order, and the rows of its dashboard: each objective and its
+ * own indicators. */
+typedef struct {
+    const char *unit, *code, *objectives;
+    int rows;
+} dashboard;
+
+static const dashboard dashboards[] = {
+    {"u_0_1", "U0.1", "2.1.1 2.1.2 2.1.4", 9 + 4 + 8},
+    {"u_1_1", "U1.1", "1.2 1.2.4 2.1 2.1.1 2.1.2 2.1.3 2.1.4", 5 + 2 + 9 + 9 + 4 + 8 + 8},
+    {"u_2_1", "U2.1", "2.2 2.2.1", 2 + 6},
+    {"u_3_1", "U3.1", "3.2 3.2.1", 8 + 4},
+    {"u_3_2", "U3.2", "3.2 3.2.3", 8 + 4},
+    {"u_4_1", "U4.1", "1.2 1.2.2 3.1 3.1.1 3.1.2 3.1.3 3.2 3.2.2",
+     5 + 2 + 7 + 2 + 2 + 3 + 8 + 2},
+    {"u_5_1", "U5.1", "2.1.3", 8},
+    {"u_5_2", "U5.2", "1.2 1.2.3 2.1 2.1.2", 5 + 2 + 9 + 4},
+    {"u_isr", "ISR", "1.1 1.1.1 1.2 1.2.1", 3 + 5 + 5 + 2},
+};
+
+typedef struct {
+    const pp_unit_org *unit;
+    char codes[200];
+    int rows;
+} unit_rows;
+
+static bool collect_unit(pp_node *n, void *ctx)
+{
+    unit_rows *u = ctx;
+    if (!pp_unit_names(u->unit, n)) return true;
+    size_t len = strlen(u->codes);
+    snprintf(u->codes + len, sizeof u->codes - len, "%s%s", len ? " " : "", n->code);
+    u->rows++;
+    for (size_t i = 0; i < n->nchildren; i++)
+        u->rows += n->children[i]->level == PP_LEVEL_INDICATORE;
+    return true;
+}
+
+static void the_dashboards(void **state)
+{
+    pp_doc *doc = *state;
+    size_t with_dashboard = 0;
+    for (size_t i = 0; i < doc->nunits; i++) {
+        unit_rows u = {&doc->units[i], "", 0};
+        pp_tree_walk(doc->root, collect_unit, &u);
+        if (u.rows == 0) continue;
+        const dashboard *want = &dashboards[with_dashboard++];
+        assert_string_equal(doc->units[i].id, want->unit);
+        assert_string_equal(doc->units[i].code, want->code);
+        assert_string_equal(u.codes, want->objectives);
+        assert_int_equal(u.rows, want->rows);
+    }
+    assert_int_equal(with_dashboard, sizeof dashboards / sizeof dashboards[0]);
+    /* 1.2 as printed: "ENTE ISR U1.1 U5.2 U4.1" */
+    const pp_node *s12 = node(doc, "s_1_2");
+    assert_int_equal(s12->cls.nunit_refs, 4);
+    assert_string_equal(s12->cls.unit_refs[3], "u_4_1");
+}
+
+/* The "OB IND" column of Allegati 2-3: who holds each indicator (SG is
+ * p_sg, POn p_pon), in the order of <Persone>. */
+static const struct {
+    const char *code, *holders;
+} holders[] = {
+    {"S1.1.1-a", "p_sg"},  {"O1.1.1-c", "p_sg"},  {"S2.1.3-a", "p_sg"},
+    {"S2.1.4-a", "p_sg"},  {"O2.1.1-b", "p_sg"},  {"S3.1.3-a", "p_sg"},
+    {"O3.1.3-a", "p_sg"},  {"O2.1.4-f", "p_sg p_po2 p_po3 p_po4 p_po5"},
+    {"O2.1.4-c", "p_po2 p_po3 p_po4 p_po5"},  {"S2.2.1-a", "p_po2"},
+    {"O2.2.1-a", "p_po2"}, {"O2.2.1-b", "p_po2"}, {"O2.1.4-e", "p_po3"},
+    {"O2.1.4-g", "p_po3"}, {"O3.2.1-c", "p_po3"}, {"S3.1.2-a", "p_po4"},
+    {"S3.1.3-b", "p_po4"}, {"S3.1.3-c", "p_po4"}, {"O1.2.3-a", "p_po5"},
+    {"S2.1.2-a", "p_po5"}, {"O2.1.3-d", "p_po5"}, {"O2.2.1-c", ""},
+};
+
+typedef struct {
+    const char *code;
+    pp_node *found;
+} by_code;
+
+static bool find_code(pp_node *n, void *ctx)
+{
+    by_code *b = ctx;
+    if (n->code && strcmp(n->code, b->code) == 0) b->found = n;
+    return !b->found;
+}
+
+static pp_node *coded(pp_doc *doc, const char *code)
+{
+    by_code b = {code, NULL};
+    pp_tree_walk(doc->root, find_code, &b);
+    if (!b.found) fail_msg("no node coded %s", code);
+    return b.found;
+}
+
+static void the_holders(void **state)
+{
+    pp_doc *doc = *state;
+    for (size_t h = 0; h < sizeof holders / sizeof holders[0]; h++) {
+        const pp_node *n = coded(doc, holders[h].code);
+        char who[200] = "";
+        for (size_t p = 0; p < doc->npeople; p++)
+            for (size_t i = 0; i < doc->people[p].nobjectives; i++)
+                if (pp_individual_node(&doc->people[p].objectives[i]) == n) {
+                    size_t len = strlen(who);
+                    snprintf(who + len, sizeof who - len, "%s%s", len ? " " : "",
+                             doc->people[p].id);
+                }
+        if (strcmp(who, holders[h].holders) != 0)
+            fail_msg("%s: held by '%s', the seed says '%s'", holders[h].code, who,
+                     holders[h].holders);
+    }
+}
+
+/* "Risultato 2019" of Allegati 2-3, with the partial achievement by the
+ * rules of section 4 (linear, 10 % tolerance, 50 % critical level):
+ * O2.1.1-b 4 of >= 5 incontri: 80 %, between 50 and 90, counts itself;
+ * O1.2.4-a 3 of >= 12 newsletter: 25 %, under 50, counts 0; O2.1.4-e 15 of
+ * <= 30 gg: met, 100 %; O1.2.3-a done 29/03/2019, due 31/03/2019: 100 %. A
+ * Piano scores nothing: the tree has no achievement. */
+static void the_monitoring(void **state)
+{
+    pp_doc *doc = *state;
+    static const struct {
+        const char *code;
+        double value, partial;
+    } want[] = {{"O2.1.1-b", 4, 80}, {"O1.2.4-a", 3, 0}, {"O2.1.4-e", 15, 100},
+                {"O2.1.4-b", 100, 100}, {"S1.1.1-a", 0, 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const pp_node *n = coded(doc, want[i].code);
+        assert_int_equal(n->ind->nmonitoring, 1);
+        const pp_monitoring *m = &n->ind->monitoring[0];
+        assert_int_equal(m->date.y, 2019);
+        assert_int_equal(m->date.m, 6);
+        assert_int_equal(m->date.d, 30);
+        assert_int_equal(m->value.kind, PP_ACTUAL_VALUE);
+        assert_float_equal(m->value.value, want[i].value, 1e-9);
+        double partial = -1;
+        assert_true(pp_score_partial(doc, n->ind, &m->value, &partial));
+        if (fabs(partial - want[i].partial) > 1e-9)
+            fail_msg("%s: partial %.4f, by the rules %.2f", want[i].code, partial, want[i].partial);
+        assert_false(n->result.has_achievement);
+    }
+    const pp_node *museum = coded(doc, "O1.2.3-a");
+    assert_int_equal(museum->ind->monitoring[0].value.kind, PP_ACTUAL_DATE);
+    double partial = -1;
+    assert_true(pp_score_partial(doc, museum->ind, &museum->ind->monitoring[0].value, &partial));
+    assert_float_equal(partial, 100, 1e-9);
 }
 
 int main(void)
@@ -236,6 +400,8 @@ int main(void)
         cmocka_unit_test(the_document),       cmocka_unit_test(the_smvp),
         cmocka_unit_test(the_tree_as_printed), cmocka_unit_test(every_objective),
         cmocka_unit_test(the_budgets_add_up),  cmocka_unit_test(the_people),
+        cmocka_unit_test(the_dashboards),      cmocka_unit_test(the_holders),
+        cmocka_unit_test(the_monitoring),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -241,13 +241,17 @@ static void rich_spans_and_euro(void **state)
     pp_lines *l = pp_text_shape_rich(t, &rich, &serif, 0, PP_ALIGN_LEFT);
     pp_page *p = pp_page_new(1, 595, 842);
     assert_true(pp_lines_emit(l, 0, 1, p, 0, 0, (pp_rgb){0, 0, 0}, true));
-    assert_int_equal(p->nitems, 4); /* one run per style */
+    assert_int_equal(p->nitems, 8); /* one run per style, each with its strike line */
     const char *files[] = {"DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
                            "DejaVuSerif-BoldItalic.ttf"};
     for (size_t i = 0; i < 4; i++) {
-        const pp_dl_item *it = &p->items[i];
+        const pp_dl_item *it = &p->items[2 * i], *line = &p->items[2 * i + 1];
         assert_string_equal(it->u.text.utf8, spans[i].text);
-        assert_true(it->u.text.strike);
+        /* struck: a line across the run, a little above its middle */
+        assert_int_equal(line->kind, PP_DL_LINE);
+        assert_true(fabs(line->u.line.x1 - it->u.text.x) < 1e-9);
+        assert_true(fabs(line->u.line.x2 - (it->u.text.x + it->u.text.width)) < 1e-9);
+        assert_true(line->u.line.y1 < it->u.text.y && line->u.line.y1 > it->u.text.y - it->u.text.size);
         const char *file = pp_text_font(t, it->u.text.font)->file;
         assert_string_equal(strrchr(file, '/') + 1, files[i]);
         /* No missing glyph (.notdef is glyph 0). */

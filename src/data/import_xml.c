@@ -26,7 +26,7 @@ typedef struct {
     size_t nchoices;
 } class_attr;
 
-static const char *const tipi[] = {"comune", "specifico"};
+static const char *const tipi[] = {"comune", "specifico", "ente"};
 static const char *const prospettive[] = {"Utenti-imprese-territorio", "Processi interni",
                                           "Apprendimento e crescita", "Economico-finanziaria"};
 
@@ -35,7 +35,7 @@ static const class_attr class_attrs[] = {
     {PP_F_MISSIONE, "missione", NULL, 0},
     {PP_F_PROGRAMMA, "programma", NULL, 0},
     {PP_F_COFOG, "cofog", NULL, 0},
-    {PP_F_TIPO, "tipo", tipi, 2},
+    {PP_F_TIPO, "tipo", tipi, 3},
     {PP_F_UNITA, "unita", NULL, 0},
     {PP_F_RESPONSABILE, "responsabile", NULL, 0},
 };

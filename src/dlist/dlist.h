@@ -77,7 +77,6 @@ typedef struct pp_dl_item {
             size_t nglyphs;
             pp_glyph *glyphs;
             double width;     /* advance of the whole run */
-            bool strike;      /* struck through (revised targets) */
             size_t nclusters; /* 0: unknown (the backend maps the whole run) */
             pp_cluster *clusters;
         } text;

@@ -48,6 +48,16 @@ double pp_chart_height(const pp_block *chart, double w);
 bool pp_chart_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_block *chart,
                    double x, double y, double w, double h);
 
+/* The trend of an indicator on a scheda: its serie storica (the years
+ * with a value) as a line of dots and its numeric targets as open squares,
+ * years on the x axis, each value written in Italian numbers, a legend at
+ * the bottom, `title` (cut to two lines) at the top; wrapped in a Figure
+ * tag with `alt`. pp_trend_values counts what it would plot: a trend says
+ * something from three values on. */
+size_t pp_trend_values(const pp_indicator *ind);
+bool pp_trend_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_indicator *ind,
+                   const char *title, const char *alt, double x, double y, double w, double h);
+
 /* Performance tree diagram: boxes and connectors ente -> areas ->
  * strategic objectives (and operational ones when `operational`), each box
  * with code, title, weight and achievement coloured by band. A large tree

@@ -37,7 +37,16 @@ static const char *const label_names[] = {
     "smvp-deadline-days", "smvp-tolerance-strategico", "smvp-tolerance-operativo",
     "smvp-tolerance-indicatore", "smvp-mix", "smvp-mix-operativi", "smvp-mix-indicatori",
     "smvp-weights", "smvp-bands", "col-budget", "area-total", "ente-total", "cover-title",
-    "cover-subtitle"};
+    "cover-subtitle",
+    "dashboard-heading", "no-dashboards", "col-code", "col-dash-item", "col-dash-target",
+    "col-monitoring", "col-partial", "col-units", "col-holders", "monitoring-at",
+    "person-dashboard-heading",
+    "note-revised-reason", "note-revised-here",
+    "scheda-area", "scheda-heading", "scheda-kind", "scheda-comune", "scheda-specifico",
+    "scheda-ente", "scheda-span", "scheda-indicators", "scheda-operational",
+    "scheda-responsible", "scheda-comment", "scheda-notes", "scheda-trends", "col-algorithm",
+    "col-note", "col-fonte", "col-series", "col-indicator", "col-target-year",
+    "scheda-reason"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -132,7 +141,40 @@ static const char *const label_defaults[] = {
     "Totale {titolo}",
     "Totale ente",
     "{titolo}",
-    "{sottotitolo}"};
+    "{sottotitolo}",
+    "{codice} \u2013 {nome}",
+    "Nessun obiettivo del documento indica le unit\u00e0 organizzative che vi partecipano.",
+    "Codice",
+    "Obiettivo / indicatore",
+    "Target {anno}",
+    "Risultato al {data}",
+    "% realizz.",
+    "Uffici",
+    "Assegnato a",
+    "al {data}",
+    "{nome} \u2013 {incarico}",
+    "{nota} \u2013 {motivo}",
+    "{codice}: target rivisto ({vecchio} \u2192 {nuovo}) con il presente documento",
+    "{titolo}",
+    "{titolo}",
+    "Obiettivo strategico",
+    "Obiettivo strategico comune",
+    "Obiettivo strategico specifico",
+    "Obiettivo di ente",
+    "{dal}\u2013{al}",
+    "Indicatori dell'obiettivo strategico",
+    "Obiettivo operativo \u2013 {titolo}",
+    "Responsabile: {nome}",
+    "Commento",
+    "Note agli indicatori",
+    "Andamento degli indicatori: serie storica e target",
+    "Algoritmo",
+    "Nota",
+    "Fonte",
+    "Serie storica",
+    "Indicatore",
+    "Target {anno}",
+    "Target rivisto ({anni}): {motivo}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -626,7 +668,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"narrative", LY_P_NARRATIVE}, {"results", LY_P_RESULTS}, {"tree", LY_P_TREE},
         {"objectives", LY_P_OBJECTIVES}, {"ente", LY_P_ENTE},     {"people", LY_P_PEOPLE},
         {"units", LY_P_UNITS},       {"others", LY_P_OTHERS},     {"page-break", LY_P_PAGEBREAK},
-        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE}};
+        {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
+        {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -637,8 +680,16 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             read_section(r, n, p, depth);
         } else {
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
-                                     *const objs[] = {"show", NULL};
-            check_attrs(r, n, p->kind == LY_P_TREE ? tree : p->kind == LY_P_OBJECTIVES ? objs : none);
+                                     *const objs[] = {"show", NULL},
+                                     *const people[] = {"categoria", NULL};
+            check_attrs(r, n, p->kind == LY_P_TREE         ? tree
+                              : p->kind == LY_P_OBJECTIVES ? objs
+                              : p->kind == LY_P_PEOPLE     ? people
+                                                           : none);
+            const char *kind = p->kind == LY_P_PEOPLE ? attr(r, n, "categoria") : NULL;
+            if (kind && !pp_person_kind_parse(kind, &p->person_kind))
+                ERR(r, n, "<people categoria=\"%s\">: expected segretario, dirigente, po or "
+                          "dipendente", kind);
             if (p->kind == LY_P_TREE) boolean(r, n, "operational", &p->operational);
             const char *show = p->kind == LY_P_OBJECTIVES ? attr(r, n, "show") : NULL;
             if (show) {
@@ -650,7 +701,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             }
             if (pp_xml_count(n, NULL, NULL)) ERR(r, n, "<%s>: takes no content", name);
             if (depth <= 1 && p->kind != LY_P_COVER && p->kind != LY_P_TOC &&
-                p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK)
+                p->kind != LY_P_OTHERS && p->kind != LY_P_PAGEBREAK && p->kind != LY_P_SCHEDE)
                 ERR(r, n, "<%s>: belongs inside a <section>", name);
         }
         return true;
@@ -671,7 +722,8 @@ static void read_root(reader *r, const xmlNode *root)
     check_attrs(r, root, ok);
     const char *kind = attr(r, root, "kind");
     if (kind) {
-        if (strcmp(kind, "piano") == 0) r->l->plan = true;
+        /* schede are a plan too: targets, no results */
+        if (strcmp(kind, "piano") == 0 || strcmp(kind, "schede") == 0) r->l->plan = true;
         else if (strcmp(kind, "relazione") != 0 && strcmp(kind, "schede") != 0)
             ERR(r, root, "<layout kind=\"%s\">: expected relazione, piano or schede", kind);
     }
@@ -792,14 +844,20 @@ extern const unsigned char pp_layout_relazione_xml[];
 extern const size_t pp_layout_relazione_xml_len;
 extern const unsigned char pp_layout_piano_xml[];
 extern const size_t pp_layout_piano_xml_len;
+extern const unsigned char pp_layout_schede_xml[];
+extern const size_t pp_layout_schede_xml_len;
 
-/* A Piano has its own layout; the Relazione's serves the rest (schede
- * included, until they have theirs). */
+/* A Piano and the schede have their own layouts; the Relazione's serves
+ * the rest. */
 const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
 {
     if (kind == PP_DOC_PIANO) {
         *len = pp_layout_piano_xml_len;
         return (const char *)pp_layout_piano_xml;
+    }
+    if (kind == PP_DOC_SCHEDE) {
+        *len = pp_layout_schede_xml_len;
+        return (const char *)pp_layout_schede_xml;
     }
     *len = pp_layout_relazione_xml_len;
     return (const char *)pp_layout_relazione_xml;
@@ -807,7 +865,7 @@ const char *pp_layout_builtin(pp_doc_kind kind, size_t *len)
 
 const char *pp_layout_file_name(pp_doc_kind kind)
 {
-    return kind == PP_DOC_PIANO ? "piano.xml" : "relazione.xml";
+    return kind == PP_DOC_PIANO ? "piano.xml" : kind == PP_DOC_SCHEDE ? "schede.xml" : "relazione.xml";
 }
 
 void pp_layout_check_fonts(const pp_layout *l, const pp_text *t, pp_diags *d)

@@ -103,8 +103,14 @@ static bool body(ly_ctx *c)
             break;
         case PL_SISTEMA: ok = ly_sistema(c); break;
         case PL_PLAN_TREE: ok = ly_plan_tree(c); break;
+        case PL_SCHEDA: ok = ly_scheda(c, it->node); break;
         case PL_ORIENT: ok = fl_orient(c, it->flag); break;
         case PL_PAGEBREAK: ok = fl_break(c); break; /* waiting headings go along */
+        case PL_DASHBOARD: ok = ly_dashboard(c, it->unit); break;
+        case PL_NO_DASHBOARDS:
+            ok = ly_text_para(c, ly_lbl(c, LY_L_NO_DASHBOARDS), LY_F_BODY, PP_ALIGN_LEFT, "P");
+            break;
+        case PL_PERSON_DASHBOARD: ok = ly_person_dashboard(c, it->person); break;
         }
     }
     ok = ok && fl_flush(c);

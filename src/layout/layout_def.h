@@ -135,6 +135,43 @@ typedef enum {
     LY_L_ENTE_TOTAL,
     LY_L_COVER_TITLE,    /* {titolo} {sottotitolo} {anno} */
     LY_L_COVER_SUBTITLE,
+    /* <dashboards/> and <people categoria="..."/> (dashboards.c) */
+    LY_L_DASHBOARD_HEADING, /* {codice} {nome} */
+    LY_L_NO_DASHBOARDS,
+    LY_L_COL_CODE,
+    LY_L_COL_DASH_ITEM,
+    LY_L_COL_DASH_TARGET,   /* {anno} */
+    LY_L_COL_MONITORING,    /* {data}: the latest Monitoraggio of the document */
+    LY_L_COL_PARTIAL,
+    LY_L_COL_UNITS,
+    LY_L_COL_HOLDERS,
+    LY_L_MONITORING_AT,     /* {data}: under a value measured on another day */
+    LY_L_PERSON_DASHBOARD_HEADING, /* {nome} {incarico}: <people categoria>, with an incarico */
+    /* a revision's Motivazione after its note, and one made by the
+     * document itself (nelDocumento) */
+    LY_L_NOTE_REVISED_REASON,
+    LY_L_NOTE_REVISED_HERE,
+    /* the schede (<schede/>): one sheet per strategic objective */
+    LY_L_SCHEDA_AREA,       /* the ambito's heading: {titolo} */
+    LY_L_SCHEDA_HEADING,    /* the sheet's heading: {titolo} */
+    LY_L_SCHEDA_KIND,       /* no tipo: "Obiettivo strategico" */
+    LY_L_SCHEDA_COMUNE,
+    LY_L_SCHEDA_SPECIFICO,
+    LY_L_SCHEDA_ENTE,
+    LY_L_SCHEDA_SPAN,       /* {dal} {al} */
+    LY_L_SCHEDA_INDICATORS,
+    LY_L_SCHEDA_OPERATIONAL, /* {titolo} */
+    LY_L_SCHEDA_RESPONSIBLE, /* {nome} */
+    LY_L_SCHEDA_COMMENT,
+    LY_L_SCHEDA_NOTES,
+    LY_L_SCHEDA_TRENDS,
+    LY_L_COL_ALGORITHM,
+    LY_L_COL_NOTE,
+    LY_L_COL_FONTE,
+    LY_L_COL_SERIES,
+    LY_L_COL_INDICATOR,
+    LY_L_COL_TARGET_YEAR, /* {anno} */
+    LY_L_SCHEDA_REASON,   /* {anni} {motivo}: why targets were revised */
     LY_L_COUNT
 } ly_label;
 
@@ -203,7 +240,9 @@ typedef enum {
     LY_P_OTHERS,     /* narrative sections the outline does not place */
     LY_P_SISTEMA,    /* the SMVP in words, generated from <Sistema> */
     LY_P_PLAN_TREE,  /* area -> strategic -> operational: weights, budgets, totals */
-    LY_P_PAGEBREAK
+    LY_P_PAGEBREAK,
+    LY_P_DASHBOARDS, /* per unit, the objectives and indicators it takes part in */
+    LY_P_SCHEDE      /* one sheet per strategic objective (layouts/schede.xml) */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and
@@ -224,6 +263,9 @@ struct ly_part {
     bool new_page;      /* section starts on a new page */
     bool operational;   /* tree: include operational objectives */
     int show;           /* objectives: LY_SHOW_* */
+    /* people categoria="po": only persons of that kind, each with the
+     * dashboards' table (PP_PERSON_ANY: everyone, the usual table) */
+    pp_person_kind person_kind;
     ly_part *children;
     size_t nchildren;
 };

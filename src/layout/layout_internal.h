@@ -36,8 +36,12 @@ typedef enum {
     PL_NO_UNITS,
     PL_SISTEMA,     /* the SMVP in words */
     PL_PLAN_TREE,   /* the tree as a table of weights and budgets */
+    PL_SCHEDA,      /* node: the sheet of a strategic objective (schede.c) */
     PL_ORIENT,      /* flag: landscape */
-    PL_PAGEBREAK
+    PL_PAGEBREAK,
+    PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
+    PL_NO_DASHBOARDS,
+    PL_PERSON_DASHBOARD /* person: its objectives in the dashboards' table */
 } ly_plan_kind;
 
 typedef struct {
@@ -287,11 +291,23 @@ bool ly_person(ly_ctx *c, const pp_person *p);
 /* Results per organisational unit: the objectives it answers for and its
  * result (units.c). */
 bool ly_unit(ly_ctx *c, const pp_unit_org *u);
+/* Dashboards (dashboards.c, <dashboards/> and <people categoria/>): per
+ * unit, or per person, a table of objectives and indicators with the
+ * target of the year, the latest Monitoraggio and its partial achievement
+ * (when the document has some), the units and the holders of each row. */
+bool ly_unit_has_dashboard(const ly_ctx *c, const pp_unit_org *u);
+bool ly_dashboard(ly_ctx *c, const pp_unit_org *u);
+bool ly_person_dashboard(ly_ctx *c, const pp_person *p);
 /* A plan (piano.c): the SMVP in sentences generated from
  * the document's Sistema, and the tree area -> strategic -> operational as
  * one table of planned weights and budgets with totals. */
 bool ly_sistema(ly_ctx *c);
 bool ly_plan_tree(ly_ctx *c);
+/* The sheet of a strategic objective (schede.c). */
+bool ly_scheda(ly_ctx *c, const pp_node *s);
+/* A target cell as the indicator tables print it (objectives.c): each
+ * revised value struck through in the mark colour, then the target. */
+bool ly_target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

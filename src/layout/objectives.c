@@ -396,6 +396,11 @@ static bool target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_t
     return ok && tb_text(t, cell, target_text(c, tg, ind), LY_F_TABLE, PP_ALIGN_RIGHT, text, false);
 }
 
+bool ly_target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_target *tg)
+{
+    return target_cell(t, cell, n, tg);
+}
+
 static bool indicator_cell(ly_table *t, ly_cell *cell, const pp_node *n)
 {
     ly_ctx *c = t->c;
@@ -569,6 +574,24 @@ static void change_notes(ly_ctx *c, const pp_node *n, note_list *l)
     }
 }
 
+/* The note of a revision, with its Motivazione after it when it has one
+ * (in the label's own {motivo} when it places it there). */
+static const char *revision_reason(ly_ctx *c, const char *label, const char *const *kv,
+                                   const char *reason)
+{
+    if (!reason || !*reason || strstr(label, "{motivo}")) {
+        const char *with[32];
+        size_t k = 0;
+        for (; kv[k] && k < 28; k++) with[k] = kv[k];
+        with[k++] = "motivo";
+        with[k++] = reason ? reason : "";
+        with[k] = NULL;
+        return ly_subst(c->arena, label, with);
+    }
+    const char *kv2[] = {"nota", ly_subst(c->arena, label, kv), "motivo", reason, NULL};
+    return kv2[1] ? ly_subst(c->arena, ly_lbl(c, LY_L_NOTE_REVISED_REASON), kv2) : NULL;
+}
+
 static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
 {
     const pp_indicator *ind = n->ind;
@@ -605,9 +628,12 @@ static void indicator_notes(ly_ctx *c, const pp_node *n, note_list *l)
                                                        r->old_date, ind),
                             "nuovo", nuovo, "delibera", r->delibera ? r->delibera : "",
                             "data", pp_date_valid(r->date) ? ly_date(c, r->date) : "", NULL};
-        /* a revision made without a numbered act says when it was made */
-        note(l, ly_subst(c->arena, ly_lbl(c, r->delibera ? LY_L_NOTE_REVISED
-                                                         : LY_L_NOTE_REVISED_DATE), kv));
+        /* a revision made without a numbered act says when it was made;
+         * one made by this document says so */
+        ly_label which = r->in_document ? LY_L_NOTE_REVISED_HERE
+                         : r->delibera  ? LY_L_NOTE_REVISED
+                                        : LY_L_NOTE_REVISED_DATE;
+        note(l, revision_reason(c, ly_lbl(c, which), kv, r->reason));
     }
 }
 

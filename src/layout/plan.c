@@ -107,6 +107,23 @@ static void plan_blocks(ly_ctx *c, const pp_section *s, int level, const char *p
 
 static bool has_areas(const ly_ctx *c) { return c->doc->root && c->doc->root->nchildren > 0; }
 
+/* Persons of a kind (PP_PERSON_ANY: all). */
+static size_t people_of_kind(const ly_ctx *c, pp_person_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->doc->npeople; i++)
+        n += kind == PP_PERSON_ANY || c->doc->people[i].kind == kind;
+    return n;
+}
+
+/* A plan whose objectives name no unit has no Allegato of dashboards. */
+static bool any_dashboard(const ly_ctx *c)
+{
+    for (size_t i = 0; i < c->doc->nunits; i++)
+        if (ly_unit_has_dashboard(c, &c->doc->units[i])) return true;
+    return false;
+}
+
 static bool part_has_content(const ly_ctx *c, const ly_part *p)
 {
     switch (p->kind) {
@@ -115,9 +132,11 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_TREE:
     case LY_P_OBJECTIVES:
     case LY_P_ENTE:
-    case LY_P_PLAN_TREE: return has_areas(c);
+    case LY_P_PLAN_TREE:
+    case LY_P_SCHEDE: return has_areas(c);
     case LY_P_SISTEMA: return true; /* the default rule at least */
-    case LY_P_PEOPLE: return c->doc->npeople > 0;
+    case LY_P_PEOPLE: return people_of_kind(c, p->person_kind) > 0;
+    case LY_P_DASHBOARDS: return any_dashboard(c);
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
@@ -152,16 +171,69 @@ static void plan_objectives(ly_ctx *c, int level, int show)
     }
 }
 
-static void plan_people(ly_ctx *c, int level)
+/* The schede: per area a heading, per strategic objective a sheet on a new
+ * page under its heading (the area's goes along with its first sheet). */
+static void plan_schede(ly_ctx *c, int level)
 {
-    if (c->doc->npeople == 0) push(c, PL_NO_PEOPLE);
+    const pp_node *root = c->doc->root;
+    for (size_t a = 0; a < root->nchildren && !c->oom; a++) {
+        const pp_node *area = root->children[a];
+        push(c, PL_PAGEBREAK);
+        const char *kv[] = {"codice", area->code ? area->code : "", "titolo",
+                            area->title ? area->title : "", NULL};
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_SCHEDA_AREA), kv));
+        bool first = true;
+        for (size_t s = 0; s < area->nchildren && !c->oom; s++) {
+            const pp_node *so = area->children[s];
+            if (so->level != PP_LEVEL_STRATEGICO) continue;
+            if (!first) push(c, PL_PAGEBREAK);
+            first = false;
+            const char *kv2[] = {"codice", so->code ? so->code : "", "titolo",
+                                 so->title ? so->title : "", NULL};
+            heading(c, level + 1, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_SCHEDA_HEADING), kv2));
+            push_node(c, PL_SCHEDA, so);
+        }
+    }
+}
+
+
+/* Everyone with the usual table, or (categoria) the persons of one kind
+ * with the dashboards' table: Allegato 3, the objectives of each PO. */
+static void plan_people(ly_ctx *c, int level, pp_person_kind kind)
+{
+    if (people_of_kind(c, kind) == 0) push(c, PL_NO_PEOPLE);
     for (size_t i = 0; i < c->doc->npeople && !c->oom; i++) {
         const pp_person *p = &c->doc->people[i];
+        if (kind != PP_PERSON_ANY && p->kind != kind) continue;
         const char *kv[] = {"nome", p->name ? p->name : "", "incarico", p->role ? p->role : "",
                             NULL};
-        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_PERSON_HEADING), kv));
-        push_item(c, (ly_plan_item){.kind = PL_PERSON, .person = p});
+        /* a person of a kind is headed by name and incarico ("PO2 – Servizio
+         * Registro Imprese"), when there is one */
+        ly_label label = kind != PP_PERSON_ANY && p->role ? LY_L_PERSON_DASHBOARD_HEADING
+                                                          : LY_L_PERSON_HEADING;
+        heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, label), kv));
+        push_item(c, (ly_plan_item){
+                         .kind = kind == PP_PERSON_ANY ? PL_PERSON : PL_PERSON_DASHBOARD,
+                         .person = p});
     }
+}
+
+/* A dashboard for each unit some objective names, in document order. */
+static void plan_dashboards(ly_ctx *c, int level)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < c->doc->nunits && !c->oom; i++) {
+        const pp_unit_org *u = &c->doc->units[i];
+        if (!ly_unit_has_dashboard(c, u)) continue;
+        const char *name = u->name ? u->name : u->id ? u->id : "";
+        const char *kv[] = {"codice", u->code ? u->code : "", "nome", name, NULL};
+        /* without a code the heading is the name alone, not "– name" */
+        heading(c, level, NULL,
+                u->code ? ly_subst(c->arena, ly_lbl(c, LY_L_DASHBOARD_HEADING), kv) : name);
+        push_item(c, (ly_plan_item){.kind = PL_DASHBOARD, .unit = u});
+        shown++;
+    }
+    if (shown == 0) push(c, PL_NO_DASHBOARDS);
 }
 
 /* Units that answer for some objective, each under its heading; a unit
@@ -232,7 +304,11 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_PLAN_TREE:
             if (has_areas(c)) push(c, PL_PLAN_TREE);
             break;
-        case LY_P_PEOPLE: plan_people(c, level); break;
+        case LY_P_SCHEDE:
+            if (has_areas(c)) plan_schede(c, level);
+            break;
+        case LY_P_PEOPLE: plan_people(c, level, ch->person_kind); break;
+        case LY_P_DASHBOARDS: plan_dashboards(c, level); break;
         case LY_P_UNITS: plan_units(c, level); break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:
@@ -294,5 +370,8 @@ bool ly_plan_build(ly_ctx *c)
 {
     int counter = c->lay->root.first_number;
     plan_children(c, &c->lay->root, NULL, 1, NULL, &counter, false, &c->lay->root, true);
+    /* a landscape section at the end returns to portrait for nothing: that
+     * turn would open an empty last page */
+    while (c->nplan > 0 && c->plan[c->nplan - 1].kind == PL_ORIENT) c->nplan--;
     return !c->oom;
 }

@@ -258,6 +258,7 @@ static void load_units(loader *L, const xmlNode *org)
         o->type = ld_attr(L, u, "tipo");
         o->parent_ref = ld_attr(L, u, "padre");
         o->manager_ref = ld_attr(L, u, "responsabile");
+        o->code = ld_attr(L, u, "codice");
         o->pos = ld_pos(u);
     }
 }
@@ -268,6 +269,7 @@ static void load_person(loader *L, const xmlNode *x, pp_person *p)
 {
     p->id = ld_attr(L, x, "id");
     p->unit_ref = ld_attr(L, x, "unita");
+    pp_person_kind_parse(ld_attr(L, x, "categoria"), &p->kind); /* else reported by the schema */
     p->name = ld_child_text(L, x, "Nome");
     p->role = ld_child_text(L, x, "Incarico");
     p->pos = ld_pos(x);
@@ -374,6 +376,9 @@ static void load_targets(loader *L, const xmlNode *x, pp_indicator *ind)
             rv->attr_old_date = date != LD_ABSENT;
             rv->delibera = ld_attr(L, r, "delibera");
             attr_date(L, r, "data", &rv->date);
+            rv->reason = ld_child_text(L, r, "Motivazione");
+            attr_bool(L, r, "nelDocumento", &rv->in_document);
+            rv->pos = ld_pos(r);
         }
     }
 }
@@ -425,6 +430,39 @@ static void load_history(loader *L, const xmlNode *serie, pp_indicator *ind)
         attr_bool(L, v, "nd", &nd);
         bool has_value = attr_number(L, v, "valore", &h->value);
         h->available = !nd && has_value;
+    }
+}
+
+/* <Monitoraggio> elements: a value, a date of completion (dataEsito) or
+ * nd with its reason; one with none of them, or an unusable one, is kept
+ * as PP_ACTUAL_NONE (and reported by the checks or by load_value.c). */
+static void load_monitoring(loader *L, const xmlNode *x, pp_indicator *ind)
+{
+    size_t count = ld_count(x, "Monitoraggio");
+    ind->monitoring = ld_array(L, count, sizeof *ind->monitoring);
+    if (!ind->monitoring) return;
+    for (xmlNode *m = ld_first(x, "Monitoraggio"); m; m = ld_next(m, "Monitoraggio")) {
+        pp_monitoring *mo = &ind->monitoring[ind->nmonitoring++];
+        pp_actual *a = &mo->value;
+        mo->pos = a->pos = ld_pos(m);
+        a->present = true;
+        attr_date(L, m, "data", &mo->date);
+        bool nd = false;
+        ld_read rn = ld_bool(L, m, "nd", &nd);
+        ld_read rv = ld_scored_number(L, m, "valore", &a->value, &a->decimals);
+        ld_read rd = ld_date(L, m, "dataEsito", &a->date);
+        a->malformed = rn == LD_BAD || rv == LD_BAD || rd == LD_BAD;
+        a->attr_nd = rn == LD_OK && nd;
+        a->attr_value = rv != LD_ABSENT;
+        a->attr_date = rd != LD_ABSENT;
+        if (a->attr_nd) {
+            a->kind = PP_ACTUAL_ND;
+            a->nd_reason = ld_text(L, m);
+        } else if (rv == LD_OK) {
+            a->kind = PP_ACTUAL_VALUE;
+        } else if (rd == LD_OK) {
+            a->kind = PP_ACTUAL_DATE;
+        }
     }
 }
 
@@ -540,6 +578,7 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
     load_targets(L, x, ind);
     load_soglie(L, x, ind);
     load_history(L, ld_first(x, "SerieStorica"), ind);
+    load_monitoring(L, x, ind);
     load_actual(L, ld_first(x, "Consuntivo"), ind);
     if (ind->actual.kind == PP_ACTUAL_VALUE && ind->actual.decimals > ind->decimals)
         ind->decimals = ind->actual.decimals;
@@ -555,6 +594,27 @@ static void load_indicator(loader *L, const xmlNode *x, pp_node *n)
 
 /* ---- the tree ------------------------------------------------------------ */
 
+/* unita is a list of ids separated by white space (the schema bounds it):
+ * split in place (list is the loader's own arena copy, from ld_attr); the
+ * first is also unit_ref, which most readers use. */
+static void load_unit_refs(loader *L, const char *list, pp_class *k)
+{
+    if (!list) return;
+    char *s = ld_collapse((char *)list, true);
+    size_t count = *s ? 1 : 0;
+    for (const char *p = s; *p; p++) count += *p == ' ';
+    k->unit_refs = ld_array(L, count, sizeof *k->unit_refs);
+    if (!k->unit_refs) return;
+    for (char *p = s; *p;) {
+        k->unit_refs[k->nunit_refs++] = p;
+        char *sp = strchr(p, ' ');
+        if (!sp) break;
+        *sp = '\0';
+        p = sp + 1;
+    }
+    k->unit_ref = k->unit_refs[0];
+}
+
 static void load_class(loader *L, const xmlNode *c, pp_node *n)
 {
     if (!c) return;
@@ -565,10 +625,12 @@ static void load_class(loader *L, const xmlNode *c, pp_node *n)
     k->programma = ld_attr(L, c, "programma");
     k->cofog = ld_attr(L, c, "cofog");
     k->tipo = ld_attr(L, c, "tipo");
-    k->unit_ref = ld_attr(L, c, "unita");
+    load_unit_refs(L, ld_attr(L, c, "unita"), k);
     k->manager_ref = ld_attr(L, c, "responsabile");
     k->has_budget = attr_number(L, c, "risorse", &k->budget);
     k->has_gender = attr_bool(L, c, "genere", &k->gender);
+    k->year_from = year_of(L, c, "dal");
+    k->year_to = year_of(L, c, "al");
     k->pos = ld_pos(c);
 }
 

@@ -58,6 +58,25 @@ const pp_node *pp_individual_node(const pp_individual *io)
     return io->own ? io->own : io->objective;
 }
 
+bool pp_person_kind_parse(const char *s, pp_person_kind *k)
+{
+    static const char *const names[] = {"segretario", "dirigente", "po", "dipendente"};
+    for (size_t i = 0; s && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *k = (pp_person_kind)(PP_PERSON_SEGRETARIO + i);
+            return true;
+        }
+    return false;
+}
+
+bool pp_node_names_unit(const pp_node *n, const char *unit_id)
+{
+    if (!n->has_class || !unit_id) return false;
+    for (size_t i = 0; i < n->cls.nunit_refs; i++)
+        if (strcmp(n->cls.unit_refs[i], unit_id) == 0) return true;
+    return false;
+}
+
 const pp_change *pp_node_removal(const pp_node *n)
 {
     for (size_t i = 0; n && i < n->nchanges; i++)

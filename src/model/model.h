@@ -94,6 +94,9 @@ typedef struct {
     const char *delibera;
     pp_date date;
     bool attr_old_value, attr_old_date; /* written, even if unusable (then reported) */
+    const char *reason; /* Motivazione: why the target was revised, or NULL */
+    bool in_document;   /* nelDocumento="true": this document makes the revision */
+    pp_pos pos;
 } pp_revision;
 
 /* <Soglia>: where achievement is 0 %. A number for numeric targets, a
@@ -147,6 +150,16 @@ typedef struct {
     bool attr_value, attr_date, attr_nd, attr_not_completed;
 } pp_actual;
 
+/* <Monitoraggio>: a partial value measured during the year (data), kept
+ * as a pp_actual (kind VALUE, DATE from dataEsito, or ND) so that the
+ * rules that score a consuntivo give its partial achievement
+ * (pp_score_partial). Never scored in the tree. */
+typedef struct {
+    pp_date date; /* y == 0 when unusable (reported) */
+    pp_actual value;
+    pp_pos pos;
+} pp_monitoring;
+
 typedef struct {
     const char *name, *description, *algorithm, *fonte, *tipologia;
     pp_measure numerator, denominator;
@@ -175,18 +188,23 @@ typedef struct {
     pp_pos override_pos;
     int decimals; /* the most digits written after the point in its targets,
                    * soglia and consuntivo: the precision the source uses */
+    pp_monitoring *monitoring; /* in document order */
+    size_t nmonitoring;
 } pp_indicator;
 
 /* ---- classifications of objectives -------------------------------------- */
 
 typedef struct {
     const char *prospettiva, *missione, *programma, *cofog;
-    const char *tipo;         /* "comune" / "specifico" */
-    const char *unit_ref;     /* id of a pp_unit_org */
+    const char *tipo;         /* "comune" / "specifico" / "ente" */
+    const char *unit_ref;     /* id of a pp_unit_org: the first of unit_refs */
     const char *manager_ref;  /* id of a pp_person */
+    const char **unit_refs;   /* every unit of unita, as written (a list) */
+    size_t nunit_refs;
     bool has_budget;
     double budget;
     bool has_gender, gender;
+    int year_from, year_to;   /* dal, al: the objective's span; 0 when absent */
     pp_pos pos;
 } pp_class;
 
@@ -266,6 +284,7 @@ struct pp_node {
 
 typedef struct {
     const char *id, *name, *type, *parent_ref, *manager_ref;
+    const char *code; /* codice, as printed ("U0.1"); may be NULL */
     pp_pos pos;
     /* The unit's result (scoring): the plain mean of the counted objectives
      * whose Classificazione names it (see pp_score_units). */
@@ -280,19 +299,24 @@ typedef struct {
  * person's own (an operational-level node outside the tree, parent NULL,
  * with its own indicators). */
 typedef struct {
-    const char *ref; /* id of an objective of the tree; NULL for an own one */
+    const char *ref; /* id of an objective or indicator of the tree; NULL for an own one */
     bool has_weight;
     double weight;           /* share in the person's total */
     int weight_decimals;
     pp_pos pos;
-    const pp_node *objective; /* resolved by the checks */
+    const pp_node *objective; /* resolved by the checks: an objective or an indicator */
     pp_node *own;             /* own objective (no rif); NULL otherwise */
     bool own_content;         /* Titolo or Indicatore written (with rif: reported) */
     double effective_weight;  /* in the total, after leaving out what has no score */
 } pp_individual;
 
+/* Persona/@categoria; PP_PERSON_ANY when not written. */
+typedef enum { PP_PERSON_ANY, PP_PERSON_SEGRETARIO, PP_PERSON_DIRIGENTE, PP_PERSON_PO,
+               PP_PERSON_DIPENDENTE } pp_person_kind;
+
 typedef struct {
     const char *id, *name, *role, *unit_ref;
+    pp_person_kind kind;
     pp_individual *objectives;
     size_t nobjectives;
     pp_pos pos;
@@ -303,8 +327,14 @@ typedef struct {
     int band; /* index in smvp.bands, -1 when none */
 } pp_person;
 
-/* The node an individual objective scores on: the tree's or its own. */
+/* The node an individual objective scores on: the tree's (an objective or
+ * an indicator) or its own. */
 const pp_node *pp_individual_node(const pp_individual *io);
+/* "segretario", "dirigente", "po", "dipendente" -> the kind; false when
+ * none of them. */
+bool pp_person_kind_parse(const char *s, pp_person_kind *k);
+/* Whether the Classificazione of n names unit id among its unita. */
+bool pp_node_names_unit(const pp_node *n, const char *unit_id);
 
 /* ---- narrative content --------------------------------------------------- */
 

@@ -117,11 +117,11 @@ static void not_counted(pp_result *r, const char *why)
     r->why_not_counted = why;
 }
 
-/* Achievement by the indicator's rule, or NAN with *why set. */
+/* Achievement of value a (the consuntivo, or a partial value) by the
+ * indicator's rule, or NAN with *why set. */
 static double rule_value(const pp_doc *doc, const pp_indicator *ind, const pp_target *t,
-                         const char **why)
+                         const pp_actual *a, const char **why)
 {
-    const pp_actual *a = &ind->actual;
     if (t->op == PP_OP_ENTRO) {
         if (a->kind == PP_ACTUAL_NOT_COMPLETED) return 0; /* never done: 0, soglia or not */
         if (a->kind != PP_ACTUAL_DATE || !t->date.y) {
@@ -184,7 +184,7 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
     } else if (ind->actual.kind == PP_ACTUAL_NONE) {
         why = "nessun consuntivo";
     } else {
-        v = r->computed = rule_value(doc, ind, t, &why);
+        v = r->computed = rule_value(doc, ind, t, &ind->actual, &why);
         if (!isnan(v)) v = pp_apply_tolerance(&doc->smvp.tolerance[2], v);
     }
     if (isnan(v)) {
@@ -197,4 +197,16 @@ void pp_score_indicator(const pp_doc *doc, pp_node *n)
     if (!r->counted) r->why_not_counted = "peso 0";
     pp_apply_removal(n);
     r->band = pp_band_of(&doc->smvp, r->achievement);
+}
+
+bool pp_score_partial(const pp_doc *doc, const pp_indicator *ind, const pp_actual *a,
+                      double *achievement)
+{
+    const pp_target *t = pp_indicator_target(ind, doc->year);
+    const char *why = NULL;
+    if (!t || a->kind == PP_ACTUAL_NONE || a->kind == PP_ACTUAL_ND) return false;
+    double v = rule_value(doc, ind, t, a, &why);
+    if (isnan(v)) return false;
+    *achievement = clamp100(pp_apply_tolerance(&doc->smvp.tolerance[2], v));
+    return true;
 }

@@ -36,10 +36,16 @@ bool pp_weight_counts(const pp_smvp *s, const pp_node *n);
 void pp_apply_removal(pp_node *n);
 /* Scores one indicator (node->result). */
 void pp_score_indicator(const pp_doc *doc, pp_node *n);
+/* The achievement a value a of ind would have (a partial value: a
+ * Monitoraggio), by the very rules and tolerance bands pp_score_indicator
+ * applies to the consuntivo; false when they give none (N/D, no target for
+ * the year, a form the target does not read). */
+bool pp_score_partial(const pp_doc *doc, const pp_indicator *ind, const pp_actual *a,
+                      double *achievement);
 /* Results per organisational unit (units.c): the plain mean of the counted
  * objectives naming the unit in their Classificazione. */
 void pp_score_units(pp_doc *doc);
-/* Whether objective n names unit u as responsible. */
+/* Whether objective n names unit u among its units (unita). */
 bool pp_unit_names(const pp_unit_org *u, const pp_node *n);
 /* Scores the whole tree, bottom up, then people's totals and units. */
 void pp_score(pp_doc *doc);

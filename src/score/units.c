@@ -1,7 +1,7 @@
 /* Results per organisational unit (DOMAIN §5: "the same scores grouped by
  * office"): a unit's result is the plain mean of the achievements of the
- * objectives, strategic or operational, whose Classificazione names it as
- * responsible (unita), among those that count in the tree (not N/D, not
+ * objectives, strategic or operational, whose Classificazione names it
+ * among its units (unita: an objective naming several counts in each), among those that count in the tree (not N/D, not
  * weighing 0, not removed).
  *
  * Plain, not weighted: an objective's peso is its share of its own parent,
@@ -9,14 +9,12 @@
  * are not comparable; each objective the unit answers for counts the same.
  * A unit's sub-units are not folded in: each unit answers for what names
  * it. */
-#include <string.h>
-
 #include "score.h"
 
 bool pp_unit_names(const pp_unit_org *u, const pp_node *n)
 {
     return (n->level == PP_LEVEL_STRATEGICO || n->level == PP_LEVEL_OPERATIVO) &&
-           n->has_class && n->cls.unit_ref && u->id && strcmp(n->cls.unit_ref, u->id) == 0;
+           pp_node_names_unit(n, u->id);
 }
 
 typedef struct {

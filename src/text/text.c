@@ -660,6 +660,22 @@ double pp_lines_baseline(const pp_lines *l, size_t i)
 
 /* ---- emitting ------------------------------------------------------------ */
 
+/* A struck-through run (a revised target's old value) is the run and a
+ * line across it, at three tenths of the size above the baseline, in the
+ * text's colour: a line item of its own, so that every backend draws it
+ * the same and a reader of the display list sees it. */
+static bool strike_through(pp_page *p, const pp_dl_item *run)
+{
+    double size = run->u.text.size, y = run->u.text.y - 0.3 * size;
+    pp_dl_item line = {.kind = PP_DL_LINE};
+    line.u.line.x1 = run->u.text.x;
+    line.u.line.x2 = run->u.text.x + run->u.text.width;
+    line.u.line.y1 = line.u.line.y2 = y;
+    line.u.line.paint = (pp_paint){.stroke = true, .stroke_color = run->u.text.color,
+                                   .line_width = size / 16};
+    return pp_page_add(p, &line) != NULL;
+}
+
 static bool emit_run(const pp_lines *l, const text_run *r, pp_page *p, double x, double y,
                      pp_rgb color, bool strike)
 {
@@ -670,7 +686,6 @@ static bool emit_run(const pp_lines *l, const text_run *r, pp_page *p, double x,
     it.u.text.x = x + r->x;
     it.u.text.y = y;
     it.u.text.width = r->width;
-    it.u.text.strike = strike;
     it.u.text.utf8 = pp_arena_strndup(p->arena, l->text + r->text0, r->ntext);
     it.u.text.nglyphs = r->nglyphs;
     it.u.text.glyphs = pp_arena_alloc(p->arena, (r->nglyphs ? r->nglyphs : 1) * sizeof(pp_glyph));
@@ -684,7 +699,9 @@ static bool emit_run(const pp_lines *l, const text_run *r, pp_page *p, double x,
         memcpy(it.u.text.clusters, l->clusters + r->cluster0, r->nclusters * sizeof(pp_cluster));
         it.u.text.nclusters = r->nclusters;
     }
-    return pp_page_add(p, &it) != NULL;
+    if (!pp_page_add(p, &it))
+        return false;
+    return !strike || strike_through(p, &it);
 }
 
 bool pp_lines_emit(const pp_lines *l, size_t first, size_t n, pp_page *p, double x, double y,

@@ -69,7 +69,8 @@ double pp_lines_width(const pp_lines *l);
 double pp_lines_baseline(const pp_lines *l, size_t i);
 
 /* Emits lines [first, first + n) into page p with the top of the first line
- * at (x, y), as one PP_DL_TEXT item per run; strike draws a line through. */
+ * at (x, y), as one PP_DL_TEXT item per run; strike adds a PP_DL_LINE across
+ * each run (a revised target's old value). */
 bool pp_lines_emit(const pp_lines *l, size_t first, size_t n, pp_page *p, double x, double y,
                    pp_rgb color, bool strike);
 

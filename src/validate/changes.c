@@ -79,7 +79,14 @@ static void check_revisions(const pp_node *n, pp_diags *d)
         const pp_target *t = &n->ind->targets[i];
         for (size_t k = 0; k < t->nrevisions; k++) {
             const pp_revision *r = &t->revisions[k];
-            if (!r->delibera && !r->date.y)
+            /* made by this document: the document is the act and its date;
+             * another act or date beside it would contradict it */
+            if (r->in_document && (r->delibera || r->date.y))
+                pp_error(d, r->pos.line, r->pos.col,
+                         "Revisione nelDocumento=\"true\" of '%s' takes neither delibera nor "
+                         "data: this document is the act that revises the target",
+                         label(n));
+            if (!r->in_document && !r->delibera && !r->date.y)
                 pp_error(d, t->pos.line, t->pos.col,
                          "Revisione of '%s' needs delibera (the act) or data (when it was "
                          "decided)",

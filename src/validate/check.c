@@ -165,8 +165,25 @@ static bool check_class_refs(pp_node *n, void *ctx)
 {
     ref_walk *w = ctx;
     if (!n->has_class) return true;
-    resolve(w->ids, w->d, n->cls.unit_ref, 'u', n->cls.pos, "unita", "an organisational unit (Unita)");
+    /* each unit of the list, with the message a single one has */
+    for (size_t i = 0; i < n->cls.nunit_refs; i++) {
+        const char *ref = n->cls.unit_refs[i];
+        resolve(w->ids, w->d, ref, 'u', n->cls.pos, "unita", "an organisational unit (Unita)");
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(n->cls.unit_refs[k], ref) == 0) {
+                pp_error(w->d, n->cls.pos.line, n->cls.pos.col,
+                         "unita names '%s' twice: each unit once", ref);
+                break;
+            }
+    }
     resolve(w->ids, w->d, n->cls.manager_ref, 'p', n->cls.pos, "responsabile", "a person (Persona)");
+    /* the span prints as "2022–2024": backwards it says nothing (each year
+     * alone was bounded by the loader) */
+    const pp_class *k = &n->cls;
+    if (k->year_from && k->year_to && k->year_from > k->year_to)
+        pp_error(w->d, k->pos.line, k->pos.col,
+                 "Classificazione dal=\"%d\" al=\"%d\": the span of '%s' ends before it begins",
+                 k->year_from, k->year_to, n->code ? n->code : n->id ? n->id : "?");
     return true;
 }
 
@@ -256,6 +273,15 @@ static void check_unit_cycles(const pp_doc *doc, id_table *t, pp_diags *d)
     free(walk);
 }
 
+/* An own individual objective sits outside the tree (parent NULL): its
+ * indicators are not the tree's. */
+static bool indicator_in_tree(const pp_node *n)
+{
+    const pp_node *up = n;
+    while (up->parent) up = up->parent;
+    return up->level == PP_LEVEL_ENTE;
+}
+
 static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
 {
     for (size_t i = 0; i < doc->nunits; i++) {
@@ -269,7 +295,8 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
         resolve(t, d, p->unit_ref, 'u', p->pos, "unita", "an organisational unit (Unita)");
         for (size_t k = 0; k < p->nobjectives; k++) {
             pp_individual *o = &p->objectives[k];
-            const pp_node *n = resolve(t, d, o->ref, 'n', o->pos, "rif", "an objective");
+            const pp_node *n = resolve(t, d, o->ref, 'n', o->pos, "rif",
+                                       "an objective or an indicator");
             /* an own objective refers to itself: its id is defined, not resolved */
             if (n && !n->parent && n->level == PP_LEVEL_OPERATIVO) {
                 pp_error(d, o->pos.line, o->pos.col,
@@ -278,10 +305,20 @@ static void check_refs(pp_doc *doc, id_table *t, pp_diags *d)
                          o->ref, n->pos.line);
                 n = NULL;
             }
-            if (n && n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO) {
+            /* an indicator of an own objective is not the tree's */
+            if (n && n->level == PP_LEVEL_INDICATORE && !indicator_in_tree(n)) {
                 pp_error(d, o->pos.line, o->pos.col,
-                         "rif='%s' must refer to a strategic or operational objective, not to %s '%s'",
-                         o->ref, n->level == PP_LEVEL_INDICATORE ? "the indicator" : "the area", o->ref);
+                         "rif='%s' must refer to an indicator of the tree, not to one of an own "
+                         "individual objective (line %d)",
+                         o->ref, n->pos.line);
+                n = NULL;
+            }
+            if (n && n->level != PP_LEVEL_STRATEGICO && n->level != PP_LEVEL_OPERATIVO &&
+                n->level != PP_LEVEL_INDICATORE) {
+                pp_error(d, o->pos.line, o->pos.col,
+                         "rif='%s' must refer to a strategic or operational objective or an "
+                         "indicator, not to the area '%s'",
+                         o->ref, o->ref);
                 n = NULL;
             }
             o->objective = n;
@@ -378,6 +415,7 @@ pp_status pp_check(pp_doc *doc, pp_diags *d)
     pp_check_budgets(doc, d);
     pp_check_changes(doc, d);
     pp_check_people(doc, d);
+    pp_check_monitoring(doc, d);
     pp_check_files(doc, d);
     return pp_diags_status(d, PP_OK);
 }

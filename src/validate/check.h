@@ -27,6 +27,9 @@ void pp_check_people(pp_doc *doc, pp_diags *d);
 /* The checks of the tree's indicators, on an objective outside the tree
  * (an own individual objective): its indicators and their weights. */
 void pp_check_detached(pp_doc *doc, pp_diags *d, pp_node *objective);
+/* Mid-year monitoring values: form, date in the year, one per date
+ * (monitoring.c). */
+void pp_check_monitoring(pp_doc *doc, pp_diags *d);
 /* The logo and images exist and are PNG or JPEG (files.c). */
 void pp_check_files(const pp_doc *doc, pp_diags *d);
 /* Decodes the whole image f holds (image_check.c): true when it is a

@@ -121,16 +121,6 @@ static cairo_font_face_t *face_of(pp_cairo_drawer *dr, const pp_run *run, pp_dia
     return face;
 }
 
-static void strike_through(cairo_t *cr, const pp_dl_item *it)
-{
-    double size = it->u.text.size, y = it->u.text.y - 0.3 * size;
-    cairo_move_to(cr, it->u.text.x, y);
-    cairo_line_to(cr, it->u.text.x + it->u.text.width, y);
-    cairo_set_line_width(cr, size / 16);
-    cairo_set_dash(cr, NULL, 0, 0);
-    cairo_stroke(cr);
-}
-
 static bool glyphs_of(pp_cairo_drawer *dr, const pp_dl_item *it)
 {
     size_t n = it->u.text.nglyphs;
@@ -172,7 +162,6 @@ pp_status pp_cairo_text(void *impl, const pp_run *run, pp_diags *d)
     } else {
         cairo_show_glyphs(cr, dr->glyphs, n);
     }
-    if (it->u.text.strike) strike_through(cr, it);
     return PP_OK;
 }
 

@@ -146,15 +146,6 @@ static void set_clusters(stretch *s, const pp_run *run)
     flush(s);
 }
 
-static void strike_through(haru_backend *b, const pp_dl_item *it)
-{
-    double size = it->u.text.size, y = haru_y(b, it->u.text.y - 0.3 * size);
-    haru_set_stroke(b, it->u.text.color, size / 16, 0);
-    HPDF_Page_MoveTo(b->page, (HPDF_REAL)it->u.text.x, (HPDF_REAL)y);
-    HPDF_Page_LineTo(b->page, (HPDF_REAL)(it->u.text.x + it->u.text.width), (HPDF_REAL)y);
-    HPDF_Page_Stroke(b->page);
-}
-
 pp_status pp_haru_text(void *impl, const pp_run *run, pp_diags *d)
 {
     haru_backend *b = impl;
@@ -170,7 +161,6 @@ pp_status pp_haru_text(void *impl, const pp_run *run, pp_diags *d)
     stretch s = {b, f, it->u.text.size, it->u.text.x, it->u.text.y, 0, 0, 0, 0, false};
     set_clusters(&s, run);
     HPDF_Page_EndText(b->page);
-    if (it->u.text.strike) strike_through(b, it);
     if (s.oom) return pp_diag_oom(d);
     return PP_OK;
 }
