@@ -10,9 +10,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <glib.h>
+
 #include "cli.h"
 
 #include "backend_cairo.h"
+#include "backend_haru.h"
 #include "layout.h"
 #include "score.h"
 
@@ -24,8 +27,9 @@
 #endif
 
 typedef struct {
-    const char *file, *out, *layout, *png_dir;
-    bool timings;
+    const char *file, *out, *layout, *png_dir, *pdfa_out, *owner_password;
+    bool timings, pdfa, protect;
+    char *generated_password; /* --protect without --owner-password */
 } options;
 
 /* The command line of render into o; PP_CLI_RUN or the exit status. */
@@ -37,13 +41,34 @@ static int parse_args(int argc, char **argv, options *o)
         {.names = {"--layout"}, .value = &o->layout, .nonempty = "a file name"},
         {.names = {"--png"}, .value = &o->png_dir, .nonempty = "a folder name"},
         {.names = {"--timings"}, .flag = &o->timings},
+        {.names = {"--pdfa"}, .flag = &o->pdfa},
+        {.names = {"--pdfa-output"}, .value = &o->pdfa_out, .nonempty = "a file name"},
+        {.names = {"--protect"}, .flag = &o->protect},
+        {.names = {"--owner-password"}, .value = &o->owner_password, .nonempty = "a password",
+         .text = true},
         {.names = {NULL}},
     };
     const pp_cli_spec spec = {
-        "render", "perfpdf render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]",
+        "render",
+        "perfpdf render FILE [-o OUT.pdf] [--pdfa | --protect [--owner-password PW]]\n"
+        "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]",
         opts, 1, 1, "one FILE"};
     int npos;
-    return pp_cli_parse(&spec, argc, argv, &o->file, &npos);
+    int rc = pp_cli_parse(&spec, argc, argv, &o->file, &npos);
+    if (rc != PP_CLI_RUN) return rc;
+    if (o->pdfa && o->protect)
+        return pp_cli_usage_error(&spec, "--protect cannot be combined with --pdfa: a PDF/A file "
+                                         "may not be encrypted (write the protected copy and the "
+                                         "PDF/A copy with -o OUT.pdf --protect --pdfa-output "
+                                         "OUT-A.pdf)");
+    if (o->pdfa && o->pdfa_out)
+        return pp_cli_usage_error(&spec, "--pdfa-output with --pdfa: -o is already the PDF/A "
+                                         "copy");
+    if (o->pdfa_out && o->out && strcmp(o->pdfa_out, o->out) == 0)
+        return pp_cli_usage_error(&spec, "--pdfa-output names the same file as -o");
+    if (o->owner_password && !o->protect)
+        return pp_cli_usage_error(&spec, "--owner-password is for --protect");
+    return PP_CLI_RUN;
 }
 
 static double now(void)
@@ -164,26 +189,66 @@ static pp_date fallback_date(void)
 }
 
 typedef struct {
-    pp_backend *b[2];
+    pp_backend *b[3];
     size_t n;
 } backends;
+
+/* The owner password of a protected copy when none is given: random, so
+ * that nobody can lift the protection; under SOURCE_DATE_EPOCH (a
+ * reproducible build) derived from it and the input instead, so that the
+ * same input gives the same bytes. */
+static char *owner_password(const options *o)
+{
+    if (o->owner_password) return g_strdup(o->owner_password);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *seed = g_strconcat("perfpdf-owner:", sde, ":", o->file, NULL);
+        char *pw = g_compute_checksum_for_string(G_CHECKSUM_SHA256, seed, -1);
+        g_free(seed);
+        return pw;
+    }
+    guint32 r[4];
+    for (size_t i = 0; i < 4; i++) r[i] = g_random_int();
+    return g_strdup_printf("%08x%08x%08x%08x", r[0], r[1], r[2], r[3]);
+}
+
+static pp_status open_haru(const char *path, bool pdfa, const options *o,
+                           const pp_dl_meta *meta, pp_font_table fonts, backends *bk,
+                           pp_diags *d)
+{
+    pp_haru_options ho = {.pdfa = pdfa};
+    char *pw = NULL;
+    if (!pdfa && o->protect) {
+        ho.protect = true;
+        ho.owner_password = pw = owner_password(o);
+    }
+    pp_status st = pp_backend_haru_pdf(path, meta, fonts, &ho, d, &bk->b[bk->n]);
+    g_free(pw);
+    if (st == PP_OK) bk->n++;
+    return st;
+}
 
 static pp_status open_backends(const options *o, const char *out, const char *base,
                                const pp_dl_meta *meta, pp_font_table fonts, backends *bk,
                                pp_diags *d)
 {
-    pp_status st = pp_backend_cairo_pdf(out, meta, fonts, d, &bk->b[0]);
-    if (st != PP_OK) return st;
-    bk->n = 1;
-    if (!o->png_dir) return PP_OK;
+    pp_status st;
+    if (o->pdfa || o->protect) {
+        st = open_haru(out, o->pdfa, o, meta, fonts, bk, d);
+    } else {
+        st = pp_backend_cairo_pdf(out, meta, fonts, d, &bk->b[0]);
+        if (st == PP_OK) bk->n = 1;
+    }
+    if (st == PP_OK && o->pdfa_out) st = open_haru(o->pdfa_out, true, o, meta, fonts, bk, d);
+    if (st != PP_OK || !o->png_dir) return st;
     if (!ensure_dir(o->png_dir)) return PP_ERR_ENV;
     size_t len = strlen(o->png_dir) + strlen(base) + 2;
     char *prefix = malloc(len);
     if (!prefix) return PP_ERR_ENV;
     snprintf(prefix, len, "%s/%s", o->png_dir, base);
-    st = pp_backend_cairo_png(prefix, 110, fonts, d, &bk->b[1]);
+    st = pp_backend_cairo_png(prefix, 110, fonts, d, &bk->b[bk->n]);
     free(prefix);
-    if (st == PP_OK) bk->n = 2;
+    if (st == PP_OK) bk->n++;
     return st;
 }
 
@@ -203,7 +268,7 @@ static pp_status lay_out_and_draw(const options *o, const char *out, const char 
 {
     pp_layout_check_fonts(lay, text, d);
     pp_dl_meta meta = pp_layout_meta(doc, lay, fallback_date());
-    backends bk = {{NULL, NULL}, 0};
+    backends bk = {{NULL, NULL, NULL}, 0};
     pp_status st = open_backends(o, out, base, &meta, pp_text_font_table(text), &bk, d);
     if (st == PP_OK) st = pp_layout_document(doc, lay, text, pages, d);
     st = pp_diags_status(d, st); /* no PDF published after a lost warning */
@@ -212,7 +277,7 @@ static pp_status lay_out_and_draw(const options *o, const char *out, const char 
         st = pp_render_pages(bk.b, bk.n, pages->pages, pages->npages, pages->outline,
                              pages->noutline, d);
     *draw_s = now() - t;
-    for (size_t i = 0; i < 2; i++) pp_backend_free(bk.b[i]);
+    for (size_t i = 0; i < 3; i++) pp_backend_free(bk.b[i]);
     return st;
 }
 
