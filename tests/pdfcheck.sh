@@ -48,17 +48,19 @@ all_present() {
     echo $missing
 }
 
-# toc_entries PDF PAGE: the INDICE entries of a page, "N<TAB>title". The
+# toc_entries PDF PAGE: the INDICE entries of a page, "N<TAB>title" (N in
+# Roman numerals for front matter numbered so). The
 # first line of a page is the running header, the footer starts with
 # "Pagina"; a title may wrap onto the next line.
 toc_entries() {
     pdftotext -f "$2" -l "$2" -layout -enc UTF-8 "$1" - | sed 's/\xe2\x80\x82/ /g' | awk '
         NF == 0 { next }
         !seen_header { seen_header = 1; next }
-        /^ *Pagina [0-9]+ di [0-9]+ *$/ || /^ *INDICE *$/ { next }
+        /^ *Pagina [0-9]+ di [0-9]+ *$/ || /^ *Pagina [ivxlcdm]+ *$/ || /^ *INDICE *$/ { next }
         {
             line = $0; sub(/^ +/, "", line)
-            if (match(line, / +[0-9]+$/)) {
+            # a Roman number stands after the leader (many spaces), not after a word
+            if (match(line, / +[0-9]+$/) || match(line, /   +[ivxlcdm]+$/)) {
                 n = substr(line, RSTART); gsub(/ /, "", n)
                 title = prefix substr(line, 1, RSTART - 1); prefix = ""
                 print n "\t" title

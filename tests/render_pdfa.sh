@@ -129,6 +129,28 @@ for name in esempio-minimo pistoia-prato-relazione-2022 camera-immaginaria-relaz
     cmp -s "$name-a.pdf" "$name-a2.pdf" || fail "$name: --pdfa and --pdfa-output differ, or a rerun does"
 done
 
+# Page labels: a layout that numbers the front matter in Roman numerals
+# (cover, INDICE, Presentazione: i, ii, iii), the body from 1: the footers,
+# the INDICE, and the page labels of both copies say so.
+sed 's|<numbering depth="2" toc-depth="2" renumber="true"/>|<numbering depth="2" toc-depth="2" renumber="true" front-matter="roman"/>|' \
+    "$src/layouts/piano.xml" >roman.xml
+grep -q 'front-matter="roman"' roman.xml || fail "could not make roman.xml"
+"$perfpdf" render "$src/fixtures/piano-piccolo-2024.xml" --layout roman.xml -o roman.pdf \
+    --pdfa-output roman-a.pdf 2>err.txt || fail "render with front-matter roman: $(cat err.txt)"
+[ "$(pdftotext -f 2 -l 2 roman.pdf - | grep '^Pagina')" = "Pagina ii" ] || fail "roman.pdf: page 2 is not ii"
+[ "$(pdftotext -f 4 -l 4 roman.pdf - | grep '^Pagina')" = "Pagina 1 di 10" ] ||
+    fail "roman.pdf: page 4 is not 1 of 10"
+toc_entries roman.pdf 2 | grep -q "^iii"$'\t'"Presentazione" || fail "roman.pdf: the INDICE does not give Presentazione iii"
+toc_entries roman.pdf 2 | grep -q "^1"$'\t'"1 Sintesi" || fail "roman.pdf: the INDICE does not give 1 Sintesi page 1"
+for f in roman.pdf roman-a.pdf; do
+    qpdf --json --json-key=pagelabels "$f" | tr -d ' \n' >labels.txt
+    grep -q '"index":3,"label":{"/S":"/D","/St":1}' labels.txt || fail "$f: the body is not labelled from 1"
+    grep -q '"index":0,"label":{[^}]*\(/r\|u:i"\)' labels.txt || fail "$f: the cover is not labelled i"
+done
+"$perfpdf" render "$src/fixtures/piano-piccolo-2024.xml" -o plain.pdf 2>/dev/null
+[ "$(qpdf --json --json-key=pagelabels plain.pdf | tr -d ' \n' | grep -o '"pagelabels":\[\]')" = '"pagelabels":[]' ] ||
+    fail "plain.pdf: page labels without front matter"
+
 # --protect: encrypted with printing and copying allowed, changes forbidden;
 # deterministic under SOURCE_DATE_EPOCH; the text still reads.
 min="$src/fixtures/esempio-minimo.xml"

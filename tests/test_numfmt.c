@@ -144,6 +144,26 @@ static void significant_digits(void **state)
     assert_int_equal(pp_decimal_significant("NaN"), 0);
 }
 
+/* Front matter page labels: i, ii, iv, ix, xiv, xl, mcmxcix; decimal
+ * outside 1-3999; a short buffer gets a prefix, never an overrun. */
+static void roman_numerals(void **state)
+{
+    (void)state;
+    const struct {
+        int n;
+        const char *s;
+    } cases[] = {{1, "i"},      {2, "ii"},    {4, "iv"},       {9, "ix"},    {14, "xiv"},
+                 {40, "xl"},    {90, "xc"},   {400, "cd"},     {1999, "mcmxcix"},
+                 {3999, "mmmcmxcix"},          {0, "0"},        {4000, "4000"}, {-3, "-3"}};
+    char buf[32];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pp_fmt_roman(cases[i].n, buf, sizeof buf);
+        assert_string_equal(buf, cases[i].s);
+    }
+    pp_fmt_roman(3888, buf, 5); /* mmmdccclxxxviii does not fit */
+    assert_true(strlen(buf) < 5);
+}
+
 static void dates(void **state)
 {
     (void)state;
@@ -219,6 +239,7 @@ int main(void)
         cmocka_unit_test(data_numbers_extreme),
         cmocka_unit_test(every_double_reads_back),
         cmocka_unit_test(significant_digits),
+        cmocka_unit_test(roman_numerals),
         cmocka_unit_test(dates),
         cmocka_unit_test(dates_of_the_schema),
     };

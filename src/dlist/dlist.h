@@ -118,6 +118,11 @@ typedef struct {
     double width, height; /* points; landscape pages are wider than high */
     pp_dl_item *items;
     size_t nitems, cap;
+    /* The page's label, as its footer numbers it (PDF page labels): front
+     * matter in lower-case Roman numerals, then the body from 1. Unset
+     * (label_number 0): the page's own number, in decimal. */
+    bool label_roman;
+    int label_number;
 } pp_page;
 
 /* A font used by the document, as any PDF writer can use it: the font

@@ -50,7 +50,7 @@ static const char *const label_names[] = {
     "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
     "calendar-caption", "col-number", "col-activity", "col-actors",
     "col-objective-indicator", "col-unit",
-    "strategy-map", "strategy-map-too-large"};
+    "strategy-map", "strategy-map-too-large", "footer-front"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -192,7 +192,8 @@ static const char *const label_defaults[] = {
     "Unit\u00e0",
     "Mappa strategica",
     ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
-     "sono elencati nelle sezioni che seguono.")};
+     "sono elencati nelle sezioni che seguono."),
+    "Pagina {n}"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -400,13 +401,19 @@ static void read_spacing(reader *r, const xmlNode *n)
 
 static void read_numbering(reader *r, const xmlNode *n)
 {
-    static const char *const ok[] = {"depth", "toc-depth", "renumber", NULL};
+    static const char *const ok[] = {"depth", "toc-depth", "renumber", "front-matter", NULL};
     check_attrs(r, n, ok);
     double v;
     if (num(r, n, "depth", 0, 6, &v)) r->l->number_depth = (int)v;
     if (num(r, n, "toc-depth", 0, 6, &v)) r->l->toc_depth = (int)v;
     bool renumber;
     if (boolean(r, n, "renumber", &renumber)) r->l->keep_numbers = !renumber;
+    const char *front = attr(r, n, "front-matter");
+    if (front) {
+        if (strcmp(front, "roman") == 0) r->l->roman_front = true;
+        else if (strcmp(front, "arabic") != 0)
+            ERR(r, n, "<numbering front-matter=\"%s\">: expected roman or arabic", front);
+    }
 }
 
 /* A number of decimals, or "source": as many as the document writes. */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "layout_internal.h"
+#include "numfmt.h"
 
 static double now(void)
 {
@@ -135,6 +136,26 @@ static bool add_line(pp_page *p, double x1, double x2, double y, pp_rgb colour)
     return pp_page_add(p, &it) != NULL;
 }
 
+/* ---- page labels ----------------------------------------------------------------------- */
+
+/* With <numbering front-matter="roman">, the pages before the first
+ * numbered top-level section; else none. */
+size_t ly_front_pages(const ly_ctx *c)
+{
+    if (!c->lay->roman_front) return 0;
+    for (size_t i = 0; i < c->nheads; i++)
+        if (c->heads[i].level == 1 && c->heads[i].number && c->heads[i].page > 0)
+            return (size_t)c->heads[i].page - 1;
+    return 0;
+}
+
+void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size)
+{
+    size_t front = ly_front_pages(c);
+    if (index < front) pp_fmt_roman((int)index + 1, buf, size);
+    else snprintf(buf, size, "%zu", index - front + 1);
+}
+
 /* Header text shaped once per orientation; only its first line is shown. */
 static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
 {
@@ -152,10 +173,12 @@ static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
     }
     if (c->lay->footer_h > 0) {
         char n[24], m[24];
-        snprintf(n, sizeof n, "%zu", index + 1);
-        snprintf(m, sizeof m, "%zu", c->flow.npages);
+        size_t front = ly_front_pages(c);
+        ly_page_label(c, index, n, sizeof n);
+        snprintf(m, sizeof m, "%zu", c->flow.npages - front);
         const char *kv[] = {"n", n, "m", m, NULL};
-        char *text = ly_subst(c->arena, ly_lbl(c, LY_L_FOOTER), kv);
+        char *text = ly_subst(c->arena, ly_lbl(c, index < front ? LY_L_FOOTER_FRONT : LY_L_FOOTER),
+                              kv);
         pp_lines *l = text ? pp_text_shape(c->text, text, &ff->spec, 0, PP_ALIGN_LEFT) : NULL;
         if (!l) return false;
         double h = pp_lines_height(l, 0, 1), w = pp_lines_width(l);
@@ -184,8 +207,13 @@ static bool decorate_all(ly_ctx *c)
                                      b.x1 - b.x0, PP_ALIGN_LEFT);
         ok = header[land] != NULL;
     }
-    for (size_t i = 0; ok && i < c->flow.npages; i++)
-        if (c->flow.decor[i]) ok = decorate(c, c->flow.pages[i], i, header);
+    size_t front = ly_front_pages(c);
+    for (size_t i = 0; ok && i < c->flow.npages; i++) {
+        pp_page *p = c->flow.pages[i];
+        p->label_roman = i < front;
+        p->label_number = (int)(i < front ? i + 1 : i - front + 1);
+        if (c->flow.decor[i]) ok = decorate(c, p, i, header);
+    }
     pp_lines_free(header[0]);
     pp_lines_free(header[1]);
     return ok;

@@ -187,6 +187,7 @@ typedef enum {
     LY_L_COL_UNIT,
     LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
     LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
+    LY_L_FOOTER_FRONT,   /* {n}: the footer of a front-matter page (front-matter="roman") */
     LY_L_COUNT
 } ly_label;
 
@@ -308,6 +309,11 @@ struct pp_layout {
     size_t ncolumns;
     int toc_depth, number_depth;
     bool keep_numbers; /* a section left out keeps its number (numbering renumber="false") */
+    /* <numbering front-matter="roman">: the pages before the first numbered
+     * top-level section (cover, INDICE, Presentazione) are numbered i, ii,
+     * ... and the body from 1, in the footers, the INDICE and the PDF's
+     * page labels */
+    bool roman_front;
     /* <numbers>: how values are printed. decimals and count_decimals (unit
      * N.): a fixed number, or -1 for as many as the source writes. */
     int decimals, count_decimals;

@@ -325,6 +325,11 @@ bool ly_calendar(ly_ctx *c);
 /* The tree with each objective's budget and its indicators' algorithm,
  * unit and target per year of the Triennio (indicator_tree.c). */
 bool ly_indicator_tree(ly_ctx *c);
+/* Page labels (document.c): how many pages are front matter (numbered i,
+ * ii, ... under <numbering front-matter="roman">, else none), and the
+ * label of page `index` (0-based) as its footer and the INDICE print it. */
+size_t ly_front_pages(const ly_ctx *c);
+void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size);
 /* The strategy map under its caption, on a page of its own when the room
  * left is too small for it (strategy.c). */
 bool ly_strategy_map(ly_ctx *c);

@@ -126,7 +126,7 @@ static bool entry(ly_ctx *c, pp_page *p, size_t i, double x0, double x1, double 
     size_t n = pp_lines_count(l);
     double x = x0 + entry_indent(h->level), top = y + f->space_before;
     char num[16];
-    snprintf(num, sizeof num, "%d", h->page);
+    ly_page_label(c, (size_t)h->page - 1, num, sizeof num);
     pp_lines *nl = pp_text_shape(c->text, num, &f->spec, 0, PP_ALIGN_LEFT);
     if (!nl) return false;
     bool ok = tag(p, PP_DL_TAG_BEGIN, "TOCI") &&

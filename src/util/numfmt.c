@@ -141,3 +141,26 @@ int pp_decimal_significant(const char *s)
     }
     return first < 0 ? 0 : last - first + 1;
 }
+
+void pp_fmt_roman(int n, char *buf, size_t size)
+{
+    static const struct {
+        int value;
+        const char *digits;
+    } r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+             {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    if (!size) return;
+    if (n < 1 || n > 3999) {
+        snprintf(buf, size, "%d", n);
+        return;
+    }
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        for (; n >= r[i].value; n -= r[i].value) {
+            size_t k = strlen(r[i].digits);
+            if (len + k + 1 > size) return;
+            memcpy(buf + len, r[i].digits, k + 1);
+            len += k;
+        }
+}

@@ -17,6 +17,9 @@
  * decimals. Rounds half away from zero, as a reader expects ("0,005" ->
  * "0,01"). Non-finite values print as "N/D". */
 void pp_fmt_it(double v, int decimals, char *buf, size_t size);
+/* n (1 to 3999) in lower-case Roman numerals ("iv"), as front matter is
+ * numbered; decimal outside that range. */
+void pp_fmt_roman(int n, char *buf, size_t size);
 /* "97,98 %" */
 void pp_fmt_percent_it(double v, char *buf, size_t size);
 /* The number for data formats (json, csv, xml): the fewest significant

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "backend_cairo.h"
+#include "numfmt.h"
 #include "cairo_draw.h"
 #include "pdf_update.h"
 
@@ -19,6 +20,7 @@ typedef struct {
     char *lang;
     char *info;            /* the information dictionary written by the update */
     GPtrArray *figure_alt; /* alt text of each Figure tag begun, in order */
+    bool labels;           /* some page so far has a label of its own */
 } pdf_backend;
 
 /* ---- metadata ------------------------------------------------------------- */
@@ -171,6 +173,24 @@ static pp_status write_failed(pdf_backend *b, pp_diags *d)
     return PP_ERR_ENV;
 }
 
+/* The page's label when it is not its own number in decimal (front matter
+ * in Roman numerals, the body from 1), and on every page after one that
+ * had one: a page without a label would read as its plain index. Until
+ * then nothing is written, so a document without front matter is
+ * unchanged. */
+static void set_label(pdf_backend *b, const pp_page *page)
+{
+    bool own = page->label_number > 0 &&
+               (page->label_roman || page->label_number != page->number);
+    if (!own && !b->labels) return;
+    b->labels = true;
+    char label[32];
+    int n = page->label_number > 0 ? page->label_number : page->number;
+    if (page->label_roman) pp_fmt_roman(n, label, sizeof label);
+    else snprintf(label, sizeof label, "%d", n);
+    cairo_pdf_surface_set_page_label(b->surface, label);
+}
+
 static pp_status pdf_begin_page(void *impl, const pp_page *page, pp_diags *d)
 {
     pdf_backend *b = impl;
@@ -181,6 +201,7 @@ static pp_status pdf_begin_page(void *impl, const pp_page *page, pp_diags *d)
     }
     cairo_pdf_surface_set_size(b->surface, w, h);
     pp_cairo_set_font_options(b->draw.cr);
+    set_label(b, page);
     return PP_OK;
 }
 

@@ -44,6 +44,9 @@ static pp_status haru_begin_page(void *impl, const pp_page *page, pp_diags *d)
         g_ptr_array_add(b->pages, b->page);
     }
     b->height = h;
+    int label = page->label_number > 0 ? page->label_number : page->number;
+    if (page->label_roman) label = -label;
+    g_array_append_val(b->labels, label);
     HPDF_MD5Update(&b->identity, (const HPDF_BYTE *)&page->nitems, sizeof page->nitems);
     return haru_check(b, "a page", d);
 }
@@ -84,6 +87,7 @@ static void haru_destroy(void *impl)
     for (size_t i = 0; i < b->nfaces; i++) free(b->faces[i].used);
     free(b->faces);
     if (b->pages) g_ptr_array_free(b->pages, TRUE);
+    if (b->labels) g_array_free(b->labels, TRUE);
     if (b->images) g_hash_table_destroy(b->images);
     if (b->dests) g_hash_table_destroy(b->dests);
     if (b->links) {
@@ -153,6 +157,7 @@ static haru_backend *backend_alloc(const pp_dl_meta *meta, pp_font_table fonts,
     b->fonts = fonts;
     copy_meta(&b->meta, meta);
     b->pages = g_ptr_array_new();
+    b->labels = g_array_new(FALSE, FALSE, sizeof(int));
     b->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     b->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     b->links = g_array_new(FALSE, FALSE, sizeof(haru_link));

@@ -38,6 +38,7 @@ typedef struct {
     HPDF_Page page;         /* the page being drawn */
     double height;          /* its height, for the y flip */
     GPtrArray *pages;       /* HPDF_Page of every page, in order */
+    GArray *labels;         /* int per page: its label's number, negative when Roman */
     haru_font *faces;
     size_t nfaces;
     GHashTable *images;     /* file -> HPDF_Image */

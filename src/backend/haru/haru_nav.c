@@ -110,9 +110,29 @@ static void write_outline(haru_backend *b, const pp_outline_entry *e, size_t n)
     }
 }
 
+/* Page labels, as ranges: a new one wherever the style changes or the
+ * numbers do not follow on. None when every page is its own number. */
+static void write_labels(haru_backend *b)
+{
+    const int *l = (const int *)b->labels->data;
+    size_t n = b->labels->len;
+    bool plain = true;
+    for (size_t i = 0; i < n && plain; i++) plain = l[i] == (int)i + 1;
+    for (size_t i = 0; i < n && !plain; i++) {
+        bool roman = l[i] < 0;
+        int num = roman ? -l[i] : l[i];
+        if (i > 0 && (l[i - 1] < 0) == roman && (roman ? -l[i - 1] : l[i - 1]) + 1 == num)
+            continue;
+        HPDF_AddPageLabel(b->pdf, (HPDF_UINT)i,
+                          roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL,
+                          (HPDF_UINT)num, NULL);
+    }
+}
+
 pp_status haru_write_navigation(haru_backend *b, const pp_outline_entry *outline, size_t n,
                                 pp_diags *d)
 {
+    write_labels(b);
     write_links(b);
     write_outline(b, outline, n);
     if (n) HPDF_SetPageMode(b->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
