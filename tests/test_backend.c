@@ -154,59 +154,9 @@ static void same_input_same_bytes(void **state)
 }
 
 /* A failed write: PP_ERR_ENV with a message naming the file, nothing left. */
-static void assert_fails_cleanly(fixture *fx, const char *path, const char *reason)
-{
-    int before = count_files(fx->dir);
-    pp_diags d;
-    pp_diags_init(&d, "test");
-    assert_int_equal(render(fx, path, &d), PP_ERR_ENV);
-    assert_true(d.errors > 0);
-    bool named = false;
-    for (size_t i = 0; i < d.count; i++)
-        named |= strstr(d.items[i].message, path) && strstr(d.items[i].message, reason);
-    if (!named)
-        pp_diags_print(&d, stderr);
-    assert_true(named);
-    pp_diags_clear(&d);
-    assert_int_equal(count_files(fx->dir), before);
-}
-
 static void write_errors_leave_nothing(void **state)
 {
-    fixture *fx = *state;
-    char path[300];
-    make_png(strcat(strcpy(path, fx->dir), "/logo.png"));
-    /* A full device: written straight into, fails on flush. */
-    assert_fails_cleanly(fx, "/dev/full", strerror(ENOSPC));
-    /* A folder nobody can write (not even root). */
-    assert_fails_cleanly(fx, "/proc/perfpdf-test.pdf", "");
-    assert_false(exists("/proc/perfpdf-test.pdf"));
-    /* A missing folder. */
-    snprintf(path, sizeof path, "%s/no/such/dir.pdf", fx->dir);
-    assert_fails_cleanly(fx, path, strerror(ENOENT));
-    /* A read-only folder (root may write anyway: then nothing to test). */
-    if (geteuid() != 0) {
-        char ro[280];
-        snprintf(ro, sizeof ro, "%.270s/ro", fx->dir);
-        assert_int_equal(mkdir(ro, 0555), 0);
-        snprintf(path, sizeof path, "%s/x.pdf", ro);
-        assert_fails_cleanly(fx, path, strerror(EACCES));
-        assert_int_equal(count_files(ro), 0);
-        rmdir(ro);
-    }
-    /* The disk fills up in the middle of the file: a file size limit makes
-     * writes fail the same way ENOSPC does. */
-    struct rlimit old, small;
-    getrlimit(RLIMIT_FSIZE, &old);
-    small = old;
-    small.rlim_cur = 4096;
-    void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
-    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-    snprintf(path, sizeof path, "%s/big.pdf", fx->dir);
-    assert_fails_cleanly(fx, path, strerror(EFBIG));
-    setrlimit(RLIMIT_FSIZE, &old);
-    signal(SIGXFSZ, prev);
-    assert_false(exists(path));
+    assert_write_errors_leave_nothing(*state, pp_backend_cairo_pdf);
 }
 
 static void destroy_without_finish_removes_the_file(void **state)
