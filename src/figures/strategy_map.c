@@ -157,9 +157,12 @@ static bool shape_labels(pp_strategy_map *sm, double legend_col_w)
     }
     for (size_t i = 0; i < sm->nareas; i++) {
         const pp_node *a = sm->areas[i];
-        char *code = a->code ? malloc(strlen(a->code) + 4) : NULL;
+        /* "1 – ": the code, a space, the en dash (3 bytes), a space, the NUL */
+        static const char sep[] = " \xE2\x80\x93 ";
+        size_t len = a->code ? strlen(a->code) + sizeof sep : 0;
+        char *code = a->code ? malloc(len) : NULL;
         if (a->code && !code) return false;
-        if (code) sprintf(code, "%s \xE2\x80\x93 ", a->code); /* "1 – " */
+        if (code) snprintf(code, len, "%s%s", a->code, sep);
         sm->legend[i] = fig_shape_clamped(sm->t, &plain, code, a->title ? a->title : "",
                                           legend_col_w - SM_SWATCH - 4, PP_ALIGN_LEFT, 2);
         free(code);
