@@ -604,7 +604,8 @@ static void load_unit_refs(loader *L, const char *list, pp_class *k)
     size_t count = *s ? 1 : 0;
     for (const char *p = s; *p; p++) count += *p == ' ';
     k->unit_refs = ld_array(L, count, sizeof *k->unit_refs);
-    if (!k->unit_refs) return;
+    k->units = ld_array(L, count, sizeof *k->units); /* filled by the checks */
+    if (!k->unit_refs || !k->units) return;
     for (char *p = s; *p;) {
         k->unit_refs[k->nunit_refs++] = p;
         char *sp = strchr(p, ' ');

@@ -203,6 +203,9 @@ typedef struct {
     const char *manager_ref;  /* id of a pp_person */
     const char **unit_refs;   /* every unit of unita, as written (a list) */
     size_t nunit_refs;
+    /* unit_refs resolved by the checks (NULL where unresolved), so that
+     * scoring groups objectives by unit in one walk of the tree */
+    struct pp_unit_org **units;
     bool has_budget;
     double budget;
     bool has_gender, gender;
@@ -296,7 +299,7 @@ struct pp_node {
 
 /* ---- organisation and people ------------------------------------------- */
 
-typedef struct {
+typedef struct pp_unit_org {
     const char *id, *name, *type, *parent_ref, *manager_ref;
     const char *code; /* codice, as printed ("U0.1"); may be NULL */
     pp_pos pos;

@@ -169,7 +169,8 @@ static bool check_class_refs(pp_node *n, void *ctx)
     /* each unit of the list, with the message a single one has */
     for (size_t i = 0; i < n->cls.nunit_refs; i++) {
         const char *ref = n->cls.unit_refs[i];
-        resolve(w->ids, w->d, ref, 'u', n->cls.pos, "unita", "an organisational unit (Unita)");
+        n->cls.units[i] = (pp_unit_org *)resolve(w->ids, w->d, ref, 'u', n->cls.pos, "unita",
+                                                  "an organisational unit (Unita)");
         for (size_t k = 0; k < i; k++)
             if (strcmp(n->cls.unit_refs[k], ref) == 0) {
                 pp_error(w->d, n->cls.pos.line, n->cls.pos.col,
