@@ -109,7 +109,8 @@ run() {
     if [ -z "$pages" ] && command -v pdfinfo >/dev/null 2>&1; then
         pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
     fi
-    stages=$(sed -n 's/^timings: \(.*\); total.*/\1/p' "$log")
+    # perfpdf's --timings, or typst_compile.js's own split (the CLI gives none)
+    stages=$(sed -n 's/^timings: \(.*\); total.*/\1/p; s/^typst: [0-9]* pages, //p' "$log")
     awk -v n="$n" -v p="$prog" -v r="$r" -v pg="${pages:-0}" -v b="$(wc -c <"$pdf")" \
         -v st="$stages" '{ printf "%s\t%s\t%s\t%s\t%.2f\t%s\t%s\t%s\t%s\n",
             n, p, r, $1, $2 + $3, $4, pg, b, st }' "$tm" >>"$results"
@@ -136,24 +137,29 @@ report() {
                     t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t
                 }
             split(line[k, idx[int((c[k] + 1) / 2)]], f, "\t")
-            med[k] = f[4]
+            med[k] = f[4]; cpu[k] = f[5]
             printf "%-13s %8.2f %8.2f %9.1f %6d %9.1f  %s\n", k, f[4], f[5], f[6] / 1024,
                    f[7], f[7] ? f[8] / f[7] / 1024 : 0, f[9]
             pages[k] = f[7]
         }
-        if (med["typst"] > 0) {
+        if (med["typst"] > 0 && cpu["typst"] > 0) {
             for (o = 1; o <= 2; o++) {
                 k = order[o]
                 if (!med[k]) continue
-                printf "%s / typst: wall %.2f x", k, med[k] / med["typst"]
+                printf "%s / typst: wall %.2f x, cpu %.2f x", k, med[k] / med["typst"],
+                       cpu[k] / cpu["typst"]
                 if (pages[k] && pages["typst"])
-                    printf ", per page %.2f x", (med[k] / pages[k]) / (med["typst"] / pages["typst"])
+                    printf ", wall per page %.2f x", (med[k] / pages[k]) / (med["typst"] / pages["typst"])
                 printf "\n"
             }
         }
     }' "$results"
 }
 
+# The machine's load: on a shared machine other processes stretch the wall
+# times (the alternation spreads that over the programs; CPU times suffer less).
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+echo "load average at start: $(load) ($(nproc) cores)"
 start=$(date +%s)
 for n in $(echo "$sizes" | tr ',' ' '); do
     "$gen" "$n" "$out/r$n"
@@ -173,4 +179,4 @@ for n in $(echo "$sizes" | tr ',' ' '); do
     report "$n"
 done
 echo
-echo "All runs: $results ($(($(date +%s) - start)) s)"
+echo "All runs: $results ($(($(date +%s) - start)) s; load average at the end: $(load))"
