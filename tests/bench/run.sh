@@ -1,6 +1,6 @@
 #!/bin/sh
 # The benchmark of issue 13: perfpdf against Typst on the same synthetic
-# Relazione (tests/bench/README.md). Not a test: it reports, asserts nothing.
+# Relazione (README.md, "Benchmark"). Not a test: it reports, asserts nothing.
 #
 #   tests/bench/run.sh [--build DIR] [--sizes 1000,10000] [--runs 3] [--out DIR] [--no-typst]
 #
