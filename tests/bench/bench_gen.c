@@ -129,11 +129,10 @@ void bench_weights(long *w, long n, char kind, long parent)
     }
 }
 
-/* ---- one bench_indicator ------------------------------------------------------------------ */
+/* ---- one indicator ------------------------------------------------------------------ */
 
-
-/* Indicator k of operational objective op: a percentage (55 %), a count
- * (20 %), days (15 %: less is better) or a deadline (10 %); one in 25
+/* Indicator k of operational objective op: a percentage (55 in 100), a
+ * count (20), days (15: less is better) or a deadline (10); one in 25
  * N/D (never the first of an objective, so that every objective scores). */
 bench_indicator bench_make_indicator(long op, long k)
 {
