@@ -1,0 +1,51 @@
+/* The vocabulary of the benchmark's names: words of the performance plans
+ * and reports of Italian administrations, and the short words that join
+ * them, so that names repeat as in real documents. */
+#include "bench_gen.h"
+
+const char *const bench_words[] = {
+    "accesso", "adempimenti", "adeguamento", "affidamento", "agenda", "aggiornamento", "albo",
+    "amministrativa", "amministrativi", "amministrazione", "analisi", "anagrafe", "annuale",
+    "anticorruzione", "appalti", "applicativo", "archivio", "area", "assistenza", "attivazione",
+    "attività", "attuazione", "audit", "autorizzazioni", "avvio", "azioni", "banca", "bandi",
+    "benessere", "beni", "bilancio", "campagna", "canali", "capacità", "catasto", "censimento",
+    "centrale", "certificazione", "cittadini", "civile", "coesione", "collaborazione",
+    "comunale", "comunicazione", "competenze", "completamento", "comunità", "concessioni",
+    "conciliazione", "condivisione", "conferenza", "conservazione", "consolidamento",
+    "consultazione", "contabilità", "contenimento", "continuità", "contratti", "contributi",
+    "controllo", "convenzioni", "coordinamento", "copertura", "corsi", "costi", "crediti",
+    "crescita", "cultura", "cura", "customer", "dati", "debiti", "decentramento", "definizione",
+    "delibere", "dematerializzazione", "dematerializzati", "digitale", "digitali",
+    "digitalizzazione", "dipendenti", "diritti", "disabilità", "dispositivi", "documentale",
+    "documenti", "domande", "economica", "edilizia", "educativi", "efficace", "efficacia",
+    "efficiente", "efficienza", "elettronica", "emergenze", "energetica", "entrate",
+    "erogazione", "esterni", "evasione", "eventi", "fabbisogno", "famiglie", "fascicolo",
+    "fatture", "fiscale", "flussi", "formazione", "fornitori", "fondi", "funzionamento",
+    "gestione", "giovani", "governance", "gradimento", "guida", "identità", "imprese",
+    "impianti", "implementazione", "incarichi", "inclusione", "indagine", "indicatori",
+    "informatica", "informativi", "infrastrutture", "innovazione", "integrazione", "interni",
+    "interoperabilità", "interventi", "istanze", "istruttoria", "lavori", "legalità", "licenze",
+    "livello", "locale", "manutenzione", "mappatura", "mercato", "miglioramento", "misurazione",
+    "mobilità", "modulistica", "monitoraggio", "nazionale", "nuovo", "nuove", "obiettivi",
+    "online", "operativa", "ordinanze", "organizzazione", "organizzativo", "pagamenti",
+    "paesaggio", "partecipazione", "patrimonio", "percorsi", "performance", "periferie",
+    "permessi", "personale", "piano", "piattaforma", "pianificazione", "politiche", "polizia",
+    "portale", "pratiche", "prevenzione", "procedimenti", "procedure", "processi",
+    "produttività", "progettazione", "progetti", "programmazione", "promozione", "protezione",
+    "protocollo", "provvedimenti", "pubblica", "pubblici", "pubblicazione", "qualità",
+    "razionalizzazione", "recupero", "redazione", "regolamento", "relazioni", "rendicontazione",
+    "residenti", "responsabilità", "rete", "revisione", "richieste", "riduzione",
+    "riqualificazione", "riscossione", "risorse", "rispetto", "risposta", "ristrutturazione",
+    "sanzioni", "scolastici", "scuole", "segnalazioni", "semplificazione", "servizi",
+    "servizio", "sicurezza", "sistema", "sistemi", "smart", "sociale", "sociali", "sostegno",
+    "sostenibilità", "spesa", "sportello", "standard", "statistiche", "strade", "strategico",
+    "strumenti", "struttura", "studi", "sviluppo", "tempi", "tempestività", "territorio",
+    "tracciabilità", "transizione", "trasparenza", "trasporto", "tributi", "tutela", "uffici",
+    "ufficio", "urbana", "urbanistica", "utenti", "utenza", "valorizzazione", "valutazione",
+    "verde", "verifica", "verifiche", "viabilità", "vigilanza", "volontariato", "welfare",
+    "zone", "a", "al", "alla", "alle", "ai", "agli", "con", "da", "dal", "dalla", "dei",
+    "degli", "del", "della", "delle", "di", "e", "in", "nel", "nella", "nelle", "nei", "per",
+    "su", "sul", "sulla", "tra",
+};
+
+const int bench_nwords = sizeof bench_words / sizeof bench_words[0];
