@@ -26,6 +26,9 @@ typedef struct {
     double tol; /* points an item may stray (rounding) */
     size_t pages, outside, tables_continued, heading_last, cells_overflow, th_missing;
     size_t heads_checked;
+    /* the tables' borders: cells, their edges no border line covers, cells
+     * stroked one by one, border paths */
+    size_t cells, edges_bare, cells_stroked, grid_paths;
     uint64_t digest;
     /* destinations and INDICE entries, to compare page numbers */
     char dest_name[512][16];
@@ -258,6 +261,67 @@ static void check_cells(check *c, const pp_page *p)
     }
 }
 
+/* Does a stroked line of path `it` cover the segment from (x0, y0) to
+ * (x1, y1) (horizontal or vertical), with the half line width past both
+ * ends that a stroked rectangle's corner would cover? */
+static bool covered(const pp_dl_item *it, double x0, double y0, double x1, double y1)
+{
+    const pp_path_step *s = it->u.path.steps;
+    double hw = it->u.path.paint.line_width / 2, e = 1e-3;
+    for (size_t i = 0; i + 1 < it->u.path.nsteps; i++) {
+        if (s[i].op != PP_PATH_MOVE || s[i + 1].op != PP_PATH_LINE) continue;
+        double ax = fmin(s[i].x, s[i + 1].x), bx = fmax(s[i].x, s[i + 1].x);
+        double ay = fmin(s[i].y, s[i + 1].y), by = fmax(s[i].y, s[i + 1].y);
+        if (y0 == y1 && fabs(ay - y0) < e && fabs(by - y0) < e && ax <= x0 - hw + e &&
+            bx >= x1 + hw - e)
+            return true;
+        if (x0 == x1 && fabs(ax - x0) < e && fabs(bx - x0) < e && ay <= y0 - hw + e &&
+            by >= y1 + hw - e)
+            return true;
+    }
+    return false;
+}
+
+static bool covered_on_page(const pp_page *p, double x0, double y0, double x1, double y1)
+{
+    for (size_t i = 0; i < p->nitems; i++)
+        if (p->items[i].kind == PP_DL_PATH && p->items[i].u.path.paint.stroke &&
+            covered(&p->items[i], x0, y0, x1, y1))
+            return true;
+    return false;
+}
+
+/* Every cell's box (the first RECT in its TD/TH) has its four edges on the
+ * lines of a border path of its page, and no cell is stroked on its own. */
+static void check_grid(check *c, const pp_page *p)
+{
+    bool in_cell = false, have_box = false;
+    for (size_t i = 0; i < p->nitems; i++) {
+        const pp_dl_item *it = &p->items[i];
+        if (it->kind == PP_DL_TAG_BEGIN &&
+            (strcmp(it->u.tag.name, "TD") == 0 || strcmp(it->u.tag.name, "TH") == 0)) {
+            in_cell = true;
+            have_box = false;
+        } else if (it->kind == PP_DL_TAG_END &&
+                   (strcmp(it->u.tag.name, "TD") == 0 || strcmp(it->u.tag.name, "TH") == 0)) {
+            in_cell = false;
+        } else if (it->kind == PP_DL_PATH && it->u.path.paint.stroke && it->u.path.nsteps > 0 &&
+                   it->u.path.steps[0].op == PP_PATH_MOVE && !in_cell) {
+            c->grid_paths++;
+        } else if (in_cell && it->kind == PP_DL_RECT && !have_box) {
+            have_box = true;
+            c->cells++;
+            c->cells_stroked += it->u.rect.paint.stroke;
+            double x0 = it->u.rect.x, y0 = it->u.rect.y;
+            double x1 = x0 + it->u.rect.w, y1 = y0 + it->u.rect.h;
+            size_t bare = !covered_on_page(p, x0, y0, x1, y0) + !covered_on_page(p, x0, y1, x1, y1) +
+                          !covered_on_page(p, x0, y0, x0, y1) + !covered_on_page(p, x1, y0, x1, y1);
+            if (bare) fail_once(c, "page %d: a cell at (%.1f, %.1f) without its borders", p->number, x0, y0);
+            c->edges_bare += bare;
+        }
+    }
+}
+
 /* Destinations of headings, and INDICE entries (link + page number). */
 static void collect_toc(check *c, const pp_page *p)
 {
@@ -290,6 +354,7 @@ static void check_page(check *c, const pp_page *p)
     check_tables(c, p);
     check_heading_last(c, p);
     check_cells(c, p);
+    check_grid(c, p);
     collect_toc(c, p);
 }
 
@@ -398,6 +463,12 @@ static void fixture_pages_hold(void **state)
     assert_true(c->tables_continued > 0); /* some table is split, and repeats its header */
     assert_int_equal(c->heading_last, 0);
     assert_int_equal(c->cells_overflow, 0);
+    /* the borders: every cell's edges drawn, by a few paths (one per
+     * table per page) rather than one stroke per cell */
+    assert_true(c->cells > 1000);
+    assert_int_equal(c->edges_bare, 0);
+    assert_int_equal(c->cells_stroked, 0);
+    assert_true(c->grid_paths > 0 && c->grid_paths * 8 < c->cells);
     free(c);
 }
 

@@ -194,7 +194,10 @@ static void broken_items_never_reach_the_backend(void **state)
     add_text(p, "ok", 0, 1);
     add_text(p, "nan", 0, NAN);
     pp_dl_item it = {.kind = PP_DL_RECT};
+    it.u.rect.w = 4; /* unpainted: a table cell's box, nothing to draw */
+    pp_page_add(p, &it);
     it.u.rect.w = 3;
+    it.u.rect.paint.stroke = true;
     pp_page_add(p, &it);
     it.u.rect.h = INFINITY;
     pp_page_add(p, &it);

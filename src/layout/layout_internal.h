@@ -248,6 +248,11 @@ typedef struct {
     bool keep_next; /* a band over the rows that follow: not alone at a page's foot */
 } ly_row;
 
+/* A cell's box as placed on a page, for the table's grid. */
+typedef struct {
+    double x, y, w, h;
+} ly_box;
+
 typedef struct {
     ly_ctx *c;
     size_t ncols;
@@ -259,6 +264,8 @@ typedef struct {
     const char *caption, *source;
     double keep_after; /* what follows (the first note line) stays with the last row */
     bool ok;
+    ly_box *grid; /* boxes of the cells placed on the current page (table_grid.c) */
+    size_t ngrid, cap_grid;
 } ly_table;
 
 /* Widths are relative; the table takes the body width. */
@@ -282,6 +289,11 @@ void tb_fill(ly_cell *cell, pp_rgb colour);
 /* The cell's box is a figure with alternative text alt (kept, not copied). */
 void tb_alt(ly_cell *cell, const char *alt);
 bool tb_place(ly_table *t);
+/* The grid (table_grid.c): a cell's box placed on the current page; the
+ * borders of the boxes placed so far, as one stroked path on the current
+ * page (before the page ends and when the table does). */
+bool tg_add(ly_table *t, double x, double y, double w, double h);
+bool tg_flush(ly_table *t);
 
 /* ---- parts (layout_cover.c, layout_toc.c, layout_narrative.c, layout_results.c,
  *      layout_objectives.c) ----------------------------------------------------------- */

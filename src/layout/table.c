@@ -1,8 +1,11 @@
 /* Tables: cells of shaped lines (each line a "piece" of known height),
  * header rows repeated on every page, rows never split unless a row alone
  * is taller than a page, in which case it continues under a "(segue)" mark.
- * Every cell is a bordered box drawn inside its TD/TH, so what a cell
- * holds can be checked against its box. */
+ * Every cell has its box (a rectangle, painted only when the cell is a
+ * drawing) inside its TD/TH, so what a cell holds can be checked against
+ * its box; the fills of a row go under its cells as one rectangle per run
+ * of a colour, and the borders of a page's rows are one path (table_grid.c):
+ * a few drawing operations per row instead of one or two per cell. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +60,7 @@ void tb_free(ly_table *t)
     for (size_t i = 0; i < t->nowned; i++) pp_lines_free(t->owned[i]);
     free(t->owned);
     free(t->colw);
+    free(t->grid);
     free(t);
 }
 
@@ -238,6 +242,32 @@ static size_t widest(const ly_row *r)
     return k;
 }
 
+static bool same_fill(const ly_cell *a, const ly_cell *b)
+{
+    return a->fill && b->fill && !a->alt && !b->alt && a->fill_color.r == b->fill_color.r &&
+           a->fill_color.g == b->fill_color.g && a->fill_color.b == b->fill_color.b;
+}
+
+/* The fills of a row's cells (but drawings, filled in their own Figure), one
+ * rectangle per run of neighbouring cells of a colour: a header row is one. */
+static bool row_fills(ly_table *t, const ly_row *r, double y, double h)
+{
+    for (size_t i = 0; i < r->ncells; i++) {
+        const ly_cell *first = &r->cells[i];
+        if (!first->fill || first->alt) continue;
+        while (i + 1 < r->ncells && same_fill(first, &r->cells[i + 1])) i++;
+        const ly_cell *last = &r->cells[i];
+        pp_dl_item fill = {.kind = PP_DL_RECT};
+        fill.u.rect.x = x_of(t, first->col);
+        fill.u.rect.y = y;
+        fill.u.rect.w = x_of(t, last->col) + last->w - fill.u.rect.x;
+        fill.u.rect.h = h;
+        fill.u.rect.paint = (pp_paint){.fill = true, .fill_color = first->fill_color};
+        if (!fl_item(t->c, &fill)) return false;
+    }
+    return true;
+}
+
 /* Pieces [from[i], to[i]) of each cell, in a row box of height h. */
 static bool emit_chunk(ly_table *t, const ly_row *r, const size_t *from, const size_t *to,
                        double h, const pp_lines *segue)
@@ -245,7 +275,7 @@ static bool emit_chunk(ly_table *t, const ly_row *r, const size_t *from, const s
     ly_ctx *c = t->c;
     double pad = c->lay->cell_pad, y = c->flow.y;
     size_t mark = widest(r);
-    if (!fl_tag(c, "TR", NULL)) return false;
+    if (!fl_tag(c, "TR", NULL) || !row_fills(t, r, y, h)) return false;
     for (size_t i = 0; i < r->ncells && !c->oom; i++) {
         const ly_cell *cell = &r->cells[i];
         double x = x_of(t, cell->col), px = x + hpad(t, cell->w);
@@ -255,10 +285,9 @@ static bool emit_chunk(ly_table *t, const ly_row *r, const size_t *from, const s
         box.u.rect.y = y;
         box.u.rect.w = cell->w;
         box.u.rect.h = h;
-        box.u.rect.paint = (pp_paint){.fill = cell->fill, .stroke = true,
-                                      .fill_color = cell->fill_color,
-                                      .stroke_color = ly_col(c, LY_C_BORDER),
-                                      .line_width = 0.5};
+        if (cell->alt) /* a drawing: the box is the picture */
+            box.u.rect.paint = (pp_paint){.fill = cell->fill, .fill_color = cell->fill_color};
+        if (!tg_add(t, x, y, cell->w, h)) return false;
         if (cell->alt && !fl_tag(c, "Figure", cell->alt)) return false;
         if (!fl_item(c, &box)) return false;
         if (cell->alt && !fl_end(c)) return false;
@@ -314,7 +343,7 @@ static bool emit_head(ly_table *t)
  * flow; the header rows come again. */
 static bool next_page(ly_table *t, bool repeat)
 {
-    if (!fl_new_page(t->c, false, true)) return false;
+    if (!tg_flush(t) || !fl_new_page(t->c, false, true)) return false;
     return !repeat || emit_head(t);
 }
 
@@ -464,7 +493,7 @@ bool tb_place(ly_table *t)
         }
         on_page = c->flow.npages == pages_before ? on_page + 1 : 1;
     }
-    if (ok) ok = fl_end(c);
+    if (ok) ok = tg_flush(t) && fl_end(c);
     if (ok && src) ok = place_caption(t, NULL, src, true);
     if (owned) pp_lines_free(segue);
     pp_lines_free(cap);

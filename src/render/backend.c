@@ -265,8 +265,9 @@ static pp_status item(pp_backend *b, const pp_dl_item *it, pp_diags *d)
 {
     switch (it->kind) {
     case PP_DL_TEXT: return text(b, it, d);
-    case PP_DL_RECT:
-        if (finite4(it->u.rect.x, it->u.rect.y, it->u.rect.w, it->u.rect.h))
+    case PP_DL_RECT: /* unpainted: only a box (a table cell's), nothing to draw */
+        if (finite4(it->u.rect.x, it->u.rect.y, it->u.rect.w, it->u.rect.h) &&
+            (it->u.rect.paint.fill || it->u.rect.paint.stroke))
             b->ops->rect(b->impl, it);
         return PP_OK;
     case PP_DL_LINE:

@@ -259,13 +259,31 @@ static void map_ranges(range_map *m, size_t in, size_t out)
     }
 }
 
+/* True when prepare could change nothing, found without Pango's break
+ * analysis (which cost a tenth of all shaping): a text of at most
+ * LONG_WORD characters has no word long enough, and one with at most
+ * MAX_CLUSTER - 2 characters outside ASCII has no cluster to cap (a
+ * cluster holds at most two ASCII characters: CR LF, or a base after a
+ * prepended mark). Table cells and names are such texts. */
+static bool nothing_to_prepare(const prepared *p, glong nchars)
+{
+    if (nchars <= MAX_CLUSTER)
+        return true;
+    if (nchars > LONG_WORD)
+        return false;
+    size_t wide = 0; /* characters outside ASCII: their lead bytes */
+    for (size_t i = 0; i < p->len; i++)
+        wide += ((unsigned char)p->text[i] & 0xC0) == 0xC0;
+    return wide <= MAX_CLUSTER - 2;
+}
+
 /* Clusters capped and long words given break opportunities (see above);
  * linear in the length of the text. */
 static void prepare(prepared *p)
 {
     glong nchars = g_utf8_strlen(p->text, (gssize)p->len);
-    if (nchars <= MAX_CLUSTER)
-        return; /* nothing to cap, no word long enough */
+    if (nothing_to_prepare(p, nchars))
+        return;
     PangoLogAttr *la = g_new0(PangoLogAttr, nchars + 1); /* Pango leaves some bits unset */
     pango_get_log_attrs(p->text, (int)p->len, -1, pango_language_from_string("it-it"), la,
                         (int)nchars + 1);
