@@ -55,7 +55,8 @@ static size_t skip_ws(buf f, size_t i)
 static bool read_num(buf f, size_t *i, size_t *v)
 {
     size_t k = *i, x = 0;
-    while (k < f.n && f.b[k] >= '0' && f.b[k] <= '9' && k - *i < 12) x = x * 10 + (size_t)(f.b[k++] - '0');
+    while (k < f.n && f.b[k] >= '0' && f.b[k] <= '9' && k - *i < 12)
+        x = x * 10 + (size_t)(f.b[k++] - '0');
     if (k == *i) return false;
     *v = x;
     *i = k;
@@ -305,7 +306,8 @@ static bool pack(buf f, const in_doc *doc, writer *w)
         if (!object_body(f, doc, num, &body, &end)) return false;
         if (ends_with(body, "endstream")) {
             set_row(w, num, 1, w->out->len, 0);
-            g_string_append_len(w->out, f.b + doc->objs[num].off, (gssize)(end - doc->objs[num].off));
+            size_t off = doc->objs[num].off;
+            g_string_append_len(w->out, f.b + off, (gssize)(end - off));
         } else {
             add_to_batch(w, num, body);
         }
