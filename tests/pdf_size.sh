@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The size of the publication PDF on a generated Relazione of table pages
 # (scale_gen operational N): object streams hold the structure tree
-# (pdf_compact.h), pages average at most 12 KB (the goal of issue 13; 9.0
-# KB measured at 10,000 indicators, 8.6 KB at 500), the tagged structure is all there,
+# (pdf_compact.h), pages average at most 12 KB (the goal of issue 13; 8.9
+# KB measured at 10,000 indicators), the tagged structure is all there,
 # qpdf --check is clean, and two renders are byte-identical.
 # usage: pdf_size.sh PERFPDF SCALE_GEN SOURCE_DIR WORK_DIR
 set -u

@@ -6,40 +6,74 @@
  * offset to the next offset any table gives (or the next table): no
  * tokenizer is needed, and a stream object (its text ends with
  * "endstream") is copied whole, as it is. Anything unexpected leaves the
- * file untouched. */
+ * file untouched.
+ *
+ * Memory stays small whatever the size of the file: the objects are read
+ * one at a time in the order of the file and the new file is written as
+ * it goes (through outfile.h, under a temporary name that then replaces
+ * the old file); what is kept is 16 bytes per object for the offsets and
+ * 8 for the new xref. */
 #include "pdf_compact.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
 #include <zlib.h>
 
+#include "outfile.h"
+
 #define PER_STREAM 100 /* objects in an object stream, as qpdf does */
+#define NONE SIZE_MAX  /* an entry that only marks where something begins */
 
 typedef struct {
     const char *b;
     size_t n;
 } buf;
 
+/* An offset in the input: an object (its latest version) or NONE (an
+ * older version, an xref table, the end of the file). */
 typedef struct {
-    size_t off;  /* in the input; 0: not in use (offset 0 is the header) */
-    bool stream; /* a stream object: copied whole */
-} in_obj;
+    size_t off;
+    size_t num;
+} entry;
 
-/* What the xref tables say. */
 typedef struct {
-    in_obj *objs;      /* by object number: the latest version */
+    int fd;
+    size_t n;          /* bytes in the file */
+    GString *win;      /* the bytes read last */
     size_t size;       /* /Size of the last trailer */
-    GArray *bounds;    /* size_t: where any object or table begins */
+    guint8 *seen;      /* by object number: a later table gave it */
+    GArray *entries;   /* entry, sorted by offset once read */
     char *root, *info; /* "N G R" of the last trailer; info may be NULL */
 } in_doc;
 
-/* ---- reading --------------------------------------------------------------------- */
+/* ---- reading ------------------------------------------------------------------------ */
+
+/* Up to len bytes at off (fewer at the end of the file); false on a read
+ * error. */
+static bool read_at(in_doc *doc, size_t off, size_t len, buf *out)
+{
+    if (off > doc->n) return false;
+    if (len > doc->n - off) len = doc->n - off;
+    g_string_set_size(doc->win, len);
+    size_t got = 0;
+    while (got < len) {
+        ssize_t r = pread(doc->fd, doc->win->str + got, len - got, (off_t)(off + got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        got += (size_t)r;
+    }
+    *out = (buf){doc->win->str, len};
+    return true;
+}
 
 static bool is_ws(char c)
 {
@@ -69,6 +103,13 @@ static bool starts(buf f, size_t i, const char *s)
     return i + n <= f.n && memcmp(f.b + i, s, n) == 0;
 }
 
+/* Where s begins in f at or after from; f.n when not there. */
+static size_t find(buf f, size_t from, const char *s)
+{
+    while (from < f.n && !starts(f, from, s)) from++;
+    return from;
+}
+
 /* The value of /key in the trailer dictionary [from, to) as its text up
  * to the next '/' or '>' ("12 0 R", "345"); NULL when absent. */
 static char *trailer_value(buf f, size_t from, size_t to, const char *key)
@@ -84,106 +125,125 @@ static char *trailer_value(buf f, size_t from, size_t to, const char *key)
     return NULL;
 }
 
-/* One xref table at x: the entries in use not seen in a later table, every
- * offset as a boundary; *prev the /Prev of its trailer (0: none). */
-static bool read_table(buf f, size_t x, in_doc *doc, size_t *prev)
+static bool value_num(const char *text, size_t *v)
 {
-    if (!starts(f, x, "xref")) return false;
-    g_array_append_val(doc->bounds, x);
-    size_t i = x + 4, start, count;
-    for (;;) {
-        i = skip_ws(f, i);
-        if (starts(f, i, "trailer")) break;
-        if (!read_num(f, &i, &start) || !(i = skip_ws(f, i), read_num(f, &i, &count))) return false;
-        i = skip_ws(f, i);
-        if (count > (f.n - i) / 20 || start + count > doc->size) return false;
-        for (size_t k = 0; k < count; k++, i += 20) {
-            size_t p = i, off, gen;
-            if (f.b[i + 17] != 'n') {
-                if (start + k != 0) return false; /* a deleted object: not cairo's */
+    size_t k = 0;
+    return text && read_num((buf){text, strlen(text)}, &k, v) && text[k] == '\0';
+}
+
+static void add_entry(in_doc *doc, size_t off, size_t num)
+{
+    entry e = {off, num};
+    g_array_append_val(doc->entries, e);
+}
+
+/* The entries of one subsection, count of them from object start, at *pos. */
+static bool read_entries(in_doc *doc, size_t *pos, size_t start, size_t count)
+{
+    if (start + count > doc->size || count > (doc->n - *pos) / 20) return false;
+    for (size_t k = 0; k < count;) {
+        size_t many = MIN(count - k, 4096);
+        buf f;
+        if (!read_at(doc, *pos, many * 20, &f) || f.n != many * 20) return false;
+        for (size_t j = 0; j < many; j++, k++) {
+            size_t p = j * 20, off, gen, num = start + k;
+            if (f.b[p + 17] != 'n') {
+                if (num != 0) return false; /* a deleted object: not cairo's */
                 continue;
             }
             if (!read_num(f, &p, &off) || !(p = skip_ws(f, p), read_num(f, &p, &gen)) ||
-                gen != 0 || off == 0 || off >= f.n)
+                gen != 0 || off == 0 || off >= doc->n)
                 return false; /* cairo writes generation 0 only */
-            g_array_append_val(doc->bounds, off);
-            if (doc->objs[start + k].off == 0) doc->objs[start + k].off = off;
+            add_entry(doc, off, doc->seen[num] ? NONE : num);
+            doc->seen[num] = 1;
         }
+        *pos += many * 20;
     }
-    size_t end = i;
-    while (end < f.n && !starts(f, end, "startxref")) end++;
-    char *p = trailer_value(f, i, end, "/Prev");
-    size_t k = 0;
+    return true;
+}
+
+/* One xref table at x; *prev the /Prev of its trailer (0: none). */
+static bool read_table(in_doc *doc, size_t x, size_t *prev)
+{
+    buf f;
+    if (!read_at(doc, x, 4, &f) || !starts(f, 0, "xref")) return false;
+    add_entry(doc, x, NONE);
+    size_t pos = x + 4;
+    for (;;) {
+        size_t i, start, count;
+        if (!read_at(doc, pos, 64, &f)) return false;
+        i = skip_ws(f, 0);
+        if (starts(f, i, "trailer")) break;
+        if (!read_num(f, &i, &start) || !(i = skip_ws(f, i), read_num(f, &i, &count))) return false;
+        while (i < f.n && (f.b[i] == ' ' || f.b[i] == '\r')) i++;
+        if (i >= f.n || f.b[i] != '\n') return false;
+        pos += i + 1;
+        if (!read_entries(doc, &pos, start, count)) return false;
+    }
+    if (!read_at(doc, pos, 4096, &f)) return false;
+    size_t end = find(f, 0, "startxref");
+    char *p = trailer_value(f, 0, end, "/Prev");
     *prev = 0;
-    bool ok = !p || (read_num((buf){p, strlen(p)}, &k, prev) && *prev < x);
+    bool ok = end < f.n && (!p || (value_num(p, prev) && *prev < x));
     g_free(p);
     return ok;
 }
 
-/* The last trailer's /Size, /Root, /Info; no /Encrypt. */
-static bool read_trailer(buf f, size_t x, in_doc *doc)
+/* The last trailer (within the last 4 KB, as cairo and the update write
+ * it): /Size, /Root, /Info; no /Encrypt. *x: where its table is. */
+static bool read_trailer(in_doc *doc, size_t *x)
 {
-    size_t t = x;
-    while (t < f.n && !starts(f, t, "trailer")) t++;
-    char *size = trailer_value(f, t, f.n, "/Size"), *enc = trailer_value(f, t, f.n, "/Encrypt");
-    size_t k = 0;
-    bool ok = size && !enc && read_num((buf){size, strlen(size)}, &k, &doc->size) &&
-              doc->size > 0 && doc->size < f.n / 8;
+    size_t from = doc->n > 4096 ? doc->n - 4096 : 0, t = NONE, s = NONE;
+    buf f;
+    if (!read_at(doc, from, 4096, &f)) return false;
+    for (size_t i = f.n; i-- > 0 && s == NONE;)
+        if (starts(f, i, "startxref")) s = i;
+    for (size_t i = s == NONE ? 0 : s; i-- > 0 && t == NONE;)
+        if (starts(f, i, "trailer")) t = i;
+    if (t == NONE) return false;
+    size_t k = skip_ws(f, s + 9);
+    char *size = trailer_value(f, t, s, "/Size"), *enc = trailer_value(f, t, s, "/Encrypt");
+    bool ok = read_num(f, &k, x) && value_num(size, &doc->size) && !enc && doc->size > 0 &&
+              doc->size < doc->n / 8;
     g_free(size);
     g_free(enc);
-    doc->root = trailer_value(f, t, f.n, "/Root");
-    doc->info = trailer_value(f, t, f.n, "/Info");
+    doc->root = trailer_value(f, t, s, "/Root");
+    doc->info = trailer_value(f, t, s, "/Info");
     return ok && doc->root;
 }
 
-static int cmp_size(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    size_t x = ((const entry *)a)->off, y = ((const entry *)b)->off;
     return x < y ? -1 : x > y;
 }
 
-static bool read_doc(buf f, in_doc *doc)
+static bool read_doc(in_doc *doc)
 {
-    size_t x = 0, k;
-    size_t from = f.n > 64 ? f.n - 64 : 0;
-    for (k = f.n; k-- > from;)
-        if (starts(f, k, "startxref")) break;
-    k = skip_ws(f, k + 9);
-    if (k >= f.n || !read_num(f, &k, &x) || !read_trailer(f, x, doc)) return false;
-    doc->objs = g_new0(in_obj, doc->size);
+    size_t x;
+    if (!read_trailer(doc, &x)) return false;
+    doc->seen = g_malloc0(doc->size);
     for (int tables = 0; x != 0; tables++)
-        if (tables == 64 || !read_table(f, x, doc, &x)) return false;
-    g_array_append_val(doc->bounds, f.n);
-    g_array_sort(doc->bounds, cmp_size);
+        if (tables == 64 || !read_table(doc, x, &x)) return false;
+    add_entry(doc, doc->n, NONE);
+    g_array_sort(doc->entries, cmp_entry);
     return true;
 }
 
-/* ---- one object ------------------------------------------------------------------- */
-
-/* The text of object num between "num 0 obj" and "endobj", trimmed. */
-static bool object_body(buf f, const in_doc *doc, size_t num, buf *body, size_t *end)
+/* The text of object num between "num 0 obj" and "endobj", trimmed; r
+ * holds the object's bytes. */
+static bool object_body(buf r, size_t num, buf *body)
 {
-    size_t off = doc->objs[num].off, i = off, v, g;
-    /* the next boundary past off */
-    size_t lo = 0, hi = doc->bounds->len;
-    const size_t *bd = (const size_t *)doc->bounds->data;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (bd[mid] <= off) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo == doc->bounds->len) return false;
-    *end = bd[lo];
-    buf r = {f.b, *end};
+    size_t i = 0, v, g;
     if (!read_num(r, &i, &v) || v != num || !(i = skip_ws(r, i), read_num(r, &i, &g)) ||
         !(i = skip_ws(r, i), starts(r, i, "obj")))
         return false;
-    size_t a = skip_ws(r, i + 3), e = *end;
-    while (e > a && is_ws(f.b[e - 1])) e--;
-    if (e < a + 6 || memcmp(f.b + e - 6, "endobj", 6) != 0) return false;
+    size_t a = skip_ws(r, i + 3), e = r.n;
+    while (e > a && is_ws(r.b[e - 1])) e--;
+    if (e < a + 6 || memcmp(r.b + e - 6, "endobj", 6) != 0) return false;
     e -= 6;
-    while (e > a && is_ws(f.b[e - 1])) e--;
-    *body = (buf){f.b + a, e - a};
+    while (e > a && is_ws(r.b[e - 1])) e--;
+    *body = (buf){r.b + a, e - a};
     return e > a;
 }
 
@@ -193,30 +253,48 @@ static bool ends_with(buf s, const char *tail)
     return s.n >= n && memcmp(s.b + s.n - n, tail, n) == 0;
 }
 
-/* ---- writing ---------------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------------------ */
 
 typedef struct {
-    uint8_t type;  /* 0 free, 1 at an offset, 2 in an object stream */
-    uint32_t f2;   /* offset, or the object stream's number */
-    uint16_t f3;   /* index in the object stream */
+    uint32_t f2; /* offset, or the object stream's number */
+    uint16_t f3; /* index in the object stream */
+    uint8_t type; /* 0 free, 1 at an offset, 2 in an object stream */
 } xref_row;
 
 typedef struct {
-    GString *out;
-    GArray *rows;   /* xref_row by object number */
-    size_t next;    /* the next new object number */
-    size_t batch;   /* the object stream being filled (0: none) */
-    int nbatch;     /* objects in it */
-    GString *head;  /* its "number offset" pairs */
-    GString *body;  /* its objects */
+    pp_outfile *o;
+    size_t pos;    /* bytes written */
+    GArray *rows;  /* xref_row by object number */
+    size_t next;   /* the next new object number */
+    size_t batch;  /* the object stream being filled */
+    int nbatch;    /* objects in it */
+    GString *head; /* its "number offset" pairs */
+    GString *body; /* its objects */
     bool oom, too_big;
 } writer;
+
+static void emit(writer *w, const void *data, size_t n)
+{
+    pp_outfile_write(w->o, data, n); /* a failure is reported at close */
+    w->pos += n;
+}
+
+static void emitf(writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void emitf(writer *w, const char *fmt, ...)
+{
+    char s[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(s, sizeof s, fmt, ap);
+    va_end(ap);
+    if (n >= 0) emit(w, s, (size_t)n < sizeof s ? (size_t)n : sizeof s - 1);
+}
 
 static void set_row(writer *w, size_t num, uint8_t type, size_t f2, uint16_t f3)
 {
     if (num >= w->rows->len) g_array_set_size(w->rows, num + 1);
     if (f2 > UINT32_MAX) w->too_big = true;
-    g_array_index(w->rows, xref_row, num) = (xref_row){type, (uint32_t)f2, f3};
+    g_array_index(w->rows, xref_row, num) = (xref_row){(uint32_t)f2, f3, type};
 }
 
 /* An object "num 0 obj << dict >> stream ... endstream endobj" of data
@@ -230,11 +308,11 @@ static void write_stream(writer *w, size_t num, const char *dict, const void *da
         free(z);
         return;
     }
-    set_row(w, num, 1, w->out->len, 0);
-    g_string_append_printf(w->out, "%zu 0 obj\n<< %s /Filter /FlateDecode /Length %lu >>\nstream\n",
-                           num, dict, (unsigned long)len);
-    g_string_append_len(w->out, (const char *)z, (gssize)len);
-    g_string_append(w->out, "\nendstream\nendobj\n");
+    set_row(w, num, 1, w->pos, 0);
+    emitf(w, "%zu 0 obj\n<< %s /Filter /FlateDecode /Length %lu >>\nstream\n", num, dict,
+          (unsigned long)len);
+    emit(w, z, len);
+    emitf(w, "\nendstream\nendobj\n");
     free(z);
 }
 
@@ -265,7 +343,7 @@ static void add_to_batch(writer *w, size_t num, buf body)
  * their low bytes only, so the rows compress well. */
 static void write_xref(writer *w, const in_doc *doc)
 {
-    size_t num = w->next++, at = w->out->len;
+    size_t num = w->next++, at = w->pos;
     set_row(w, num, 1, at, 0);
     set_row(w, 0, 0, 0, 65535);
     size_t n = w->rows->len;
@@ -289,27 +367,30 @@ static void write_xref(writer *w, const in_doc *doc)
     write_stream(w, num, dict->str, png, n * 8);
     g_string_free(dict, TRUE);
     free(png);
-    g_string_append_printf(w->out, "startxref\n%zu\n%%%%EOF\n", at);
+    emitf(w, "startxref\n%zu\n%%%%EOF\n", at);
 }
 
-/* The whole new file into w->out; false when the input is not as
- * expected (w->oom: memory ran out). */
-static bool pack(buf f, const in_doc *doc, writer *w)
+/* The new file, in the order of the old one; false when the input is not
+ * as expected (w->oom: memory ran out). */
+static bool pack(in_doc *doc, writer *w)
 {
-    const size_t *bd = (const size_t *)doc->bounds->data;
-    g_string_append_len(w->out, f.b, (gssize)bd[0]); /* the header, as cairo wrote it */
+    const entry *e = (const entry *)doc->entries->data;
+    size_t ne = doc->entries->len;
+    buf r;
+    if (!read_at(doc, 0, e[0].off, &r)) return false;
+    emit(w, r.b, r.n); /* the header, as cairo wrote it */
     w->next = doc->size;
-    for (size_t num = 1; num < doc->size && !w->oom; num++) {
+    for (size_t i = 0; i + 1 < ne && !w->oom; i++) {
         buf body;
-        size_t end;
-        if (doc->objs[num].off == 0) continue;
-        if (!object_body(f, doc, num, &body, &end)) return false;
+        if (e[i].num == NONE) continue;
+        if (!read_at(doc, e[i].off, e[i + 1].off - e[i].off, &r) ||
+            !object_body(r, e[i].num, &body))
+            return false;
         if (ends_with(body, "endstream")) {
-            set_row(w, num, 1, w->out->len, 0);
-            size_t off = doc->objs[num].off;
-            g_string_append_len(w->out, f.b + off, (gssize)(end - off));
+            set_row(w, e[i].num, 1, w->pos, 0);
+            emit(w, r.b, r.n);
         } else {
-            add_to_batch(w, num, body);
+            add_to_batch(w, e[i].num, body);
         }
     }
     flush_batch(w);
@@ -317,76 +398,62 @@ static bool pack(buf f, const in_doc *doc, writer *w)
     return !w->too_big;
 }
 
-/* ---- the file ---------------------------------------------------------------------- */
-
-static pp_status overwrite(const char *path, const GString *s, pp_diags *d)
-{
-    FILE *fp = fopen(path, "wb");
-    int err = 0;
-    if (!fp)
-        err = errno;
-    else {
-        if (fwrite(s->str, 1, s->len, fp) != s->len || fflush(fp) != 0) err = errno ? errno : EIO;
-        if (!err && fsync(fileno(fp)) != 0) err = errno;
-        if (fclose(fp) != 0 && !err) err = errno ? errno : EIO;
-    }
-    if (err) {
-        pp_error(d, 0, 0, "cannot write %s: %s", path, strerror(err));
-        return PP_ERR_ENV;
-    }
-    return PP_OK;
-}
+/* ---- the file ----------------------------------------------------------------------- */
 
 /* Object streams need PDF 1.5 (cairo writes the version it was
  * restricted to). */
-static bool version_ok(buf f)
+static bool version_ok(in_doc *doc)
 {
-    return f.n > 8 && memcmp(f.b, "%PDF-1.", 7) == 0 && f.b[7] >= '5' && f.b[7] <= '7';
+    buf f;
+    return read_at(doc, 0, 8, &f) && f.n == 8 && memcmp(f.b, "%PDF-1.", 7) == 0 &&
+           f.b[7] >= '5' && f.b[7] <= '7';
 }
 
-/* The new file in memory, NULL when the input is not as expected. */
-static GString *rewrite(buf f, bool *oom)
+/* Reads doc and writes the new file into o; false when the input is not
+ * as expected (*oom: memory ran out). */
+static bool rewrite(in_doc *doc, pp_outfile *o, bool *oom)
 {
-    in_doc doc = {.bounds = g_array_new(FALSE, FALSE, sizeof(size_t))};
-    writer w = {.out = g_string_sized_new(f.n / 3),
+    writer w = {.o = o,
                 .rows = g_array_new(FALSE, TRUE, sizeof(xref_row)),
                 .head = g_string_new(NULL),
                 .body = g_string_new(NULL)};
-    bool ok = version_ok(f) && read_doc(f, &doc) && pack(f, &doc, &w) && !w.oom;
+    bool ok = version_ok(doc) && read_doc(doc) && pack(doc, &w) && !w.oom;
     *oom = w.oom;
-    g_array_free(doc.bounds, TRUE);
-    g_free(doc.objs);
-    g_free(doc.root);
-    g_free(doc.info);
     g_array_free(w.rows, TRUE);
     g_string_free(w.head, TRUE);
     g_string_free(w.body, TRUE);
-    if (ok) return w.out;
-    g_string_free(w.out, TRUE);
-    return NULL;
+    return ok;
 }
 
 pp_status pp_pdf_compact(const char *path, pp_diags *d)
 {
-    GError *err = NULL;
-    GMappedFile *map = g_mapped_file_new(path, FALSE, &err);
-    if (!map) {
-        pp_error(d, 0, 0, "cannot read back %s: %s", path, err->message);
-        g_error_free(err);
-        return PP_ERR_ENV;
+    in_doc doc = {.fd = open(path, O_RDONLY),
+                  .win = g_string_new(NULL),
+                  .entries = g_array_new(FALSE, FALSE, sizeof(entry))};
+    struct stat sb;
+    pp_outfile o = {0};
+    pp_status st = PP_OK;
+    bool oom = false, ok = false;
+    if (doc.fd < 0 || fstat(doc.fd, &sb) != 0) {
+        pp_error(d, 0, 0, "cannot read back %s: %s", path, strerror(errno));
+        st = PP_ERR_ENV;
+    } else if ((st = pp_outfile_open(&o, path, d)) == PP_OK) {
+        doc.n = (size_t)sb.st_size;
+        ok = rewrite(&doc, &o, &oom);
+        if (oom)
+            st = pp_diag_oom(d);
+        else if (!ok) /* the file is valid as cairo wrote it, only larger */
+            pp_warning(d, 0, 0, "internal error: %s left without object streams "
+                                "(unexpected layout)", path);
+        else if ((st = pp_outfile_close(&o, d)) == PP_OK)
+            st = pp_outfile_commit(&o, d);
     }
-    bool oom = false;
-    GString *s = rewrite((buf){g_mapped_file_get_contents(map), g_mapped_file_get_length(map)},
-                         &oom);
-    g_mapped_file_unref(map); /* unmapped before the file is truncated */
-    if (oom) return pp_diag_oom(d);
-    if (!s) {
-        /* The file is valid as cairo wrote it, only larger. */
-        pp_warning(d, 0, 0, "internal error: %s left without object streams (unexpected layout)",
-                   path);
-        return PP_OK;
-    }
-    pp_status st = overwrite(path, s, d);
-    g_string_free(s, TRUE);
+    pp_outfile_abort(&o);
+    if (doc.fd >= 0) close(doc.fd);
+    g_string_free(doc.win, TRUE);
+    g_array_free(doc.entries, TRUE);
+    g_free(doc.seen);
+    g_free(doc.root);
+    g_free(doc.info);
     return st;
 }

@@ -15,11 +15,12 @@
 
 #include "diag.h"
 
-/* Rewrites the regular file at path, as cairo and pdf_update.c wrote it,
- * in place (its inode, mode and owner stay). PP_ERR_ENV with a diagnostic
- * when the file cannot be read or written (it is then left incomplete:
- * the caller abandons it); pp_diag_oom when memory runs out. A file not
- * laid out as expected is left as it is, with a warning. */
+/* Rewrites the regular file at path, as cairo and pdf_update.c wrote it:
+ * the new file is written under a temporary name (outfile.h: its mode and
+ * owner are path's) and renamed onto path. PP_ERR_ENV with a diagnostic
+ * when the file cannot be read or the new one written (path is then left
+ * as it was); pp_diag_oom when memory runs out. A file not laid out as
+ * expected is left as it is, with a warning. */
 pp_status pp_pdf_compact(const char *path, pp_diags *d);
 
 #endif
