@@ -11,8 +11,8 @@
  * Memory stays small whatever the size of the file: the objects are read
  * one at a time in the order of the file and the new file is written as
  * it goes (through outfile.h, under a temporary name that then replaces
- * the old file); what is kept is 16 bytes per object for the offsets and
- * 8 for the new xref. */
+ * the old file); what is kept is 16 bytes per object for the offsets, 8
+ * for the new xref and 1 to tell the latest version. */
 #include "pdf_compact.h"
 
 #include <errno.h>
