@@ -22,6 +22,7 @@
 #include <cairo.h>
 
 #include "backend_cairo.h"
+#include "pdf_compact.h"
 #include "sample_doc.h"
 
 static pp_status render(fixture *fx, const char *path, pp_diags *d)
@@ -151,6 +152,111 @@ static void same_input_same_bytes(void **state)
     assert_memory_equal(x, y, na);
     free(x);
     free(y);
+}
+
+/* Whether the n bytes at b contain the string. */
+static bool has(const char *b, size_t n, const char *what, size_t len)
+{
+    for (size_t i = 0; i + len <= n; i++)
+        if (memcmp(b + i, what, len) == 0) return true;
+    return false;
+}
+
+/* The structure tree in object streams, a cross-reference stream, no
+ * classic xref table left (pdf_compact.h). */
+static void pdf_has_object_streams(void **state)
+{
+    fixture *fx = *state;
+    if (!have_tools()) skip();
+    char path[300];
+    snprintf(path, sizeof path, "%s/objstm.pdf", fx->dir);
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(render(fx, path, &d), PP_OK);
+    assert_int_equal(d.count, 0);
+    pp_diags_clear(&d);
+    size_t n;
+    char *pdf = read_file(path, &n);
+    assert_non_null(pdf);
+    assert_true(has(pdf, n, "/Type /ObjStm", 13));
+    assert_true(has(pdf, n, "/Type /XRef", 11));
+    assert_false(has(pdf, n, "\nxref\n", 6));
+    assert_false(has(pdf, n, "/StructElem", 11)); /* all compressed */
+    free(pdf);
+    char *s = run("qpdf --show-xref '%s' | grep -c 'compressed; stream'", path);
+    assert_true(atoi(s) > 20);
+    free(s);
+    s = run("qpdf --qdf --object-streams=disable '%s' - | grep -ac '/Type /StructElem'", path);
+    assert_true(atoi(s) >= 5); /* Document, headings, paragraphs, the figure... */
+    free(s);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A file not laid out as cairo writes it (no xref table, an older version,
+ * one already compacted) is left as it is, with a warning; a file that
+ * cannot be read is an error. */
+static void compact_leaves_other_files_alone(void **state)
+{
+    fixture *fx = *state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/other.pdf", fx->dir);
+    const char *texts[] = {
+        "%PDF-1.5\nnot a PDF\n",
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n"
+        "0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\n"
+        "startxref\n45\n%%EOF\n",
+        "%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n"
+        "0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\n"
+        "startxref\n4800\n%%EOF\n", /* startxref past the end */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        write_text(path, texts[i]);
+        pp_diags d;
+        pp_diags_init(&d, "test");
+        assert_int_equal(pp_pdf_compact(path, &d), PP_OK);
+        assert_int_equal(d.warnings, 1);
+        assert_int_equal(d.errors, 0);
+        pp_diags_clear(&d);
+        size_t n;
+        char *back = read_file(path, &n);
+        assert_non_null(back);
+        assert_int_equal(n, strlen(texts[i]));
+        assert_memory_equal(back, texts[i], n);
+        free(back);
+    }
+
+    /* A classic file of one object is packed; packing it again changes nothing. */
+    write_text(path, "%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n"
+                     "0000000000 65535 f \n0000000009 00000 n \ntrailer\n"
+                     "<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n");
+    pp_diags d;
+    pp_diags_init(&d, "test");
+    assert_int_equal(pp_pdf_compact(path, &d), PP_OK);
+    assert_int_equal(d.count, 0);
+    size_t n1, n2;
+    char *once = read_file(path, &n1);
+    assert_true(has(once, n1, "/Type /ObjStm /N 1", 18));
+    assert_int_equal(pp_pdf_compact(path, &d), PP_OK);
+    assert_int_equal(d.warnings, 1);
+    char *twice = read_file(path, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(once, twice, n1);
+    free(once);
+    free(twice);
+    pp_diags_clear(&d);
+
+    snprintf(path, sizeof path, "%s/missing.pdf", fx->dir);
+    pp_diags_init(&d, "test");
+    assert_int_equal(pp_pdf_compact(path, &d), PP_ERR_ENV);
+    assert_int_equal(d.errors, 1);
+    pp_diags_clear(&d);
 }
 
 /* A failed write: PP_ERR_ENV with a message naming the file, nothing left. */
@@ -367,6 +473,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pdf_is_valid_and_complete),
         cmocka_unit_test(same_input_same_bytes),
+        cmocka_unit_test(pdf_has_object_streams),
+        cmocka_unit_test(compact_leaves_other_files_alone),
         cmocka_unit_test(write_errors_leave_nothing),
         cmocka_unit_test(destroy_without_finish_removes_the_file),
         cmocka_unit_test(bad_items_do_not_break_the_document),

@@ -1,8 +1,10 @@
 /* PDF through cairo: pages drawn as they come, outline and metadata at the
  * end, then what cairo 1.16 cannot write (the document language, figures'
  * alternative text, a proper information dictionary) added by an
- * incremental update before the file is published. Same input, same
- * bytes: every date in the file comes from meta.date, never the clock. */
+ * incremental update; then the whole file rewritten with object streams
+ * (pdf_compact.h: the structure tree compressed), before it is published.
+ * Same input, same bytes: every date in the file comes from meta.date,
+ * never the clock. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@
 #include "backend_cairo.h"
 #include "numfmt.h"
 #include "cairo_draw.h"
+#include "pdf_compact.h"
 #include "pdf_update.h"
 
 typedef struct {
@@ -239,7 +242,8 @@ static pp_status pdf_amend(void *impl, const char *written, const char *target, 
                        .info = b->info,
                        .figure_alt = (const char *const *)b->figure_alt->pdata,
                        .nfigures = b->figure_alt->len};
-    return pp_pdf_update(written, &fx, d);
+    pp_status st = pp_pdf_update(written, &fx, d);
+    return st == PP_OK ? pp_pdf_compact(written, d) : st;
 }
 
 static void pdf_destroy(void *impl)
