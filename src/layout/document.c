@@ -259,6 +259,22 @@ static bool run_pass(ly_ctx *c, ly_pass pass)
     return body(c) && ly_page_done(c); /* the last page is finished too */
 }
 
+/* What the body allocates in the arena (the texts of cells, notes,
+ * labels) serves only the pages, which the first pass drops: it gets an
+ * arena of its own, freed at its end. Nothing of the context points into
+ * it: the plan and the headings are made before, the shaped-text cache
+ * and the INDICE's lines are malloc'ed. */
+static bool first_pass(ly_ctx *c)
+{
+    pp_arena *kept = c->arena, *scratch = pp_arena_new();
+    if (!scratch) return false;
+    c->arena = scratch;
+    bool ok = run_pass(c, LY_PASS_PAGINATE);
+    c->arena = kept;
+    pp_arena_free(scratch);
+    return ok;
+}
+
 /* The second pass must paginate as the first did (the same decisions on
  * the same inputs); were it not so, its INDICE and footers would lie. */
 static bool same_pagination(ly_ctx *c)
@@ -358,7 +374,7 @@ pp_status pp_layout_stream(const pp_doc *doc, const pp_layout *l, pp_text *text,
         ok = ly_plan_build(&c);
     }
     double t1 = now();
-    ok = ok && run_pass(&c, LY_PASS_PAGINATE);
+    ok = ok && first_pass(&c);
     double t2 = now();
     ok = ok && second_pass(&c);
     double t3 = now();
