@@ -157,7 +157,7 @@ static bool shape_labels(pp_strategy_map *sm, double legend_col_w)
     }
     for (size_t i = 0; i < sm->nareas; i++) {
         const pp_node *a = sm->areas[i];
-        char *code = a->code ? malloc(strlen(a->code) + 4) : NULL;
+        char *code = a->code ? malloc(strlen(a->code) + sizeof " \xE2\x80\x93 ") : NULL;
         if (a->code && !code) return false;
         if (code) sprintf(code, "%s \xE2\x80\x93 ", a->code); /* "1 – " */
         sm->legend[i] = fig_shape_clamped(sm->t, &plain, code, a->title ? a->title : "",
