@@ -124,6 +124,11 @@ typedef struct {
     const pp_page_sink *sink;
     pp_diags *sink_d;       /* the caller's diagnostics, for the sink */
     pp_status sink_status;  /* what the sink said, when it refused a page */
+    /* objectives.c: whether a weighted child of rw_parent at rw_level was
+     * left out (asked once per parent, not once per row) */
+    const pp_node *rw_parent;
+    int rw_level;
+    bool rw_dropped;
 } ly_ctx;
 
 /* ---- plan (layout_plan.c) ---------------------------------------------------- */
