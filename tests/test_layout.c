@@ -534,6 +534,90 @@ static void same_list_twice(void **state)
     free(b);
 }
 
+/* ---- pages streamed to a sink ---------------------------------------------------------- */
+
+typedef struct {
+    check *c;
+    int next;        /* the number the next page must have */
+    int refuse_at;   /* refuse the page of this number (0: none) */
+} stream_sink;
+
+static pp_status take_page(void *ctx, pp_page *page, pp_diags *d)
+{
+    stream_sink *s = ctx;
+    pp_status st = PP_OK;
+    if (page->number != s->next) fail_once(s->c, "page %d out of order (%g, %g)", page->number, 0, 0);
+    s->next++;
+    check_page(s->c, page);
+    if (page->number == s->refuse_at) {
+        pp_error(d, 0, 0, "the sink refused page %d", page->number);
+        st = PP_ERR_INPUT;
+    }
+    pp_page_free(page); /* the sink owns it */
+    return st;
+}
+
+/* The pages handed one by one as they are finished are the pages
+ * pp_layout_document collects: the same count, in order, the same items
+ * (INDICE numbers, headers and footers included), the same outline. */
+static void stream_gives_the_same_pages(void **state)
+{
+    fixture *f = *state;
+    check *whole = run(f->doc, f->lay, f->text);
+    check *c = calloc(1, sizeof *c);
+    assert_non_null(c);
+    c->lay = f->lay;
+    c->tol = 0.6;
+    c->digest = 1469598103934665603ull;
+    stream_sink s = {c, 1, 0};
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    pp_pages out;
+    pp_status st = pp_layout_stream(f->doc, f->lay, f->text, &(pp_page_sink){take_page, &s},
+                                    &out, &d);
+    assert_int_equal(st, PP_OK);
+    assert_int_equal(d.errors, 0);
+    assert_null(out.pages);
+    assert_int_equal(out.npages, whole->pages);
+    check_outline(c, out.outline, out.noutline);
+    report(c);
+    assert_string_equal(c->first_failure, whole->first_failure);
+    assert_int_equal(c->pages, whole->pages);
+    assert_int_equal((size_t)s.next - 1, whole->pages);
+    assert_true(c->digest == whole->digest);
+    assert_int_equal(c->heads_checked, whole->heads_checked);
+    pp_pages_free(&out);
+    pp_diags_clear(&d);
+    free(c);
+    free(whole);
+}
+
+/* A sink that fails (a backend that cannot write) stops the layout at
+ * once, with the sink's status and message and nothing else. */
+static void sink_refusal_stops_the_layout(void **state)
+{
+    fixture *f = *state;
+    check *c = calloc(1, sizeof *c);
+    assert_non_null(c);
+    c->lay = f->lay;
+    c->tol = 0.6;
+    stream_sink s = {c, 1, 3};
+    pp_diags d;
+    pp_diags_init(&d, "render");
+    pp_pages out;
+    pp_status st = pp_layout_stream(f->doc, f->lay, f->text, &(pp_page_sink){take_page, &s},
+                                    &out, &d);
+    assert_int_equal(st, PP_ERR_INPUT);
+    assert_int_equal(s.next, 4); /* pages 1, 2, 3 and no more */
+    assert_int_equal(d.errors, 1);
+    assert_string_equal(d.items[0].message, "the sink refused page 3");
+    assert_null(out.pages);
+    assert_null(out.outline);
+    pp_pages_free(&out);
+    pp_diags_clear(&d);
+    free(c);
+}
+
 /* The minimal document with a 5,000-character word as an indicator's name. */
 static char *with_long_word(void)
 {
@@ -1228,6 +1312,8 @@ int main(void)
         cmocka_unit_test(toc_numbers_are_heading_pages),
         cmocka_unit_test(units_section_holds),
         cmocka_unit_test(same_list_twice),
+        cmocka_unit_test(stream_gives_the_same_pages),
+        cmocka_unit_test(sink_refusal_stops_the_layout),
         cmocka_unit_test(long_word_stays_in_its_cell),
         cmocka_unit_test(tiny_pages_terminate),
         cmocka_unit_test(big_tree_fits_under_its_heading),

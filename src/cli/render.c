@@ -261,7 +261,25 @@ static void print_timings(double load, double score, const pp_layout_stats *s, d
             load, score, s->plan_s, s->body_s, s->finish_s, draw, total, pages);
 }
 
-/* Layout, then every page to the backends. */
+/* The layout's sink: each page drawn by every backend as soon as it is
+ * finished, then freed, so that pages do not pile up in memory. */
+typedef struct {
+    const backends *bk;
+    double draw_s;
+} page_sink;
+
+static pp_status draw_page(void *ctx, pp_page *page, pp_diags *d)
+{
+    page_sink *s = ctx;
+    double t = now();
+    pp_status st = pp_render_page(s->bk->b, s->bk->n, page, d);
+    pp_page_free(page);
+    s->draw_s += now() - t;
+    return st;
+}
+
+/* Layout, every page to the backends as it is finished; the files are
+ * published only when everything has succeeded. */
 static pp_status lay_out_and_draw(const options *o, const char *out, const char *base,
                                   pp_doc *doc, const pp_layout *lay, pp_text *text,
                                   pp_pages *pages, double *draw_s, pp_diags *d)
@@ -270,13 +288,15 @@ static pp_status lay_out_and_draw(const options *o, const char *out, const char 
     pp_dl_meta meta = pp_layout_meta(doc, lay, fallback_date());
     backends bk = {{NULL, NULL, NULL}, 0};
     pp_status st = open_backends(o, out, base, &meta, pp_text_font_table(text), &bk, d);
-    if (st == PP_OK) st = pp_layout_document(doc, lay, text, pages, d);
+    page_sink sink = {&bk, 0};
+    if (st == PP_OK)
+        st = pp_layout_stream(doc, lay, text, &(pp_page_sink){draw_page, &sink}, pages, d);
     st = pp_diags_status(d, st); /* no PDF published after a lost warning */
     double t = now();
-    if (st == PP_OK)
-        st = pp_render_pages(bk.b, bk.n, pages->pages, pages->npages, pages->outline,
-                             pages->noutline, d);
-    *draw_s = now() - t;
+    if (st == PP_OK) st = pp_render_finish(bk.b, bk.n, pages->outline, pages->noutline, d);
+    *draw_s = sink.draw_s + (now() - t);
+    /* the drawing happened inside the layout's second pass */
+    pages->stats.finish_s -= sink.draw_s;
     for (size_t i = 0; i < 3; i++) pp_backend_free(bk.b[i]);
     return st;
 }

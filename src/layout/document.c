@@ -1,11 +1,14 @@
-/* pp_layout_document: plan -> body -> INDICE page numbers, running headers
- * and "Pagina N di M" footers -> the pages and the outline, for the caller
- * to hand to the backends. */
+/* pp_layout_stream: plan -> a first pass that paginates the body, keeping
+ * only each heading's page and the page count -> a second pass that lays
+ * the body out again and finishes each page as it is left (INDICE entries,
+ * running header, "Pagina N di M" footer, label), handing it to the
+ * caller's sink -> the outline. pp_layout_document collects the pages. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "grow.h"
 #include "layout_internal.h"
 #include "numfmt.h"
 
@@ -157,8 +160,9 @@ void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size)
 }
 
 /* Header text shaped once per orientation; only its first line is shown. */
-static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
+static bool decorate(ly_ctx *c, pp_page *p, size_t index)
 {
+    pp_lines *const *header = c->header;
     bool land = p->width > p->height;
     pp_layout_box b = pp_layout_page_box(c->lay, land);
     const ly_font *hf = ly_font_of(c, LY_F_HEADER), *ff = ly_font_of(c, LY_F_FOOTER);
@@ -175,7 +179,7 @@ static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
         char n[24], m[24];
         size_t front = ly_front_pages(c);
         ly_page_label(c, index, n, sizeof n);
-        snprintf(m, sizeof m, "%zu", c->flow.npages - front);
+        snprintf(m, sizeof m, "%zu", c->total_pages - front);
         const char *kv[] = {"n", n, "m", m, NULL};
         char *text = ly_subst(c->arena, ly_lbl(c, index < front ? LY_L_FOOTER_FRONT : LY_L_FOOTER),
                               kv);
@@ -192,37 +196,131 @@ static bool decorate(ly_ctx *c, pp_page *p, size_t index, pp_lines *header[2])
     return ok;
 }
 
-static bool decorate_all(ly_ctx *c)
+/* The running header, shaped once per orientation for the second pass. */
+static bool shape_header(ly_ctx *c)
 {
     const pp_doc *doc = c->doc;
     const char *kv[] = {"amministrazione", doc->admin_name ? doc->admin_name : "", "titolo",
                         doc->title ? doc->title : "", NULL};
     char *text = ly_subst(c->arena, ly_lbl(c, LY_L_HEADER), kv);
     if (!text) return false;
-    pp_lines *header[2] = {NULL, NULL};
-    bool ok = true;
-    for (int land = 0; land < 2 && ok; land++) {
+    for (int land = 0; land < 2; land++) {
         pp_layout_box b = pp_layout_page_box(c->lay, land);
-        header[land] = pp_text_shape(c->text, text, &ly_font_of(c, LY_F_HEADER)->spec,
-                                     b.x1 - b.x0, PP_ALIGN_LEFT);
-        ok = header[land] != NULL;
+        c->header[land] = pp_text_shape(c->text, text, &ly_font_of(c, LY_F_HEADER)->spec,
+                                        b.x1 - b.x0, PP_ALIGN_LEFT);
+        if (!c->header[land]) return false;
+    }
+    return true;
+}
+
+bool ly_page_done(ly_ctx *c)
+{
+    ly_flow *f = &c->flow;
+    size_t i = f->npages - 1;
+    pp_page *p = f->pages[i];
+    f->pages[i] = NULL; /* it leaves the flow */
+    if (c->pass == LY_PASS_PAGINATE) { /* its number is all the first pass keeps */
+        pp_page_free(p);
+        return true;
     }
     size_t front = ly_front_pages(c);
-    for (size_t i = 0; ok && i < c->flow.npages; i++) {
-        pp_page *p = c->flow.pages[i];
-        p->label_roman = i < front;
-        p->label_number = (int)(i < front ? i + 1 : i - front + 1);
-        if (c->flow.decor[i]) ok = decorate(c, p, i, header);
+    p->label_roman = i < front;
+    p->label_number = (int)(i < front ? i + 1 : i - front + 1);
+    if (!ly_toc_fill_page(c, i, p) || (f->decor[i] && !decorate(c, p, i))) {
+        pp_page_free(p);
+        c->oom = true;
+        return false;
     }
-    pp_lines_free(header[0]);
-    pp_lines_free(header[1]);
+    pp_status st = c->sink->page(c->sink->ctx, p, c->sink_d);
+    if (st != PP_OK) c->sink_status = st;
+    return st == PP_OK;
+}
+
+/* ---- the two passes ---------------------------------------------------------------------- */
+
+/* The flow and the INDICE as before the body; the headings not placed. */
+static void reset(ly_ctx *c)
+{
+    fl_free(c);
+    fl_init(c);
+    if (c->toc_lines)
+        for (size_t i = 0; i < c->nheads; i++) pp_lines_free(c->toc_lines[i]);
+    free(c->toc_lines);
+    c->toc_lines = NULL;
+    c->has_toc = false;
+    c->toc_first = c->toc_pages = 0;
+    for (size_t i = 0; i < c->nheads; i++) c->heads[i].placed = 0;
+}
+
+static bool run_pass(ly_ctx *c, ly_pass pass)
+{
+    reset(c);
+    c->pass = pass;
+    return body(c) && ly_page_done(c); /* the last page is finished too */
+}
+
+/* What the body allocates in the arena (the texts of cells, notes,
+ * labels) serves only the pages, which the first pass drops: it gets an
+ * arena of its own, freed at its end. Nothing of the context points into
+ * it: the plan and the headings are made before, the shaped-text cache
+ * and the INDICE's lines are malloc'ed. */
+static bool first_pass(ly_ctx *c)
+{
+    pp_arena *kept = c->arena, *scratch = pp_arena_new();
+    if (!scratch) return false;
+    c->arena = scratch;
+    bool ok = run_pass(c, LY_PASS_PAGINATE);
+    c->arena = kept;
+    pp_arena_free(scratch);
     return ok;
+}
+
+/* The second pass must paginate as the first did (the same decisions on
+ * the same inputs); were it not so, its INDICE and footers would lie. */
+static bool same_pagination(ly_ctx *c)
+{
+    for (size_t i = 0; i < c->nheads; i++)
+        if (c->heads[i].placed != c->heads[i].page) {
+            pp_error(c->d, 0, 0,
+                     "internal error: the second pass of the layout put heading \"%s\" on page "
+                     "%d, the first on page %d",
+                     c->heads[i].text, c->heads[i].placed, c->heads[i].page);
+            return false;
+        }
+    if (c->flow.npages != c->total_pages) {
+        pp_error(c->d, 0, 0,
+                 "internal error: the second pass of the layout made %zu pages, the first %zu",
+                 c->flow.npages, c->total_pages);
+        return false;
+    }
+    return true;
+}
+
+/* With the first pass's numbers, again; warnings were given by the first
+ * pass (the same ones), errors are passed on. */
+static bool second_pass(ly_ctx *c)
+{
+    c->total_pages = c->flow.npages;
+    for (size_t i = 0; i < c->nheads; i++) c->heads[i].page = c->heads[i].placed;
+    if (!shape_header(c)) return false;
+    pp_diags *d = c->d, quiet;
+    pp_diags_init(&quiet, d->file);
+    c->d = &quiet;
+    bool ok = run_pass(c, LY_PASS_EMIT);
+    c->d = d;
+    for (size_t i = 0; i < quiet.count; i++)
+        if (quiet.items[i].severity == PP_ERROR)
+            pp_diag_add(d, PP_ERROR, quiet.items[i].line, quiet.items[i].col, "%s",
+                        quiet.items[i].message);
+    if (quiet.oom || quiet.lost) pp_diag_oom(d);
+    pp_diags_clear(&quiet);
+    return ok && same_pagination(c);
 }
 
 /* ---- result ------------------------------------------------------------------------------- */
 
-/* The pages move to the result, with the context's arena: the items point
- * at strings in it (destinations, labels), as does the outline. */
+/* The outline and the page count; the context's arena moves to the
+ * result, for the outline's titles and destinations live in it. */
 static bool take_result(ly_ctx *c, pp_pages *out)
 {
     size_t n = c->nheads + (c->has_toc ? 1 : 0), k = 0;
@@ -234,11 +332,9 @@ static bool take_result(ly_ctx *c, pp_pages *out)
             out->outline[k++] = (pp_outline_entry){c->heads[i].level, c->heads[i].text,
                                                    c->heads[i].dest};
     out->noutline = k;
-    out->pages = c->flow.pages;
-    out->npages = c->flow.npages;
+    out->pages = NULL;
+    out->npages = c->total_pages;
     out->arena = c->arena;
-    c->flow.pages = NULL;
-    c->flow.npages = 0;
     c->arena = NULL;
     return true;
 }
@@ -246,7 +342,7 @@ static bool take_result(ly_ctx *c, pp_pages *out)
 void pp_pages_free(pp_pages *p)
 {
     if (!p) return;
-    for (size_t i = 0; i < p->npages; i++) pp_page_free(p->pages[i]);
+    for (size_t i = 0; p->pages && i < p->npages; i++) pp_page_free(p->pages[i]);
     free(p->pages);
     pp_arena_free(p->arena);
     *p = (pp_pages){0};
@@ -258,14 +354,16 @@ static void cleanup(ly_ctx *c)
         for (size_t i = 0; i < c->nheads; i++) pp_lines_free(c->toc_lines[i]);
     free(c->toc_lines);
     fl_free(c);
+    pp_lines_free(c->header[0]);
+    pp_lines_free(c->header[1]);
     ly_cache_free(c);
     pp_arena_free(c->arena);
 }
 
-pp_status pp_layout_document(const pp_doc *doc, const pp_layout *l, pp_text *text, pp_pages *out,
-                             pp_diags *d)
+pp_status pp_layout_stream(const pp_doc *doc, const pp_layout *l, pp_text *text,
+                           const pp_page_sink *sink, pp_pages *out, pp_diags *d)
 {
-    ly_ctx c = {.doc = doc, .lay = l, .text = text, .d = d};
+    ly_ctx c = {.doc = doc, .lay = l, .text = text, .d = d, .sink = sink, .sink_d = d};
     *out = (pp_pages){0};
     double t0 = now();
     c.arena = pp_arena_new();
@@ -276,19 +374,56 @@ pp_status pp_layout_document(const pp_doc *doc, const pp_layout *l, pp_text *tex
         ok = ly_plan_build(&c);
     }
     double t1 = now();
-    ok = ok && body(&c);
+    ok = ok && first_pass(&c);
     double t2 = now();
-    ok = ok && ly_toc_fill(&c) && decorate_all(&c);
+    ok = ok && second_pass(&c);
     double t3 = now();
     ok = ok && take_result(&c, out);
+    pp_status st = PP_OK;
     if (!ok) {
-        if (d->errors == 0) pp_error(d, 0, 0, "out of memory while laying out the document");
+        st = c.sink_status != PP_OK ? c.sink_status : PP_ERR_ENV;
+        if (st == PP_ERR_ENV && d->errors == 0)
+            pp_error(d, 0, 0, "out of memory while laying out the document");
         pp_pages_free(out);
     } else {
         out->stats = (pp_layout_stats){t1 - t0, t2 - t1, t3 - t2};
     }
     cleanup(&c);
-    return ok ? PP_OK : PP_ERR_ENV;
+    return st;
+}
+
+/* ---- every page kept ---------------------------------------------------------------------- */
+
+typedef struct {
+    pp_page **pages;
+    size_t n, cap;
+} collected;
+
+static pp_status collect(void *ctx, pp_page *page, pp_diags *d)
+{
+    collected *k = ctx;
+    if (!pp_grow(&k->pages, &k->cap, k->n + 1, sizeof *k->pages, 64)) {
+        pp_page_free(page);
+        return pp_diag_oom(d);
+    }
+    k->pages[k->n++] = page;
+    return PP_OK;
+}
+
+pp_status pp_layout_document(const pp_doc *doc, const pp_layout *l, pp_text *text, pp_pages *out,
+                             pp_diags *d)
+{
+    collected k = {0};
+    pp_page_sink sink = {collect, &k};
+    pp_status st = pp_layout_stream(doc, l, text, &sink, out, d);
+    if (st == PP_OK) {
+        out->pages = k.pages;
+        out->npages = k.n;
+    } else {
+        for (size_t i = 0; i < k.n; i++) pp_page_free(k.pages[i]);
+        free(k.pages);
+    }
+    return st;
 }
 
 /* ---- metadata --------------------------------------------------------------------------------- */

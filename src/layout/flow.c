@@ -2,8 +2,10 @@
  * pages when content does not fit, headings kept with what follows them,
  * and structure tags kept balanced on every page (the tags open at a page
  * break are closed there and reopened on the next page, so a backend can
- * draw each page on its own and the running header and footer, added at the
- * end, sit outside any structure element).
+ * draw each page on its own and the running header and footer, added when
+ * the page is finished, sit outside any structure element). Only the last
+ * page takes content: beginning a new page finishes the one before
+ * (ly_page_done), which then leaves the flow.
  *
  * Termination: every placement either puts something on the page or moves
  * to a new page from a page that has content; an empty page always accepts
@@ -95,9 +97,11 @@ bool fl_new_page(ly_ctx *c, bool force, bool decor)
         c->oom = true;
         return false;
     }
-    if (f->npages > 0) /* close what is open: every page is balanced */
+    if (f->npages > 0) { /* close what is open: every page is balanced */
         for (int i = f->ntags - 1; i >= 0; i--)
             if (i < LY_MAX_TAGS && !add_tag(c, PP_DL_TAG_END, f->tags[i], NULL)) return false;
+        if (!ly_page_done(c)) return false; /* nothing more goes on it */
+    }
     /* Two arrays, one capacity: both grow alike from f->cap, and f->cap
      * moves only when both have. */
     size_t cap_pages = f->cap, cap_decor = f->cap;
@@ -275,7 +279,7 @@ static bool place_heading(ly_ctx *c, size_t idx, const pp_lines *l)
     dest.u.dest.x = f->x0;
     dest.u.dest.y = f->y;
     if (!fl_item(c, &dest)) return false;
-    h->page = (int)f->npages;
+    h->placed = (int)f->npages;
     ly_para p = {.lines = l, .color = font->color};
     if (!place_lines(c, &p) || !fl_end(c)) return false;
     fl_gap(c, font->space_after);

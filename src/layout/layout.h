@@ -6,10 +6,16 @@
  * (layouts/relazione.xml documents the format), so a user changes the look
  * without recompiling.
  *
- * Layout never re-lays-out the document: every text is shaped once; the
+ * Two passes, so that pages leave memory as soon as they are finished: the
  * INDICE pages are reserved up front (the headings are known from the model
- * before pagination) and filled with page numbers at the end, as are the
- * "Pagina N di M" footers. */
+ * before pagination), but their page numbers and the "Pagina N di M"
+ * footers are known only at the end. The first pass paginates, dropping
+ * every page once it is complete and keeping only each heading's page and
+ * the page count; the second lays out again, the same decisions on the same
+ * inputs, now with those numbers, and hands each page to a sink the moment
+ * it is finished (INDICE entries, header, footer and label included). The
+ * second pass checks that it put every heading where the first did.
+ * Memory stays flat in the number of pages; the price is laying out twice. */
 #ifndef PP_LAYOUT_H
 #define PP_LAYOUT_H
 
@@ -56,12 +62,13 @@ pp_dl_meta pp_layout_meta(const pp_doc *doc, const pp_layout *l, pp_date fallbac
 
 typedef struct {
     double plan_s;   /* outline and INDICE reservation */
-    double body_s;   /* pagination of the body */
-    double finish_s; /* INDICE page numbers, headers and footers */
+    double body_s;   /* first pass: pagination of the body */
+    double finish_s; /* second pass with the page numbers known, the sink's time included */
 } pp_layout_stats;
 
-/* The document laid out: every page in order, the outline (titles and
- * destinations live in `arena`), and the time each phase took. */
+/* The document laid out: every page in order (NULL from pp_layout_stream:
+ * the sink had them), the page count, the outline (titles and destinations
+ * live in `arena`), and the time each phase took. */
 typedef struct {
     pp_page **pages;
     size_t npages;
@@ -71,9 +78,26 @@ typedef struct {
     pp_layout_stats stats;
 } pp_pages;
 
-/* Lays out the scored document. PP_ERR_ENV when out of memory (or past
- * the page limit, with a diagnostic). On success free *out with
- * pp_pages_free (pages already handed on and freed are NULL). */
+/* Where the finished pages go, one at a time and in order, complete
+ * (INDICE entries, running header and footer, label). The sink owns the
+ * page from the call on, whatever it returns; a status other than PP_OK
+ * (with its diagnostic in d) stops the layout, which returns that status. */
+typedef struct {
+    pp_status (*page)(void *ctx, pp_page *page, pp_diags *d);
+    void *ctx;
+} pp_page_sink;
+
+/* Lays out the scored document, handing every page to the sink as soon as
+ * it is finished, so that at most a page or two are held at a time.
+ * PP_ERR_ENV when out of memory (or past the page limit, with a
+ * diagnostic), else the sink's status when it refused a page. *out gets the
+ * page count, the outline and the timings (pages NULL); free it with
+ * pp_pages_free, also after a failure. Warnings are given once. */
+pp_status pp_layout_stream(const pp_doc *doc, const pp_layout *l, pp_text *text,
+                           const pp_page_sink *sink, pp_pages *out, pp_diags *d);
+/* The same, every page collected in out->pages (for tests and tools that
+ * look at the pages; a whole document in memory). On success free *out
+ * with pp_pages_free (pages already handed on and freed are NULL). */
 pp_status pp_layout_document(const pp_doc *doc, const pp_layout *l, pp_text *text, pp_pages *out,
                              pp_diags *d);
 void pp_pages_free(pp_pages *p);

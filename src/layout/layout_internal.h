@@ -16,7 +16,10 @@ typedef struct {
     const char *text;   /* number and title, as the page, INDICE and outline show it */
     const char *dest;   /* named destination */
     bool in_toc;
-    int page;           /* where it was placed (1-based), 0 until then */
+    /* Its page (1-based, 0: never placed) as the first pass found it: what
+     * the INDICE, the outline and the page labels print. */
+    int page;
+    int placed;         /* where the pass under way put it, 0 until then */
 } ly_heading;
 
 typedef enum {
@@ -72,7 +75,9 @@ typedef struct {
 #define LY_MAX_PENDING 8
 
 typedef struct {
-    pp_page **pages;        /* every page until the end (the footers need M) */
+    /* The pages begun so far; a finished page (every page but the last)
+     * has been handed on or dropped, and its slot is NULL. */
+    pp_page **pages;
     unsigned char *decor;   /* per page: 1 = running header and footer */
     size_t npages, cap;
     bool landscape;         /* of the current page */
@@ -88,6 +93,11 @@ typedef struct {
 } ly_flow;
 
 typedef struct ly_cache ly_cache;
+
+/* The two passes (document.c): the first paginates, keeping of each page
+ * only its number; the second lays out again with every heading's page and
+ * the page count known, and hands each finished page to the sink. */
+typedef enum { LY_PASS_PAGINATE, LY_PASS_EMIT } ly_pass;
 
 typedef struct {
     const pp_doc *doc;
@@ -108,6 +118,17 @@ typedef struct {
     pp_lines **toc_lines;        /* per heading in the INDICE, shaped once */
     bool has_toc;
     char *doc_dir;          /* folder of the document, for relative file names */
+    ly_pass pass;
+    size_t total_pages;     /* the count the first pass found ("di M") */
+    pp_lines *header[2];    /* running header, portrait and landscape (second pass) */
+    const pp_page_sink *sink;
+    pp_diags *sink_d;       /* the caller's diagnostics, for the sink */
+    pp_status sink_status;  /* what the sink said, when it refused a page */
+    /* objectives.c: whether a weighted child of rw_parent at rw_level was
+     * left out (asked once per parent, not once per row) */
+    const pp_node *rw_parent;
+    int rw_level;
+    bool rw_dropped;
 } ly_ctx;
 
 /* ---- plan (layout_plan.c) ---------------------------------------------------- */
@@ -300,7 +321,14 @@ bool tg_flush(ly_table *t);
 
 bool ly_cover(ly_ctx *c);
 bool ly_toc_reserve(ly_ctx *c);
-bool ly_toc_fill(ly_ctx *c);
+/* The INDICE's entries that go on page `index` (nothing when it is not a
+ * page of the INDICE), with the headings' pages of the first pass. */
+bool ly_toc_fill_page(ly_ctx *c, size_t index, pp_page *p);
+/* The last page begun is finished (flow.c calls it before beginning the
+ * next, and at the end): dropped in the first pass; in the second, its
+ * INDICE entries, running header, footer and label added, handed to the
+ * sink (document.c). */
+bool ly_page_done(ly_ctx *c);
 bool ly_blocks(ly_ctx *c, const pp_block *blocks, size_t n);
 bool ly_results(ly_ctx *c);
 bool ly_tree(ly_ctx *c, bool operational);

@@ -38,14 +38,22 @@ bool ly_score_cells(ly_table *t, ly_row *r, const pp_node *n, ly_font_role f)
 
 /* True when N/D re-weighting changed n's weight: a sibling is not counted
  * while n is. (Rounding alone, weights summing 99,99 %, is not a change.) */
-static bool reweighted(const pp_node *n)
+/* Whether a weighted sibling of n was left out. The answer is the parent's
+ * (and the level's), kept for the next row: a strategic objective may
+ * have thousands of operational ones, each a row of its table, and asking
+ * the siblings again for each made the table quadratic. */
+static bool reweighted(ly_ctx *c, const pp_node *n)
 {
     const pp_node *p = n->parent;
     if (!p || !n->result.counted) return false;
+    if (c->rw_parent == p && c->rw_level == (int)n->level) return c->rw_dropped;
     bool dropped = false;
     for (size_t i = 0; i < p->nchildren && !dropped; i++)
         dropped = p->children[i]->level == n->level && !p->children[i]->result.counted &&
                   p->children[i]->weight > 0;
+    c->rw_parent = p;
+    c->rw_level = (int)n->level;
+    c->rw_dropped = dropped;
     return dropped;
 }
 
@@ -72,7 +80,7 @@ bool ly_weight_cell(ly_table *t, ly_cell *cell, const pp_node *n, bool *changed)
         return tb_text(t, cell, ly_percent(c, n->result.effective_weight), LY_F_TABLE,
                        PP_ALIGN_RIGHT, col, false);
     bool ok = tb_text(t, cell, ly_percent(c, n->weight), LY_F_TABLE, PP_ALIGN_RIGHT, col, false);
-    if (!ok || !reweighted(n)) return ok;
+    if (!ok || !reweighted(c, n)) return ok;
     const char *eff = ly_percent(c, n->result.effective_weight);
     if (strcmp(eff, ly_percent(c, n->weight)) == 0) return ok;
     if (changed) *changed = true;

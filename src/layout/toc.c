@@ -1,8 +1,7 @@
 /* The INDICE. Its entries are known from the plan before pagination, so
- * they are shaped once and the pages they need are reserved up front; once
- * the body is laid out (and every heading has its page), the entries are
- * emitted with their page numbers, dot leaders and links. Nothing is laid
- * out twice. */
+ * the pages they need are reserved up front; in the second pass (every
+ * heading's page known from the first), each page of the INDICE gets its
+ * entries, with page numbers, dot leaders and links, when it is finished. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,11 +158,13 @@ static bool entry(ly_ctx *c, pp_page *p, size_t i, double x0, double x1, double 
     return ok;
 }
 
-bool ly_toc_fill(ly_ctx *c)
+/* The entries are laid out from the first page of the INDICE on, as when
+ * reserving, and only those that fall on page `index` are emitted: each
+ * page is filled when it is finished, without holding the others. */
+bool ly_toc_fill_page(ly_ctx *c, size_t index, pp_page *p)
 {
-    if (!c->has_toc) return true;
-    size_t page = c->toc_first;
-    pp_page *p = c->flow.pages[page];
+    size_t end = c->toc_first + c->toc_pages;
+    if (!c->has_toc || index < c->toc_first || index >= end) return true;
     pp_layout_box b = pp_layout_page_box(c->lay, false);
     double y0 = b.y0 + c->lay->header_h, y1 = b.y1 - c->lay->footer_h;
     /* the title took the top of the first page, as when reserving */
@@ -178,20 +179,21 @@ bool ly_toc_fill(ly_ctx *c)
         y += pp_lines_height(l, 0, k ? k : 1) + f->space_after;
         pp_lines_free(l);
     }
-    bool ok = tag(p, PP_DL_TAG_BEGIN, "TOC");
-    for (size_t i = 0; ok && i < c->nheads; i++) {
+    size_t page = c->toc_first;
+    bool ok = page != index || tag(p, PP_DL_TAG_BEGIN, "TOC");
+    for (size_t i = 0; ok && page <= index && i < c->nheads; i++) {
         if (!c->heads[i].in_toc) continue;
         double eh = entry_height(c, i);
-        if (y + eh > y1 && y > y0 && page + 1 < c->toc_first + c->toc_pages) {
-            ok = tag(p, PP_DL_TAG_END, "TOC");
-            p = c->flow.pages[++page];
+        if (y + eh > y1 && y > y0 && page + 1 < end) {
+            if (page == index) ok = tag(p, PP_DL_TAG_END, "TOC");
+            page++;
             y = y0;
-            ok = ok && tag(p, PP_DL_TAG_BEGIN, "TOC");
+            if (page == index) ok = ok && tag(p, PP_DL_TAG_BEGIN, "TOC");
         }
-        ok = ok && entry(c, p, i, b.x0, b.x1, y);
+        if (page == index) ok = ok && entry(c, p, i, b.x0, b.x1, y);
         y += eh;
     }
-    ok = ok && tag(p, PP_DL_TAG_END, "TOC");
+    if (page == index) ok = ok && tag(p, PP_DL_TAG_END, "TOC");
     if (!ok) c->oom = true;
     return ok;
 }

@@ -408,18 +408,19 @@ pp_status pp_backend_finish(pp_backend *b, const pp_outline_entry *outline, size
     return PP_OK;
 }
 
-pp_status pp_render_pages(pp_backend *const *backends, size_t nb, pp_page **pages,
-                          size_t npages, const pp_outline_entry *outline, size_t noutline,
-                          pp_diags *d)
+pp_status pp_render_page(pp_backend *const *backends, size_t nb, const pp_page *page,
+                         pp_diags *d)
 {
-    for (size_t i = 0; i < npages; i++) {
-        for (size_t k = 0; k < nb; k++) {
-            pp_status st = pp_backend_page(backends[k], pages[i], d);
-            if (st != PP_OK) return st;
-        }
-        pp_page_free(pages[i]);
-        pages[i] = NULL;
+    for (size_t k = 0; k < nb; k++) {
+        pp_status st = pp_backend_page(backends[k], page, d);
+        if (st != PP_OK) return st;
     }
+    return PP_OK;
+}
+
+pp_status pp_render_finish(pp_backend *const *backends, size_t nb,
+                           const pp_outline_entry *outline, size_t noutline, pp_diags *d)
+{
     /* All backends complete before any file is published: a PNG failure
      * must not leave a new PDF beside the old pages. */
     for (size_t k = 0; k < nb; k++) {
@@ -431,4 +432,17 @@ pp_status pp_render_pages(pp_backend *const *backends, size_t nb, pp_page **page
         if (st != PP_OK) return st;
     }
     return PP_OK;
+}
+
+pp_status pp_render_pages(pp_backend *const *backends, size_t nb, pp_page **pages,
+                          size_t npages, const pp_outline_entry *outline, size_t noutline,
+                          pp_diags *d)
+{
+    for (size_t i = 0; i < npages; i++) {
+        pp_status st = pp_render_page(backends, nb, pages[i], d);
+        if (st != PP_OK) return st;
+        pp_page_free(pages[i]);
+        pages[i] = NULL;
+    }
+    return pp_render_finish(backends, nb, outline, noutline, d);
 }

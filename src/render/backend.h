@@ -95,9 +95,15 @@ pp_status pp_backend_publish(pp_backend *b, pp_diags *d);
 /* Frees the backend; files not published are removed. */
 void pp_backend_free(pp_backend *b);
 
-/* Hands every page to every backend, in order, freeing each page once
- * drawn, then finishes the backends with the outline and, when all have
- * finished, publishes their files. */
+/* One page to every backend, in order (the page stays the caller's). */
+pp_status pp_render_page(pp_backend *const *backends, size_t nbackends, const pp_page *page,
+                         pp_diags *d);
+/* After the last page: finishes every backend with the outline and, when
+ * all have finished, publishes their files. */
+pp_status pp_render_finish(pp_backend *const *backends, size_t nbackends,
+                           const pp_outline_entry *outline, size_t noutline, pp_diags *d);
+/* Both for pages held in memory: every page to every backend, in order,
+ * freeing each page once drawn, then pp_render_finish. */
 pp_status pp_render_pages(pp_backend *const *backends, size_t nbackends, pp_page **pages,
                           size_t npages, const pp_outline_entry *outline, size_t noutline,
                           pp_diags *d);
