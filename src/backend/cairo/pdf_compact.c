@@ -442,7 +442,10 @@ pp_status pp_pdf_compact(const char *path, pp_diags *d)
         ok = rewrite(&doc, &o, &oom);
         if (oom)
             st = pp_diag_oom(d);
-        else if (!ok) /* the file is valid as cairo wrote it, only larger */
+        else if (!ok && o.err) { /* a write failed (a full disk): not the file's layout */
+            pp_outfile_error(&o, d);
+            st = PP_ERR_ENV;
+        } else if (!ok) /* the file is valid as cairo wrote it, only larger */
             pp_warning(d, 0, 0, "internal error: %s left without object streams "
                                 "(unexpected layout)", path);
         else if ((st = pp_outfile_close(&o, d)) == PP_OK)
