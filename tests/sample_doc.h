@@ -274,6 +274,27 @@ static int teardown(void **state)
     return 0;
 }
 
+/* One page of w x h points showing the image file img at (x, y, iw, ih),
+ * through the backend open opens, into pdf. */
+static pp_status image_page(fixture *fx, open_backend_fn open, const char *img, double x,
+                            double y, double iw, double ih, double w, double h, const char *pdf,
+                            pp_diags *d)
+{
+    pp_backend *b = NULL;
+    pp_status st = open(pdf, &META, pp_text_font_table(fx->text), d, &b);
+    if (st != PP_OK) return st;
+    pp_page *p = pp_page_new(1, w, h);
+    pp_dl_item it = {.kind = PP_DL_IMAGE};
+    it.u.image = (__typeof__(it.u.image)){img, x, y, iw, ih};
+    add(p, it);
+    st = pp_backend_page(b, p, d);
+    if (st == PP_OK) st = pp_backend_finish(b, NULL, 0, d);
+    if (st == PP_OK) st = pp_backend_publish(b, d);
+    pp_backend_free(b);
+    pp_page_free(p);
+    return st;
+}
+
 /* Rendering into path fails with an error naming path and reason, and
  * leaves no file behind. */
 static void assert_fails_cleanly(fixture *fx, open_backend_fn open, const char *path,

@@ -386,18 +386,8 @@ static void jpeg_is_embedded_as_is(void **state)
     free(s);
     snprintf(jpg, sizeof jpg, "%s/photo.jpg", fx->dir);
     assert_true(exists(jpg));
-    pp_backend *b;
-    assert_int_equal(pp_backend_cairo_pdf(path, NULL, pp_text_font_table(fx->text), &d, &b),
-                     PP_OK);
-    pp_page *p = pp_page_new(1, 595, 842);
-    pp_dl_item it = {.kind = PP_DL_IMAGE};
-    it.u.image = (__typeof__(it.u.image)){jpg, 50, 50, 300, 424};
-    add(p, it);
-    assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
-    assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_OK);
-    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
-    pp_backend_free(b);
-    pp_page_free(p);
+    assert_int_equal(
+        image_page(fx, pp_backend_cairo_pdf, jpg, 50, 50, 300, 424, 595, 842, path, &d), PP_OK);
     pp_diags_clear(&d);
     s = run("pdfimages -list '%s' | grep -c ' jpeg '", path);
     assert_non_null(s);

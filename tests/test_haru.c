@@ -276,17 +276,7 @@ static void transparency_flattened_on_white(void **state)
     snprintf(path, sizeof path, "%s/alpha.pdf", fx->dir);
     pp_diags d;
     pp_diags_init(&d, "test");
-    pp_backend *b = NULL;
-    assert_int_equal(open_pdfa(path, &META, pp_text_font_table(fx->text), &d, &b), PP_OK);
-    pp_page *p = pp_page_new(1, 200, 100);
-    pp_dl_item it = {.kind = PP_DL_IMAGE};
-    it.u.image = (__typeof__(it.u.image)){png, 0, 0, 200, 100};
-    add(p, it);
-    assert_int_equal(pp_backend_page(b, p, &d), PP_OK);
-    assert_int_equal(pp_backend_finish(b, NULL, 0, &d), PP_OK);
-    assert_int_equal(pp_backend_publish(b, &d), PP_OK);
-    pp_backend_free(b);
-    pp_page_free(p);
+    assert_int_equal(image_page(fx, open_pdfa, png, 0, 0, 200, 100, 200, 100, path, &d), PP_OK);
     pp_diags_clear(&d);
     char *out = run("pdfimages -list '%s' | awk 'NR > 2 { print $3, $6 }'", path);
     assert_string_equal(out, "image rgb\n"); /* no smask */
@@ -332,25 +322,6 @@ static void make_jpeg(const char *path, int components)
     fclose(f);
 }
 
-/* One page showing the image through the backend open opens. */
-static pp_status image_page(fixture *fx, open_backend_fn open, const char *img, const char *pdf,
-                            pp_diags *d)
-{
-    pp_backend *b = NULL;
-    pp_status st = open(pdf, &META, pp_text_font_table(fx->text), d, &b);
-    if (st != PP_OK) return st;
-    pp_page *p = pp_page_new(1, 200, 100);
-    pp_dl_item it = {.kind = PP_DL_IMAGE};
-    it.u.image = (__typeof__(it.u.image)){img, 10, 10, 160, 80};
-    add(p, it);
-    st = pp_backend_page(b, p, d);
-    if (st == PP_OK) st = pp_backend_finish(b, NULL, 0, d);
-    if (st == PP_OK) st = pp_backend_publish(b, d);
-    pp_backend_free(b);
-    pp_page_free(p);
-    return st;
-}
-
 /* An RGB JPEG goes in as it is; a CMYK one is refused in the PDF/A copy
  * (no sRGB equivalent without its profile), kept in the protected one. */
 static void jpeg_kept_cmyk_refused_in_pdfa(void **state)
@@ -365,16 +336,16 @@ static void jpeg_kept_cmyk_refused_in_pdfa(void **state)
     pp_diags d;
     pp_diags_init(&d, "test");
     snprintf(pdf, sizeof pdf, "%s/rgb.pdf", fx->dir);
-    assert_int_equal(image_page(fx, open_pdfa, rgb, pdf, &d), PP_OK);
+    assert_int_equal(image_page(fx, open_pdfa, rgb, 10, 10, 160, 80, 200, 100, pdf, &d), PP_OK);
     char *s = run("pdfimages -list '%s' | awk 'NR > 2 { print $3, $4, $5, $6, $9 }'", pdf);
     assert_string_equal(s, "image 16 8 rgb jpeg\n");
     free(s);
     snprintf(pdf, sizeof pdf, "%s/cmyk.pdf", fx->dir);
-    assert_int_equal(image_page(fx, open_pdfa, cmyk, pdf, &d), PP_ERR_INPUT);
+    assert_int_equal(image_page(fx, open_pdfa, cmyk, 10, 10, 160, 80, 200, 100, pdf, &d), PP_ERR_INPUT);
     assert_int_equal(d.count, 1);
     assert_non_null(strstr(d.items[0].message, "is a CMYK JPEG: the PDF/A copy (sRGB) cannot hold it"));
     assert_false(exists(pdf));
-    assert_int_equal(image_page(fx, open_protected, cmyk, pdf, &d), PP_OK);
+    assert_int_equal(image_page(fx, open_protected, cmyk, 10, 10, 160, 80, 200, 100, pdf, &d), PP_OK);
     pp_diags_clear(&d);
 }
 
