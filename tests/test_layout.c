@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "layout.h"
+#include "testlayout.h"
 #include "testutil.h"
 
 #define FIXTURE PP_SOURCE_DIR "/fixtures/pistoia-prato-relazione-2022.xml"
@@ -1270,13 +1271,8 @@ static void long_label_refused(void **state)
 static void dashboards_hold(void **state)
 {
     fixture *f = *state;
-    size_t len;
-    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
-    pp_diags d;
-    pp_diags_init(&d, "piano.xml");
-    pp_layout *l = NULL;
-    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
-    pp_diags_clear(&d);
+    pp_layout *l = builtin_layout(PP_DOC_PIANO);
+    assert_non_null(l);
     pp_doc *doc = open_scored_file(PP_SOURCE_DIR "/fixtures/massa-carrara-piano-2019.xml");
     assert_non_null(doc);
     char *t = page_text(doc, l, f->text, NULL);

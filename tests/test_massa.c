@@ -16,6 +16,7 @@
 #include "date.h"
 #include "layout.h"
 #include "numfmt.h"
+#include "testlayout.h"
 #include "testutil.h"
 
 #define FIXTURE PP_SOURCE_DIR "/fixtures/massa-carrara-piano-2019.xml"
@@ -260,14 +261,12 @@ static void the_strategy_map(void **state)
     pp_diags_init(&d, "render");
     pp_text *text = NULL;
     assert_int_equal(pp_text_new(PP_SOURCE_DIR "/fonts", &d, &text), PP_OK);
-    size_t len = 0;
-    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
-    pp_layout *l = NULL;
-    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+    pp_diags_clear(&d);
+    pp_layout *l = builtin_layout(PP_DOC_PIANO);
+    assert_non_null(l);
     pp_score(doc);
     pp_pages pages;
-    assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
-    pp_diags_clear(&d);
+    assert_true(laid_out(doc, l, text, &pages));
     size_t maps = 0, boxes = 0, area_totals = 0, also_econ = 0, also_users = 0;
     static const char *const totals[] = {"252.000,00", "60.000,00", "357.610,68"};
     for (size_t i = 0; i < pages.npages; i++) {
@@ -571,21 +570,21 @@ static void the_calendar(void **state)
 /* The document laid out once with layouts/piano.xml, for the tests of the
  * pages. */
 static pp_pages pages;
-static bool laid_out;
+static bool have_pages;
 static pp_text *text;
 static pp_layout *lay;
 
 static void free_pages(void)
 {
-    if (laid_out) pp_pages_free(&pages);
+    if (have_pages) pp_pages_free(&pages);
     pp_layout_free(lay);
     pp_text_free(text);
-    laid_out = false;
+    have_pages = false;
 }
 
 static const pp_pages *laid_out_pages(pp_doc *doc)
 {
-    if (laid_out) return &pages;
+    if (have_pages) return &pages;
     pp_diags d;
     pp_diags_init(&d, "render");
     assert_int_equal(pp_text_new(pp_fonts_dir_default(), &d, &text), PP_OK);
@@ -594,7 +593,7 @@ static const pp_pages *laid_out_pages(pp_doc *doc)
     pp_diags_print(&d, stderr);
     pp_diags_clear(&d);
     assert_int_equal(st, PP_OK);
-    laid_out = true;
+    have_pages = true;
     return &pages;
 }
 

@@ -19,6 +19,7 @@
 
 #include "figures.h"
 #include "layout.h"
+#include "testlayout.h"
 #include "testutil.h"
 
 #define EPS 0.01
@@ -352,15 +353,10 @@ static void without_perspectives(void **state)
 static size_t render_piano(const plan *pl, size_t *figures, size_t *too_large)
 {
     pp_doc *doc = generate(pl);
-    size_t len = 0;
-    const char *xml = pp_layout_builtin(PP_DOC_PIANO, &len);
-    pp_diags d;
-    pp_diags_init(&d, "piano.xml");
-    pp_layout *l = NULL;
-    assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+    pp_layout *l = builtin_layout(PP_DOC_PIANO);
+    assert_non_null(l);
     pp_pages pages;
-    assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
-    pp_diags_clear(&d);
+    assert_true(laid_out(doc, l, text, &pages));
     size_t captions = 0;
     *figures = *too_large = 0;
     for (size_t i = 0; i < pages.npages; i++) {
@@ -436,15 +432,10 @@ static void area_budget_in_the_plan_tree(void **state)
         "</ObiettivoOperativo></ObiettivoStrategico></Ambito></Albero>" DOC_TAIL;
     pp_doc *doc = scored(xml);
     assert_non_null(doc);
-    size_t len = 0;
-    const char *lx = pp_layout_builtin(PP_DOC_PIANO, &len);
-    pp_diags d;
-    pp_diags_init(&d, "piano.xml");
-    pp_layout *l = NULL;
-    assert_int_equal(pp_layout_parse(lx, len, &d, &l), PP_OK);
+    pp_layout *l = builtin_layout(PP_DOC_PIANO);
+    assert_non_null(l);
     pp_pages pages;
-    assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
-    pp_diags_clear(&d);
+    assert_true(laid_out(doc, l, text, &pages));
     size_t area = 0, ente = 0, sum = 0;
     for (size_t i = 0; i < pages.npages; i++)
         for (size_t k = 0; k < pages.pages[i]->nitems; k++) {
@@ -478,15 +469,10 @@ static void every_figure_of_every_fixture(void **state)
         pp_doc *doc = open_fixture(path, 100);
         assert_non_null(doc);
         pp_score(doc);
-        size_t len = 0;
-        const char *xml = pp_layout_builtin(doc->kind, &len);
-        pp_diags d;
-        pp_diags_init(&d, path);
-        pp_layout *l = NULL;
-        assert_int_equal(pp_layout_parse(xml, len, &d, &l), PP_OK);
+        pp_layout *l = builtin_layout(doc->kind);
+        assert_non_null(l);
         pp_pages pages;
-        assert_int_equal(pp_layout_document(doc, l, text, &pages, &d), PP_OK);
-        pp_diags_clear(&d);
+        assert_true(laid_out(doc, l, text, &pages));
         for (size_t i = 0; i < pages.npages; i++) {
             const pp_page *p = pages.pages[i];
             pp_layout_box box = pp_layout_page_box(l, p->width > p->height);
