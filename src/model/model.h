@@ -461,7 +461,9 @@ static inline int pp_month_index(pp_month m) { return m.y * 12 + m.m - 1; }
 
 /* ---- the document -------------------------------------------------------- */
 
-typedef struct {
+typedef struct pp_doc pp_doc;
+
+struct pp_doc {
     pp_arena *arena;
     const char *path; /* source file, for messages and relative file names */
     pp_doc_kind kind;
@@ -486,7 +488,15 @@ typedef struct {
     pp_phase *phases; /* Calendario, in document order; none when absent */
     size_t nphases;
     pp_pos calendar_pos;
-} pp_doc;
+    /* Documents this one is read against, set by the caller once they are
+     * loaded, checked and scored; not owned (freed by whoever loaded them).
+     * piano: the Piano this Relazione reports on ("Variazioni rispetto al
+     * Piano"); precedenti: earlier Relazioni of the same administration,
+     * oldest first (the trend over the years). NULL / 0 when not given. */
+    const pp_doc *piano;
+    const pp_doc *const *precedenti;
+    size_t nprecedenti;
+};
 
 pp_doc *pp_doc_new(void);
 void pp_doc_free(pp_doc *doc);
