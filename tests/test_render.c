@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "backend.h"
+#include "pipe.h"
 #include "testdiag.h"
 
 /* ---- the recording backend ------------------------------------------------------ */
@@ -398,6 +399,87 @@ static void pages_go_to_every_backend_in_order(void **state)
     pp_diags_clear(&d2);
 }
 
+/* ---- the page pipe ------------------------------------------------------------------ */
+
+/* Pages 1..n, each with a destination and a line of text, through a pipe
+ * to a structured and a flat backend; the logs of both. */
+static void pipe_run(bool threads, size_t depth, size_t n, rec *r1, rec *r2)
+{
+    pp_diags d, d2;
+    pp_backend *b[2] = {new_rec(r1, &STRUCTURED, &d), NULL};
+    b[1] = new_rec(r2, &FLAT, &d2);
+    pp_render_pipe *pipe;
+    assert_int_equal(pp_render_pipe_new(b, 2, depth, threads, &d, &pipe), PP_OK);
+    assert_int_equal(pp_render_pipe_threaded(pipe), threads);
+    for (size_t i = 1; i <= n; i++) {
+        pp_page *p = pp_page_new((int)i, 100, 100);
+        char *name = pp_arena_strdup(p->arena, i % 2 ? "odd" : "even");
+        add_text(p, name, 0, (double)i);
+        if (i <= 2) add_dest(p, name);
+        assert_int_equal(pp_render_pipe_page(pipe, p, &d), PP_OK);
+    }
+    double drawn = -1;
+    assert_int_equal(pp_render_pipe_close(pipe, &d, &drawn), PP_OK);
+    assert_true(drawn >= 0);
+    pp_render_pipe_free(pipe);
+    assert_int_equal(d.count + d2.count, 0);
+    pp_backend_free(b[0]);
+    pp_backend_free(b[1]);
+    pp_diags_clear(&d);
+    pp_diags_clear(&d2);
+}
+
+static void the_pipe_draws_what_one_thread_draws(void **state)
+{
+    (void)state;
+    rec t1, t2, s1, s2;
+    pipe_run(true, 3, 40, &t1, &t2);
+    pipe_run(false, 3, 40, &s1, &s2);
+    assert_string_equal(t1.log, s1.log);
+    assert_string_equal(t2.log, s2.log);
+    /* every page, in order, on both */
+    assert_non_null(strstr(s1.log, "begin 39\ntext odd font=Test.ttf utf8=yes clusters=0\nend 39\n"
+                                   "begin 40\ntext even"));
+    assert_non_null(strstr(s2.log, "end 1\nbegin 2\n"));
+    /* a ring of one page works too */
+    pipe_run(true, 1, 5, &t1, &t2);
+    pipe_run(false, 1, 5, &s1, &s2);
+    assert_string_equal(t1.log, s1.log);
+}
+
+/* A backend that fails stops the layout (the producer hears of it at a
+ * later page) and its diagnostic reaches the caller at close; the other
+ * backend draws on, every page is freed. */
+static void a_failing_backend_stops_the_pipe(void **state)
+{
+    (void)state;
+    for (int threads = 0; threads < 2; threads++) {
+        rec r1, r2;
+        pp_diags d, d2;
+        pp_backend *b[2] = {new_rec(&r1, &STRUCTURED, &d), NULL};
+        b[1] = new_rec(&r2, &FLAT, &d2);
+        r2.fail_end_page = true;
+        pp_render_pipe *pipe;
+        assert_int_equal(pp_render_pipe_new(b, 2, 2, threads, &d, &pipe), PP_OK);
+        pp_status st = PP_OK;
+        size_t handed = 0;
+        while (st == PP_OK && handed < 1000)
+            st = pp_render_pipe_page(pipe, pp_page_new((int)++handed, 100, 100), &d);
+        assert_int_equal(st, PP_ERR_ENV);
+        assert_true(handed <= 4); /* within the ring's depth of the failure */
+        assert_int_equal(pp_render_pipe_close(pipe, &d, NULL), PP_ERR_ENV);
+        assert_true(has_diag(&d, "0:0: error: disk full"));
+        assert_int_equal(d.errors, 1);
+        assert_non_null(strstr(r2.log, "end 1\n"));
+        assert_null(strstr(r2.log, "begin 2\n")); /* nothing drawn after the failure */
+        pp_render_pipe_free(pipe);
+        pp_backend_free(b[0]);
+        pp_backend_free(b[1]);
+        pp_diags_clear(&d);
+        pp_diags_clear(&d2);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +491,8 @@ int main(void)
         cmocka_unit_test(files_are_published_only_at_the_end),
         cmocka_unit_test(a_failed_document_leaves_nothing),
         cmocka_unit_test(pages_go_to_every_backend_in_order),
+        cmocka_unit_test(the_pipe_draws_what_one_thread_draws),
+        cmocka_unit_test(a_failing_backend_stops_the_pipe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

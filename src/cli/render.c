@@ -17,6 +17,7 @@
 #include "backend_cairo.h"
 #include "backend_haru.h"
 #include "layout.h"
+#include "pipe.h"
 #include "score.h"
 
 #ifndef PERFPDF_SOURCE_LAYOUTS_DIR
@@ -261,22 +262,35 @@ static void print_timings(double load, double score, const pp_layout_stats *s, d
             load, score, s->plan_s, s->body_s, s->finish_s, draw, total, pages);
 }
 
-/* The layout's sink: each page drawn by every backend as soon as it is
- * finished, then freed, so that pages do not pile up in memory. */
+/* The layout's sink: each page handed to the pipe as soon as it is
+ * finished; the backends draw it on their own threads while the layout
+ * goes on, then it is freed, so that pages do not pile up in memory. */
 typedef struct {
-    const backends *bk;
-    double draw_s;
+    pp_render_pipe *pipe;
+    double wait_s; /* the layout waiting for the backends */
 } page_sink;
 
 static pp_status draw_page(void *ctx, pp_page *page, pp_diags *d)
 {
     page_sink *s = ctx;
     double t = now();
-    pp_status st = pp_render_page(s->bk->b, s->bk->n, page, d);
-    pp_page_free(page);
-    s->draw_s += now() - t;
+    pp_status st = pp_render_pipe_page(s->pipe, page, d);
+    s->wait_s += now() - t;
     return st;
 }
+
+/* PERFPDF_THREADS=1 draws on the layout's thread (one core): the same
+ * files, for comparison and for debugging. */
+static bool drawing_threads(void)
+{
+    const char *v = getenv("PERFPDF_THREADS");
+    return !(v && strcmp(v, "1") == 0);
+}
+
+/* Pages as the pipe holds them at most: enough that the layout rarely
+ * waits for a page that is slow to draw (a figure), few enough that
+ * memory stays flat. */
+#define PIPE_DEPTH 8
 
 /* Layout, every page to the backends as it is finished; the files are
  * published only when everything has succeeded. */
@@ -288,15 +302,23 @@ static pp_status lay_out_and_draw(const options *o, const char *out, const char 
     pp_dl_meta meta = pp_layout_meta(doc, lay, fallback_date());
     backends bk = {{NULL, NULL, NULL}, 0};
     pp_status st = open_backends(o, out, base, &meta, pp_text_font_table(text), &bk, d);
-    page_sink sink = {&bk, 0};
+    page_sink sink = {NULL, 0};
+    if (st == PP_OK) st = pp_render_pipe_new(bk.b, bk.n, PIPE_DEPTH, drawing_threads(), d, &sink.pipe);
     if (st == PP_OK)
         st = pp_layout_stream(doc, lay, text, &(pp_page_sink){draw_page, &sink}, pages, d);
+    double drawn = 0;
+    if (sink.pipe) {
+        pp_status pst = pp_render_pipe_close(sink.pipe, d, &drawn);
+        /* a backend's failure explains a layout stopped by the sink */
+        if (pst != PP_OK) st = pst;
+    }
+    pp_render_pipe_free(sink.pipe);
     st = pp_diags_status(d, st); /* no PDF published after a lost warning */
     double t = now();
     if (st == PP_OK) st = pp_render_finish(bk.b, bk.n, pages->outline, pages->noutline, d);
-    *draw_s = sink.draw_s + (now() - t);
-    /* the drawing happened inside the layout's second pass */
-    pages->stats.finish_s -= sink.draw_s;
+    *draw_s = drawn + (now() - t);
+    /* the layout's second pass includes its waits for the backends */
+    pages->stats.finish_s -= sink.wait_s;
     for (size_t i = 0; i < 3; i++) pp_backend_free(bk.b[i]);
     return st;
 }

@@ -149,6 +149,12 @@ bool pp_fonts_config_has_family(FcConfig *cfg, const char *family)
     return false;
 }
 
+void pp_font_set_init(pp_font_set *s)
+{
+    *s = (pp_font_set){0};
+    pthread_mutex_init(&s->lock, NULL);
+}
+
 int pp_font_set_index(pp_font_set *s, PangoFont *f)
 {
     if (!PANGO_IS_FC_FONT(f))
@@ -159,23 +165,49 @@ int pp_font_set_index(pp_font_set *s, PangoFont *f)
     if (!pat || FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
         return -1;
     FcPatternGetInteger(pat, FC_INDEX, 0, &index);
+    /* read without the lock: this thread is the only one that writes */
     for (size_t i = 0; i < s->count; i++)
-        if (s->fonts[i].face_index == index && strcmp(s->fonts[i].file, (char *)file) == 0)
+        if (s->fonts[i]->face_index == index && strcmp(s->fonts[i]->file, (char *)file) == 0)
             return (int)i;
-    if (!pp_grow(&s->fonts, &s->cap, s->count + 1, sizeof *s->fonts, 8))
-        return -1;
+    pp_dl_font *font = malloc(sizeof *font);
     char *copy = strdup((char *)file);
-    if (!copy)
-        return -1;
-    s->fonts[s->count] = (pp_dl_font){.file = copy, .face_index = index};
-    return (int)s->count++;
+    pthread_mutex_lock(&s->lock);
+    bool ok = font && copy && pp_grow(&s->fonts, &s->cap, s->count + 1, sizeof *s->fonts, 8);
+    if (ok) {
+        *font = (pp_dl_font){.file = copy, .face_index = index};
+        s->fonts[s->count++] = font;
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (ok)
+        return (int)s->count - 1;
+    free(font);
+    free(copy);
+    return -1;
+}
+
+size_t pp_font_set_count(pp_font_set *s)
+{
+    pthread_mutex_lock(&s->lock);
+    size_t n = s->count;
+    pthread_mutex_unlock(&s->lock);
+    return n;
+}
+
+const pp_dl_font *pp_font_set_get(pp_font_set *s, int i)
+{
+    pthread_mutex_lock(&s->lock);
+    const pp_dl_font *f = i >= 0 && (size_t)i < s->count ? s->fonts[i] : NULL;
+    pthread_mutex_unlock(&s->lock);
+    return f;
 }
 
 void pp_font_set_clear(pp_font_set *s)
 {
     for (size_t i = 0; i < s->count; i++) {
-        free((char *)s->fonts[i].file);
+        free((char *)s->fonts[i]->file);
+        free(s->fonts[i]);
     }
     free(s->fonts);
+    pthread_mutex_destroy(&s->lock);
     *s = (pp_font_set){0};
 }

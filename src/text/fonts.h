@@ -5,6 +5,8 @@
 #define PP_FONTS_H
 
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
+
 #include <pango/pango.h>
 
 #include "diag.h"
@@ -19,15 +21,25 @@ FcConfig *pp_fonts_config_new(const char *dir, pp_diags *d);
 bool pp_fonts_config_has_family(FcConfig *cfg, const char *family);
 
 /* The faces met while shaping, one entry per (file, face index), in order
- * of first use: what backends embed, by file and face index. */
+ * of first use: what backends embed, by file and face index.
+ *
+ * Backends read the set on their drawing threads while the layout adds to
+ * it (render/pipe.h): entries are allocated one by one, so an entry never
+ * moves once made, and the array of them is grown and read under `lock`.
+ * Only the layout's thread adds. */
 typedef struct {
-    pp_dl_font *fonts;
+    pp_dl_font **fonts;
     size_t count, cap;
+    pthread_mutex_t lock;
 } pp_font_set;
 
+void pp_font_set_init(pp_font_set *s);
 /* Index of the face of f in s, added on first use; -1 when out of memory
- * or when f is not a fontconfig font. */
+ * or when f is not a fontconfig font. From the layout's thread only. */
 int pp_font_set_index(pp_font_set *s, PangoFont *f);
+/* From any thread: the number of faces, and face i (NULL past the end). */
+size_t pp_font_set_count(pp_font_set *s);
+const pp_dl_font *pp_font_set_get(pp_font_set *s, int i);
 void pp_font_set_clear(pp_font_set *s);
 
 #endif

@@ -92,7 +92,9 @@ pp_status pp_text_new(const char *fonts_dir, pp_diags *d, pp_text **out)
         pp_error(d, 0, 0, "out of memory");
         return PP_ERR_ENV;
     }
+    pp_font_set_init(&t->fonts);
     if (!(t->cfg = pp_fonts_config_new(fonts_dir, d))) {
+        pp_font_set_clear(&t->fonts);
         free(t);
         return PP_ERR_ENV;
     }
@@ -129,16 +131,16 @@ bool pp_text_has_family(const pp_text *t, const char *family)
     return pp_fonts_config_has_family(t->cfg, family);
 }
 
+/* Both may be called from a backend's drawing thread while the layout
+ * adds faces: the set is locked inside (fonts.h). */
 size_t pp_text_nfonts(const pp_text *t)
 {
-    return t->fonts.count;
+    return pp_font_set_count((pp_font_set *)&t->fonts);
 }
 
 const pp_dl_font *pp_text_font(const pp_text *t, int index)
 {
-    if (index < 0 || (size_t)index >= t->fonts.count)
-        return NULL;
-    return &t->fonts.fonts[index];
+    return pp_font_set_get((pp_font_set *)&t->fonts, index);
 }
 
 static size_t table_count(const void *ctx)

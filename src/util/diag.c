@@ -42,6 +42,30 @@ pp_status pp_diag_oom(pp_diags *d)
 
 pp_status pp_diags_status(const pp_diags *d, pp_status st) { return d->oom ? PP_ERR_ENV : st; }
 
+void pp_diags_move(pp_diags *to, pp_diags *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        pp_diag *it = &from->items[i];
+        if (to->count >= MAX_DIAGS) {
+            to->truncated = true;
+            free(it->message);
+        } else if (!pp_grow(&to->items, &to->cap, to->count + 1, sizeof *to->items, 16)) {
+            lose(to);
+            free(it->message);
+        } else {
+            to->items[to->count++] = *it;
+        }
+    }
+    /* out of memory counts as one error, however often it happened */
+    to->errors += from->errors - (from->oom && to->oom && from->errors ? 1 : 0);
+    to->warnings += from->warnings;
+    to->truncated |= from->truncated;
+    to->oom |= from->oom;
+    to->lost += from->lost;
+    from->count = 0; /* the messages belong to `to` now */
+    pp_diags_clear(from);
+}
+
 void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col, const char *fmt, ...)
 {
     if (sev == PP_ERROR) d->errors++;

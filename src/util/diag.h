@@ -55,6 +55,9 @@ void pp_diag_add(pp_diags *d, pp_severity sev, int line, int col,
 pp_status pp_diag_oom(pp_diags *d);
 /* st, or PP_ERR_ENV when memory ran out while d was being filled. */
 pp_status pp_diags_status(const pp_diags *d, pp_status st);
+/* Appends from's diagnostics (and its counts) to `to`, emptying from:
+ * what another thread found, added to the run's own. */
+void pp_diags_move(pp_diags *to, pp_diags *from);
 
 /* Stable sort by position (line, column, then order of discovery). */
 void pp_diags_sort(pp_diags *d);

@@ -11,7 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,14 +62,25 @@ static const input_id *input_at(const struct stat *sb)
 
 /* ---- temporaries removed on signals -------------------------------------------- */
 
-/* The temporaries being written, for the signal handler. Changed only with
- * the signals blocked, so the handler never sees a list half updated. */
+/* The temporaries being written, for the signal handler.
+ *
+ * Outputs are opened and closed on more than one thread (each backend
+ * draws on its own: render/pipe.h) and a signal may be handled on any of
+ * them. So the list changes one change at a time (temps_lock), on a thread
+ * that has blocked the signals (its own handler cannot interrupt the
+ * change); a handler running on another thread first says the process is
+ * dying, then waits for a change under way to end, and no change starts
+ * after that. `changing` and `dying` are sequentially consistent atomics:
+ * of "changing = 1, then read dying" and "dying = 1, then read changing",
+ * at least one side sees the other. */
 typedef struct temp_node {
     struct temp_node *next;
     char path[];
 } temp_node;
 
 static temp_node *volatile temps;
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int changing, dying;
 static const int CLEANUP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void block_signals(sigset_t *old)
@@ -76,10 +89,31 @@ static void block_signals(sigset_t *old)
     sigemptyset(&set);
     for (size_t i = 0; i < sizeof CLEANUP_SIGNALS / sizeof *CLEANUP_SIGNALS; i++)
         sigaddset(&set, CLEANUP_SIGNALS[i]);
-    sigprocmask(SIG_BLOCK, &set, old);
+    pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
-/* Called with the signals blocked. */
+/* Signals blocked on this thread, the list ours until end_change. */
+static void begin_change(sigset_t *old)
+{
+    block_signals(old);
+    pthread_mutex_lock(&temps_lock);
+    atomic_store(&changing, 1);
+    if (atomic_load(&dying)) {
+        /* another thread is removing the temporaries and will end the
+         * process with its signal: leave the list alone until then */
+        atomic_store(&changing, 0);
+        for (;;) pause();
+    }
+}
+
+static void end_change(const sigset_t *old)
+{
+    atomic_store(&changing, 0);
+    pthread_mutex_unlock(&temps_lock);
+    pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
+/* Called between begin_change and end_change. */
 static bool temp_register(const char *path)
 {
     size_t n = strlen(path) + 1;
@@ -94,7 +128,7 @@ static bool temp_register(const char *path)
 static void temp_forget(const char *path)
 {
     sigset_t old;
-    block_signals(&old);
+    begin_change(&old);
     for (temp_node *volatile *p = &temps; *p; p = &(*p)->next) {
         temp_node *t = *p;
         if (strcmp(t->path, path) == 0) {
@@ -103,12 +137,16 @@ static void temp_forget(const char *path)
             break;
         }
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    end_change(&old);
 }
 
 /* Async-signal-safe: unlink, then die of the same signal. */
 static void on_signal(int sig)
 {
+    atomic_store(&dying, 1);
+    while (atomic_load(&changing)) {
+        /* a change on another thread: it ends in a few instructions */
+    }
     for (temp_node *t = temps; t; t = t->next) unlink(t->path);
     signal(sig, SIG_DFL);
     raise(sig);
@@ -174,7 +212,7 @@ static void set_mode(int fd, const struct stat *old)
 static int make_temp(char *tmp)
 {
     sigset_t old;
-    block_signals(&old);
+    begin_change(&old);
     int fd = mkstemp(tmp);
     if (fd >= 0 && !temp_register(tmp)) {
         unlink(tmp);
@@ -182,7 +220,7 @@ static int make_temp(char *tmp)
         fd = -1;
         errno = ENOMEM;
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    end_change(&old);
     return fd;
 }
 

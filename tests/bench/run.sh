@@ -124,8 +124,8 @@ report() {
     $1 == n { k = $2; c[k]++; line[k, c[k]] = $0; wall[k, c[k]] = $4 }
     END {
         printf "\nN = %d indicators\n", n
-        printf "%-13s %8s %8s %9s %6s %9s  %s\n", "program", "wall s", "cpu s", "peak MB",
-               "pages", "KB/page", "stages (median run)"
+        printf "%-13s %8s %8s %6s %9s %6s %9s  %s\n", "program", "wall s", "cpu s", "cores",
+               "peak MB", "pages", "KB/page", "stages (median run)"
         split("perfpdf-eq perfpdf-full typst", order, " ")
         for (o = 1; o <= 3; o++) {
             k = order[o]
@@ -138,8 +138,9 @@ report() {
                 }
             split(line[k, idx[int((c[k] + 1) / 2)]], f, "\t")
             med[k] = f[4]; cpu[k] = f[5]
-            printf "%-13s %8.2f %8.2f %9.1f %6d %9.1f  %s\n", k, f[4], f[5], f[6] / 1024,
-                   f[7], f[7] ? f[8] / f[7] / 1024 : 0, f[9]
+            # cores: CPU over wall, how many cores the run kept busy on average
+            printf "%-13s %8.2f %8.2f %6.2f %9.1f %6d %9.1f  %s\n", k, f[4], f[5],
+                   f[4] > 0 ? f[5] / f[4] : 0, f[6] / 1024, f[7], f[7] ? f[8] / f[7] / 1024 : 0, f[9]
             pages[k] = f[7]
         }
         if (med["typst"] > 0 && cpu["typst"] > 0) {
