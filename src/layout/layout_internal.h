@@ -186,12 +186,14 @@ bool fl_para(ly_ctx *c, const ly_para *p);
 const ly_font *ly_font_of(const ly_ctx *c, ly_font_role r);
 pp_rgb ly_col(const ly_ctx *c, ly_colour k);
 const char *ly_lbl(const ly_ctx *c, ly_label k);
-/* Shapes text; short strings come from a cache (the same "100,00 %" is
- * shaped once per document). *owned tells whether the caller frees it. */
+/* Shapes text through the cache (text.c: short strings once per document,
+ * longer ones once for both passes, within a budget). *owned tells
+ * whether the caller frees the lines; when not, they live as long as the
+ * layout. */
 pp_lines *ly_shape(ly_ctx *c, const char *utf8, ly_font_role r, double width, pp_align align,
                    bool *owned);
 pp_lines *ly_shape_rich(ly_ctx *c, const pp_rich *text, ly_font_role r, double width,
-                        pp_align align);
+                        pp_align align, bool *owned);
 bool ly_cache_new(ly_ctx *c);
 void ly_cache_free(ly_ctx *c);
 /* A paragraph of plain text in a font, placed in the flow. */

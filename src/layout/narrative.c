@@ -20,11 +20,11 @@ static bool list(ly_ctx *c, const pp_block *b)
     for (size_t i = 0; i < b->nitems && ok; i++) {
         char num[32];
         snprintf(num, sizeof num, "%zu.", i + 1);
-        bool owned;
+        bool owned, body_owned;
         pp_lines *label = ly_shape(c, b->numbered ? num : "\u2022", LY_F_BODY, 0, PP_ALIGN_LEFT,
                                    &owned);
         pp_lines *body = ly_shape_rich(c, &b->items[i], LY_F_BODY, fl_width(c) - indent,
-                                       PP_ALIGN_JUSTIFY);
+                                       PP_ALIGN_JUSTIFY, &body_owned);
         ok = label && body;
         if (ok && first) { /* the L tag goes after the headings waiting for it */
             ok = fl_need(c, pp_lines_height(body, 0, 1)) && fl_tag(c, "L", NULL);
@@ -35,7 +35,7 @@ static bool list(ly_ctx *c, const pp_block *b)
         if (ok) ok = fl_para(c, &p);
         if (ok && i + 1 < b->nitems) fl_gap(c, 2);
         if (owned) pp_lines_free(label);
-        pp_lines_free(body);
+        if (body_owned) pp_lines_free(body);
     }
     if (ok && !first) ok = fl_end(c);
     fl_gap(c, f->space_after);

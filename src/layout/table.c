@@ -180,8 +180,9 @@ bool tb_rich(ly_table *t, ly_cell *cell, const pp_rich *text, ly_font_role f, pp
              pp_rgb color)
 {
     if (!t->ok || !cell) return false;
-    pp_lines *l = ly_shape_rich(t->c, text, f, inner(t, cell, 0), align);
-    if (!l || !own(t, l)) return fail(t);
+    bool owned;
+    pp_lines *l = ly_shape_rich(t->c, text, f, inner(t, cell, 0), align, &owned);
+    if (!l || (owned && !own(t, l))) return fail(t);
     return add_lines(t, cell, l, color, false, 0, false, 0);
 }
 

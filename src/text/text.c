@@ -623,6 +623,15 @@ pp_lines *pp_text_shape(pp_text *t, const char *utf8, const pp_font_spec *font, 
     return pp_text_shape_rich(t, &rich, font, width, align);
 }
 
+size_t pp_lines_bytes(const pp_lines *l)
+{
+    if (!l)
+        return 0;
+    return sizeof *l + l->cap_text + l->cap_lines * sizeof *l->lines +
+           l->cap_runs * sizeof *l->runs + l->cap_glyphs * sizeof *l->glyphs +
+           l->cap_clusters * sizeof *l->clusters;
+}
+
 void pp_lines_free(pp_lines *l)
 {
     if (!l)

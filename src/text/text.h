@@ -58,6 +58,8 @@ pp_lines *pp_text_shape_rich(pp_text *t, const pp_rich *text, const pp_font_spec
 pp_lines *pp_text_shape(pp_text *t, const char *utf8, const pp_font_spec *font, double width,
                         pp_align align);
 void pp_lines_free(pp_lines *l);
+/* The memory l holds, for caches that keep to a budget. */
+size_t pp_lines_bytes(const pp_lines *l);
 
 size_t pp_lines_count(const pp_lines *l);
 /* Height of lines [first, first + n) including line spacing. */
