@@ -82,10 +82,10 @@ expect_rc 0 "$perfpdf" compare "$piano" same.xml
 
 # ---- exit 2 ----
 expect_rc 2 "$perfpdf" compare "$rel" "$piano"
-grep -qF "è una Relazione, non un Piano" err.txt || fail "wrong order: $(cat err.txt)"
+grep -qF "is a Relazione, not a Piano: the Piano comes first, then the Relazione" err.txt || fail "wrong order: $(cat err.txt)"
 sed 's#Comune di Valpiccola#Comune di Montealto#' "$rel" >altro.xml
 expect_rc 2 "$perfpdf" compare "$piano" altro.xml
-grep -qF "la Relazione è di 'Comune di Montealto', il Piano di 'Comune di Valpiccola': un'altra amministrazione" err.txt ||
+grep -qF "the Relazione is of 'Comune di Montealto', the Piano of 'Comune di Valpiccola': another administration" err.txt ||
     fail "another administration: $(cat err.txt)"
 expect_rc 2 "$perfpdf" compare "$piano" "$rel" --format xml
 grep -qF "unknown format 'xml'" err.txt || fail "unknown format: $(cat err.txt)"
@@ -94,14 +94,18 @@ expect_rc 2 "$perfpdf" compare "$piano" missing.xml
 
 # ---- validate --piano ----
 expect_rc 0 "$perfpdf" validate "$rel" --piano "$piano"
-[ "$(grep -c 'warning: variazione non registrata rispetto al Piano' err.txt)" -eq 8 ] ||
+[ "$(grep -c 'warning: change since the Piano (.*) recorded by no act: ' err.txt)" -eq 8 ] ||
     fail "validate --piano: not 8 warnings: $(cat err.txt)"
-grep -qxF "$rel:85:13: warning: variazione non registrata rispetto al Piano ($piano:68): target: indicatore SCU_01 \"Plessi scolastici adeguati alla normativa antincendio\": 3 N. -> 2 N." err.txt ||
+grep -qxF "$rel:85:13: warning: change since the Piano ($piano:68) recorded by no act: target: indicatore SCU_01 \"Plessi scolastici adeguati alla normativa antincendio\": 3 N. -> 2 N." err.txt ||
     fail "validate --piano: the SCU_01 warning"
 grep -qxF "$rel: valid (8 warnings)" err.txt || fail "validate --piano: $(tail -1 err.txt)"
 expect_rc 0 "$perfpdf" validate "$rel"
 grep -qxF "$rel: valid (0 warnings)" err.txt || fail "validate alone: $(tail -1 err.txt)"
 expect_rc 2 "$perfpdf" validate "$rel" --piano altro.xml
+grep -qF "$rel: error: altro.xml is a Relazione, not a Piano" err.txt || fail "validate --piano a Relazione: $(cat err.txt)"
+expect_rc 2 "$perfpdf" validate "$rel" --piano "$src/fixtures/broken/weights-sum.xml"
+grep -qxF "$rel: error: the Piano $src/fixtures/broken/weights-sum.xml is not valid: nothing compared" err.txt ||
+    fail "validate --piano with a broken Piano: $(cat err.txt)"
 
 # ---- render --piano ----
 expect_rc 0 "$perfpdf" render "$rel" --piano "$piano" -o con.pdf

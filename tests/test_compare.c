@@ -307,16 +307,16 @@ static void refusals(void **state)
 {
     (void)state;
     refused(REL_OK("2023", "Comune di Prova"), REL_OK("2023", "Comune di Prova"),
-            "0:0: error: piano.xml è una Relazione, non un Piano: il primo documento da "
-            "confrontare è il Piano");
+            "0:0: error: piano.xml is a Relazione, not a Piano: the Piano comes first, then the "
+            "Relazione");
     refused(PIANO_DOC, PIANO_DOC,
-            "0:0: error: rel.xml è un Piano, non una Relazione: il secondo documento da "
-            "confrontare è la Relazione");
+            "0:0: error: rel.xml is a Piano, not a Relazione: the Piano comes first, then the "
+            "Relazione");
     refused(PIANO_DOC, REL_OK("2023", "Comune di Altrove"),
-            "0:0: error: la Relazione è di 'Comune di Altrove', il Piano di 'Comune di Prova': "
-            "un'altra amministrazione");
+            "0:0: error: the Relazione is of 'Comune di Altrove', the Piano of 'Comune di Prova': "
+            "another administration");
     refused(PIANO_DOC, REL_SPAN("2025", "2025", "2027", "Comune di Prova"),
-            "3:55: error: la Relazione è del 2025, fuori dal triennio 2022-2024 del Piano");
+            "3:55: error: the Relazione is of 2025, outside the Piano's Triennio 2022-2024");
 }
 
 /* ---- output ---------------------------------------------------------------------- */

@@ -83,10 +83,10 @@ static bool warn(const pp_compare_result *r, const pp_difference *df, const pp_d
     if (!what) return false;
     pp_pos at = df->rel_pos.line ? df->rel_pos : rel->tree_pos;
     if (df->piano_pos.line)
-        pp_warning(d, at.line, at.col, "variazione non registrata rispetto al Piano (%s:%d): %s",
+        pp_warning(d, at.line, at.col, "change since the Piano (%s:%d) recorded by no act: %s",
                    r->piano_path, df->piano_pos.line, what);
     else
-        pp_warning(d, at.line, at.col, "variazione non registrata rispetto al Piano (%s): %s",
+        pp_warning(d, at.line, at.col, "change since the Piano (%s) recorded by no act: %s",
                    r->piano_path, what);
     return true;
 }
@@ -94,6 +94,8 @@ static bool warn(const pp_compare_result *r, const pp_difference *df, const pp_d
 pp_status pp_cli_open_piano(const char *path, pp_doc *rel, pp_diags *d, pp_doc **piano)
 {
     pp_status st = pp_cli_open(path, piano);
+    /* its own diagnostics are printed: say here what it means for this run */
+    if (st == PP_ERR_INPUT) pp_error(d, 0, 0, "the Piano %s is not valid: nothing compared", path);
     if (st != PP_OK) return st;
     pp_arena *arena = pp_arena_new();
     if (!arena) return pp_diag_oom(d);

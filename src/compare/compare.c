@@ -36,7 +36,7 @@ const char *pp_diff_level_word(pp_level level)
 
 static const char *kind_word(pp_doc_kind k)
 {
-    return k == PP_DOC_PIANO ? "un Piano" : k == PP_DOC_RELAZIONE ? "una Relazione" : "delle schede";
+    return k == PP_DOC_PIANO ? "a Piano" : k == PP_DOC_RELAZIONE ? "a Relazione" : "schede";
 }
 
 /* The pair can be compared: a Piano, then a Relazione of the same
@@ -44,18 +44,17 @@ static const char *kind_word(pp_doc_kind k)
 static pp_status check_pair(const pp_doc *piano, const pp_doc *rel, pp_diags *d)
 {
     if (piano->kind != PP_DOC_PIANO) {
-        pp_error(d, 0, 0, "%s è %s, non un Piano: il primo documento da confrontare è il Piano",
-                 piano->path ? piano->path : "il primo documento", kind_word(piano->kind));
+        pp_error(d, 0, 0, "%s is %s, not a Piano: the Piano comes first, then the Relazione",
+                 piano->path ? piano->path : "the first document", kind_word(piano->kind));
         return PP_ERR_INPUT;
     }
     if (rel->kind != PP_DOC_RELAZIONE) {
-        pp_error(d, 0, 0,
-                 "%s è %s, non una Relazione: il secondo documento da confrontare è la Relazione",
-                 rel->path ? rel->path : "il secondo documento", kind_word(rel->kind));
+        pp_error(d, 0, 0, "%s is %s, not a Relazione: the Piano comes first, then the Relazione",
+                 rel->path ? rel->path : "the second document", kind_word(rel->kind));
         return PP_ERR_INPUT;
     }
     if (!cmp_same_text(piano->admin_name, rel->admin_name)) {
-        pp_error(d, 0, 0, "la Relazione è di '%s', il Piano di '%s': un'altra amministrazione",
+        pp_error(d, 0, 0, "the Relazione is of '%s', the Piano of '%s': another administration",
                  rel->admin_name ? rel->admin_name : "?",
                  piano->admin_name ? piano->admin_name : "?");
         return PP_ERR_INPUT;
@@ -64,8 +63,7 @@ static pp_status check_pair(const pp_doc *piano, const pp_doc *rel, pp_diags *d)
     int to = piano->span_to ? piano->span_to : piano->year;
     if (rel->year < from || rel->year > to) {
         pp_error(d, rel->year_pos.line, rel->year_pos.col,
-                 "la Relazione è del %d, fuori dal triennio %d-%d del Piano", rel->year, from,
-                 to);
+                 "the Relazione is of %d, outside the Piano's Triennio %d-%d", rel->year, from, to);
         return PP_ERR_INPUT;
     }
     return PP_OK;
