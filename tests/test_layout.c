@@ -1300,6 +1300,41 @@ static void people_categoria_is_checked(void **state)
                       "dipendente");
 }
 
+/* The Valpiccola Relazione laid out against its Piano: the annex
+ * "Variazioni rispetto al Piano" holds on its pages (header rows repeated,
+ * nothing outside the margins or its cells) and names every unrecorded
+ * change; without the Piano it is not there at all. */
+static void variations_annex_holds(void **state)
+{
+    fixture *f = *state;
+    pp_doc *piano = open_scored_file(PP_SOURCE_DIR "/fixtures/piano-piccolo-2024.xml");
+    pp_doc *rel = open_scored_file(PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2024.xml");
+    assert_non_null(piano);
+    assert_non_null(rel);
+    check *without = run(rel, f->lay, f->text);
+    char *t0 = page_text(rel, f->lay, f->text, NULL);
+    assert_null(strstr(t0, "Variazioni rispetto al Piano"));
+    rel->piano = piano;
+    check *c = run(rel, f->lay, f->text);
+    char *t = page_text(rel, f->lay, f->text, NULL);
+    assert_non_null(strstr(t, "Variazioni rispetto al Piano"));
+    size_t unrecorded = 0;
+    for (const char *at = t; (at = strstr(at, "NON REGISTRATA")); at++) unrecorded++;
+    assert_int_equal(unrecorded, 8);
+    assert_true(c->pages >= without->pages + 1);
+    assert_true(c->tables_continued > without->tables_continued); /* 18 rows: two pages */
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->th_missing, 0);
+    assert_int_equal(c->heading_last, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    free(c);
+    free(without);
+    free(t);
+    free(t0);
+    pp_doc_free(rel);
+    pp_doc_free(piano);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1326,6 +1361,7 @@ int main(void)
         cmocka_unit_test(plan_prints_no_results),
         cmocka_unit_test(dashboards_hold),
         cmocka_unit_test(people_categoria_is_checked),
+        cmocka_unit_test(variations_annex_holds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "compare.h"
 #include "grow.h"
 #include "import.h"
 #include "merge.h"
@@ -27,6 +28,7 @@
 #define PISTOIA PP_SOURCE_DIR "/fixtures/pistoia-prato-relazione-2022.xml"
 #define BROKEN PP_SOURCE_DIR "/fixtures/broken"
 #define PLAN PP_SOURCE_DIR "/fixtures/csv/piano-2023.xml"
+#define PIANO_2024 PP_SOURCE_DIR "/fixtures/piano-piccolo-2024.xml"
 
 /* ---- failure injection ---------------------------------------------------- */
 
@@ -204,6 +206,32 @@ static pp_status merge_strict(const char *path, pp_diags *plan_d, pp_diags *csv_
     return merge(path, PP_MISSING_ERROR, plan_d, csv_d);
 }
 
+/* compare: both documents read, then the differences and their text. */
+static pp_status compare_pair(const char *path, pp_diags *d, pp_diags *piano_d)
+{
+    pp_doc *piano = NULL, *rel = NULL;
+    pp_arena *arena = NULL;
+    pp_status st = pp_open_document(PIANO_2024, piano_d, &piano);
+    if (st == PP_OK) st = pp_open_document(path, d, &rel);
+    if (st == PP_OK && !(arena = pp_arena_new())) st = pp_diag_oom(d);
+    pp_compare_result r;
+    if (st == PP_OK) st = pp_compare(piano, rel, arena, &r, d);
+    if (st == PP_OK) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len); /* the C library's: not failed here */
+        assert_non_null(mem);
+        bool ok = pp_compare_write(&r, PP_CMP_TEXT, mem);
+        assert_int_equal(fclose(mem), 0);
+        free(text);
+        if (!ok) st = pp_diag_oom(d);
+    }
+    pp_arena_free(arena);
+    pp_doc_free(rel);
+    pp_doc_free(piano);
+    return st;
+}
+
 /* ---- the sweeps ---------------------------------------------------------------- */
 
 static void minimal_document(void **state)
@@ -246,6 +274,12 @@ static void import_and_merge(void **state)
     sweep(import_csv, PP_SOURCE_DIR "/fixtures/csv/piano-2023-excel-ansi.csv", PP_OK);
     sweep(merge_nd, PP_SOURCE_DIR "/fixtures/csv/consuntivi-2023.csv", PP_OK);
     sweep(merge_strict, PP_SOURCE_DIR "/fixtures/csv/consuntivi-2023.csv", PP_ERR_INPUT);
+}
+
+static void compare_documents(void **state)
+{
+    (void)state;
+    sweep(compare_pair, PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2024.xml", PP_OK);
 }
 
 /* ---- the helpers themselves ------------------------------------------------ */
@@ -299,6 +333,7 @@ int main(void)
         cmocka_unit_test(pistoia_prato),
         cmocka_unit_test(broken_documents),
         cmocka_unit_test(import_and_merge),
+        cmocka_unit_test(compare_documents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

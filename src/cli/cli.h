@@ -21,6 +21,10 @@ pp_status pp_cli_open(const char *path, pp_doc **doc);
 /* The same, then scores the document. */
 pp_status pp_cli_open_scored(const char *path, pp_doc **doc);
 
+/* Writes data to OUT ("-": standard output; else atomically through
+ * util/outfile.h, then "perfpdf CMD: wrote OUT" on stderr). */
+pp_status pp_cli_emit(const char *cmd, const char *out, const char *data, size_t len);
+
 /* ---- options (options.c) ---- */
 
 /* One option of a subcommand; exactly one of value and flag is set. A
@@ -70,5 +74,13 @@ int pp_cmd_render(int argc, char **argv);
 int pp_cmd_import(int argc, char **argv);
 int pp_cmd_merge(int argc, char **argv);
 int pp_cmd_export(int argc, char **argv);
+int pp_cmd_compare(int argc, char **argv);
+/* Exit status of `compare` when the Relazione has changes no act records. */
+#define PP_EXIT_UNRECORDED 3
+/* --piano of validate and render: opens the Piano PATH (diagnostics
+ * printed), checks that rel reports on it and sets rel->piano; a warning
+ * in d for every change the Relazione does not record. The caller frees
+ * *piano after rel is done with it. */
+pp_status pp_cli_open_piano(const char *path, pp_doc *rel, pp_diags *d, pp_doc **piano);
 
 #endif

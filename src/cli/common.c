@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "outfile.h"
 #include "score.h"
@@ -48,5 +49,18 @@ pp_status pp_cli_open_scored(const char *path, pp_doc **doc)
 {
     pp_status st = pp_cli_open(path, doc);
     if (st == PP_OK) pp_score(*doc);
+    return st;
+}
+
+pp_status pp_cli_emit(const char *cmd, const char *out, const char *data, size_t len)
+{
+    if (strcmp(out, "-") == 0)
+        return fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? PP_OK : PP_ERR_ENV;
+    pp_diags d;
+    pp_diags_init(&d, out);
+    pp_status st = pp_diags_status(&d, pp_write_file(out, data, len, &d));
+    pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    if (st == PP_OK) fprintf(stderr, "perfpdf %s: wrote %s\n", cmd, out);
     return st;
 }

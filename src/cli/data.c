@@ -20,20 +20,6 @@ static void print(pp_diags *d)
     pp_diags_print(d, stderr);
 }
 
-/* Writes the result to OUT ("-": standard output). */
-static pp_status emit(const char *cmd, const char *out, const char *data, size_t len)
-{
-    if (strcmp(out, "-") == 0)
-        return fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? PP_OK : PP_ERR_ENV;
-    pp_diags d;
-    pp_diags_init(&d, out);
-    pp_status st = pp_diags_status(&d, pp_write_file(out, data, len, &d));
-    pp_diags_print(&d, stderr);
-    pp_diags_clear(&d);
-    if (st == PP_OK) fprintf(stderr, "perfpdf %s: wrote %s\n", cmd, out);
-    return st;
-}
-
 /* ---- import ---------------------------------------------------------------------- */
 
 /* --kind and --year, checked, into o. */
@@ -90,7 +76,7 @@ int pp_cmd_import(int argc, char **argv)
     if (st == PP_ERR_INPUT)
         fprintf(stderr, "perfpdf import: %zu error%s, nothing written\n", errors,
                 errors == 1 ? "" : "s");
-    if (st == PP_OK) st = emit("import", out, xml, len);
+    if (st == PP_OK) st = pp_cli_emit("import", out, xml, len);
     free(xml);
     pp_diags_clear(&csv_d);
     pp_diags_clear(&tpl_d);
@@ -139,7 +125,7 @@ int pp_cmd_merge(int argc, char **argv)
                 rep.filled, rep.filled == 1 ? "" : "s", rep.unknown, rep.unknown == 1 ? "" : "s",
                 rep.missing, rep.missing == 1 ? "" : "s");
     if (st == PP_ERR_INPUT) fputs("perfpdf merge: nothing written\n", stderr);
-    if (st == PP_OK) st = emit("merge", out, xml, len);
+    if (st == PP_OK) st = pp_cli_emit("merge", out, xml, len);
     free(xml);
     pp_merge_report_clear(&rep);
     pp_diags_clear(&plan_d);
@@ -182,7 +168,7 @@ int pp_cmd_export(int argc, char **argv)
         perror("perfpdf export");
         st = PP_ERR_ENV;
     }
-    if (st == PP_OK) st = emit("export", out, data, len);
+    if (st == PP_OK) st = pp_cli_emit("export", out, data, len);
     free(data);
     pp_doc_free(doc);
     return pp_exit_code(st);

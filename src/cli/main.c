@@ -22,10 +22,12 @@ void pp_cli_usage(FILE *out)
     fputs("usage: perfpdf COMMAND [OPTIONS] FILE\n"
           "\n"
           "Commands:\n"
-          "  validate FILE                      check a document (schema and content)\n"
+          "  validate FILE [--piano PIANO.xml]  check a document (schema and content); with\n"
+          "                                     --piano, warn about changes no act records\n"
           "  score FILE [--format text|csv|json] compute and print every achievement\n"
           "  render FILE [-o OUT.pdf] [--layout FILE] [--png DIR] [--timings]\n"
           "         [--pdfa | --protect [--owner-password PW]] [--pdfa-output OUT-A.pdf]\n"
+          "         [--piano PIANO.xml]\n"
           "                                     the document as PDF (default out/FILE.pdf): tagged\n"
           "                                     for publication, or PDF/A-1b for the archive\n"
           "  import INDICATORS.csv -o DOC.xml [--kind piano|relazione] [--template DOC.xml]\n"
@@ -35,23 +37,33 @@ void pp_cli_usage(FILE *out)
           "                                     measured values into a Piano: the Relazione\n"
           "  export FILE [--format csv|csv-it|json] [-o OUT]\n"
           "                                     the scored tree as open data (the CSV imports back)\n"
+          "  compare PIANO.xml RELAZIONE.xml [--format text|json|csv] [-o OUT]\n"
+          "                                     what changed since the Piano, recorded or not\n"
+          "                                     (exit 3 when some change is not recorded)\n"
           "  help                               this text\n"
           "  version                            the program's version\n"
           "\n"
-          "Exit status: 0 success, 2 bad input or usage, 1 environment failure.\n",
+          "Exit status: 0 success, 2 bad input or usage, 1 environment failure;\n"
+          "compare: 3 when the Relazione has changes no act records.\n",
           out);
 }
 
 static int cmd_validate(int argc, char **argv)
 {
-    const pp_cli_spec spec = {"validate", "perfpdf validate FILE", NULL, 1, 1, "one FILE"};
-    const char *file = NULL;
+    const char *file = NULL, *piano_path = NULL;
+    const pp_cli_option opts[] = {
+        {.names = {"--piano"}, .value = &piano_path, .nonempty = "a file name"},
+        {.names = {NULL}}};
+    const pp_cli_spec spec = {"validate", "perfpdf validate FILE [--piano PIANO.xml]", opts, 1, 1,
+                              "one FILE"};
     int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
     if (rc != PP_CLI_RUN) return rc;
     pp_diags d;
     pp_diags_init(&d, file);
-    pp_doc *doc = NULL;
+    pp_doc *doc = NULL, *piano = NULL;
     pp_status st = pp_open_document(file, &d, &doc);
+    /* a Relazione against its Piano: a warning per change no act records */
+    if (st == PP_OK && piano_path) st = pp_cli_open_piano(piano_path, doc, &d, &piano);
     pp_diags_print(&d, stderr);
     if (st == PP_OK)
         fprintf(stderr, "%s: valid (%zu warning%s)\n", file, d.warnings,
@@ -61,6 +73,7 @@ static int cmd_validate(int argc, char **argv)
                 d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
     pp_diags_clear(&d);
     pp_doc_free(doc);
+    pp_doc_free(piano);
     return pp_exit_code(st);
 }
 
@@ -93,6 +106,7 @@ typedef struct {
 static const command commands[] = {
     {"validate", cmd_validate}, {"score", cmd_score},   {"render", pp_cmd_render},
     {"import", pp_cmd_import},  {"merge", pp_cmd_merge}, {"export", pp_cmd_export},
+    {"compare", pp_cmd_compare},
 };
 
 static bool is_help(const char *a)

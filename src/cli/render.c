@@ -29,6 +29,7 @@
 
 typedef struct {
     const char *file, *out, *layout, *png_dir, *pdfa_out, *owner_password;
+    const char *piano; /* --piano: the Piano this Relazione reports on */
     bool timings, pdfa, protect;
     char *generated_password; /* --protect without --owner-password */
 } options;
@@ -47,12 +48,14 @@ static int parse_args(int argc, char **argv, options *o)
         {.names = {"--protect"}, .flag = &o->protect},
         {.names = {"--owner-password"}, .value = &o->owner_password, .nonempty = "a password",
          .text = true},
+        {.names = {"--piano"}, .value = &o->piano, .nonempty = "a file name"},
         {.names = {NULL}},
     };
     const pp_cli_spec spec = {
         "render",
         "perfpdf render FILE [-o OUT.pdf] [--pdfa | --protect [--owner-password PW]]\n"
-        "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]",
+        "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]\n"
+        "                    [--piano PIANO.xml]",
         opts, 1, 1, "one FILE"};
     int npos;
     int rc = pp_cli_parse(&spec, argc, argv, &o->file, &npos);
@@ -383,8 +386,18 @@ int pp_cmd_render(int argc, char **argv)
     if (st != PP_OK) return pp_exit_code(st);
     double t1 = now();
     pp_score(doc);
+    pp_doc *piano = NULL;
+    if (o.piano) {
+        /* "Variazioni rispetto al Piano", where the layout asks for them */
+        pp_diags d;
+        pp_diags_init(&d, o.file);
+        st = pp_cli_open_piano(o.piano, doc, &d, &piano);
+        pp_diags_print(&d, stderr);
+        pp_diags_clear(&d);
+    }
     double t2 = now();
-    rc = render(&o, doc, t0, t1, t2);
+    rc = st == PP_OK ? render(&o, doc, t0, t1, t2) : pp_exit_code(st);
     pp_doc_free(doc);
+    pp_doc_free(piano);
     return rc;
 }

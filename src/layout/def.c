@@ -50,7 +50,10 @@ static const char *const label_names[] = {
     "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
     "calendar-caption", "col-number", "col-activity", "col-actors",
     "col-objective-indicator", "col-unit",
-    "strategy-map", "strategy-map-too-large", "footer-front"};
+    "strategy-map", "strategy-map-too-large", "footer-front",
+    "variations-summary", "variations-none", "col-element", "col-variation", "col-piano",
+    "col-relazione", "col-recorded", "variation-act", "variation-act-number",
+    "variation-unrecorded", "variation-no-act"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -193,7 +196,18 @@ static const char *const label_defaults[] = {
     "Mappa strategica",
     ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
      "sono elencati nelle sezioni che seguono."),
-    "Pagina {n}"};
+    "Pagina {n}",
+    "Confronto con il {piano}. Variazioni: {n}; non registrate da un atto: {m} (evidenziate).",
+    "La Relazione riporta obiettivi, indicatori, pesi e target del {piano} come adottato.",
+    "Elemento",
+    "Variazione",
+    "Piano",
+    "Relazione",
+    "Registrata",
+    "delibera n. {delibera} del {data}",
+    "delibera n. {delibera}",
+    "NON REGISTRATA",
+    "NON REGISTRATA (variazione del {data} senza delibera)"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -696,7 +710,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
         {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
-        {"strategy-map", LY_P_STRATEGY_MAP}};
+        {"strategy-map", LY_P_STRATEGY_MAP}, {"variations", LY_P_VARIATIONS}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

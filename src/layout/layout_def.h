@@ -188,6 +188,18 @@ typedef enum {
     LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
     LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
     LY_L_FOOTER_FRONT,   /* {n}: the footer of a front-matter page (front-matter="roman") */
+    /* <variations/>: the Relazione against its Piano (variations.c) */
+    LY_L_VARIATIONS_SUMMARY, /* {piano} {n} {m} */
+    LY_L_VARIATIONS_NONE,    /* {piano} */
+    LY_L_COL_ELEMENT,
+    LY_L_COL_VARIATION,
+    LY_L_COL_PIANO,
+    LY_L_COL_RELAZIONE,
+    LY_L_COL_RECORDED,
+    LY_L_VARIATION_ACT,      /* {delibera} {data} */
+    LY_L_VARIATION_ACT_NUMBER, /* {delibera}: the act without a date */
+    LY_L_VARIATION_UNRECORDED,
+    LY_L_VARIATION_NO_ACT,   /* {data}: an element dated, without an act */
     LY_L_COUNT
 } ly_label;
 
@@ -261,7 +273,8 @@ typedef enum {
     LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
     LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
     LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
-    LY_P_STRATEGY_MAP    /* the BSC strategy map of the strategic objectives */
+    LY_P_STRATEGY_MAP,   /* the BSC strategy map of the strategic objectives */
+    LY_P_VARIATIONS      /* the differences from the Piano (doc->piano), variations.c */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and

@@ -6,6 +6,7 @@
 #define PP_LAYOUT_INTERNAL_H
 
 #include "layout_def.h"
+#include "compare.h"
 
 /* ---- headings and the plan ---------------------------------------------- */
 
@@ -47,7 +48,8 @@ typedef enum {
     PL_PAGEBREAK,
     PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
     PL_NO_DASHBOARDS,
-    PL_PERSON_DASHBOARD /* person: its objectives in the dashboards' table */
+    PL_PERSON_DASHBOARD, /* person: its objectives in the dashboards' table */
+    PL_VARIATIONS   /* the differences from the Piano (variations.c) */
 } ly_plan_kind;
 
 typedef struct {
@@ -128,6 +130,11 @@ typedef struct {
      * left out (asked once per parent, not once per row) */
     const pp_node *rw_parent;
     int rw_level;
+    /* variations.c: the comparison with doc->piano, made once by the
+     * plan in the arena that outlives both passes (a failure is reported
+     * once, and the block prints nothing) */
+    const pp_compare_result *variations;
+    bool variations_failed;
     bool rw_dropped;
 } ly_ctx;
 
@@ -364,6 +371,12 @@ bool ly_target_cell(ly_table *t, ly_cell *cell, const pp_node *n, const pp_targe
 bool ly_budget(const pp_node *n, double *out);
 /* The calendar of the phases as a Gantt-style table (calendar.c). */
 bool ly_calendar(ly_ctx *c);
+/* <variations/>: "Variazioni rispetto al Piano", a table of every
+ * difference from doc->piano, the unrecorded ones highlighted. */
+bool ly_variations(ly_ctx *c);
+/* Makes c->variations (the plan, before the passes); false when out of
+ * memory. */
+bool ly_variations_compare(ly_ctx *c);
 /* The tree with each objective's budget and its indicators' algorithm,
  * unit and target per year of the Triennio (indicator_tree.c). */
 bool ly_indicator_tree(ly_ctx *c);
