@@ -140,7 +140,7 @@ report() {
             med[k] = f[4]; cpu[k] = f[5]
             # cores: CPU over wall, how many cores the run kept busy on average
             printf "%-13s %8.2f %8.2f %6.2f %9.1f %6d %9.1f  %s\n", k, f[4], f[5],
-                   f[4] > 0 ? f[5] / f[4] : 0, f[6] / 1024, f[7], f[7] ? f[8] / f[7] / 1024 : 0, f[9]
+                   (f[4] > 0 ? f[5] / f[4] : 0), f[6] / 1024, f[7], f[7] ? f[8] / f[7] / 1024 : 0, f[9]
             pages[k] = f[7]
         }
         if (med["typst"] > 0 && cpu["typst"] > 0) {
