@@ -30,6 +30,7 @@ typedef struct {
     const char *file, *out, *layout, *png_dir, *pdfa_out, *owner_password;
     bool timings, pdfa, protect;
     char *generated_password; /* --protect without --owner-password */
+    pp_cli_list precedenti;   /* --precedenti FILE... */
 } options;
 
 /* The command line of render into o; PP_CLI_RUN or the exit status. */
@@ -46,12 +47,14 @@ static int parse_args(int argc, char **argv, options *o)
         {.names = {"--protect"}, .flag = &o->protect},
         {.names = {"--owner-password"}, .value = &o->owner_password, .nonempty = "a password",
          .text = true},
+        {.names = {"--precedenti"}, .list = &o->precedenti, .nonempty = "a file name"},
         {.names = {NULL}},
     };
     const pp_cli_spec spec = {
         "render",
         "perfpdf render FILE [-o OUT.pdf] [--pdfa | --protect [--owner-password PW]]\n"
-        "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]",
+        "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]\n"
+        "                    [--precedenti EARLIER.xml...]",
         opts, 1, 1, "one FILE"};
     int npos;
     int rc = pp_cli_parse(&spec, argc, argv, &o->file, &npos);
@@ -350,19 +353,29 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
     return pp_exit_code(st);
 }
 
+/* The document, scored, with its earlier Relazioni (--precedenti). */
+static int run(const options *o)
+{
+    double t0 = now();
+    pp_doc *doc = NULL;
+    pp_status st = pp_cli_open(o->file, &doc);
+    if (st != PP_OK) return pp_exit_code(st);
+    double t1 = now();
+    pp_score(doc);
+    pp_cli_precedenti prev;
+    st = pp_cli_open_precedenti(doc, &o->precedenti, &prev);
+    double t2 = now();
+    int rc = st == PP_OK ? render(o, doc, t0, t1, t2) : pp_exit_code(st);
+    pp_doc_free(doc);
+    pp_cli_precedenti_free(&prev);
+    return rc;
+}
+
 int pp_cmd_render(int argc, char **argv)
 {
     options o;
     int rc = parse_args(argc, argv, &o);
-    if (rc != PP_CLI_RUN) return rc;
-    double t0 = now();
-    pp_doc *doc = NULL;
-    pp_status st = pp_cli_open(o.file, &doc);
-    if (st != PP_OK) return pp_exit_code(st);
-    double t1 = now();
-    pp_score(doc);
-    double t2 = now();
-    rc = render(&o, doc, t0, t1, t2);
-    pp_doc_free(doc);
+    if (rc == PP_CLI_RUN) rc = run(&o);
+    free(o.precedenti.items);
     return rc;
 }
