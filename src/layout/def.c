@@ -50,7 +50,8 @@ static const char *const label_names[] = {
     "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
     "calendar-caption", "col-number", "col-activity", "col-actors",
     "col-objective-indicator", "col-unit",
-    "strategy-map", "strategy-map-too-large", "footer-front"};
+    "strategy-map", "strategy-map-too-large", "footer-front",
+    "trends-caption", "trends-chart", "col-trends", "trends-indicators", "trends-note"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -193,7 +194,13 @@ static const char *const label_defaults[] = {
     "Mappa strategica",
     ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
      "sono elencati nelle sezioni che seguono."),
-    "Pagina {n}"};
+    "Pagina {n}",
+    "Grado di raggiungimento negli anni: ente, ambiti e obiettivi strategici",
+    "Grado di raggiungimento negli anni: ente e ambiti strategici",
+    "Ente, ambito, obiettivo strategico",
+    "Consuntivi degli indicatori negli anni",
+    ("\u2013: non presente nella Relazione di quell'anno. Obiettivi e indicatori sono "
+     "confrontati per codice.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -696,7 +703,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
         {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
-        {"strategy-map", LY_P_STRATEGY_MAP}};
+        {"strategy-map", LY_P_STRATEGY_MAP}, {"trends", LY_P_TRENDS}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

@@ -188,6 +188,12 @@ typedef enum {
     LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
     LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
     LY_L_FOOTER_FRONT,   /* {n}: the footer of a front-matter page (front-matter="roman") */
+    /* <trends/>: the results of the earlier Relazioni (--precedenti) */
+    LY_L_TRENDS_CAPTION,    /* the table of ente, areas and strategic objectives */
+    LY_L_TRENDS_CHART,      /* the bar chart of ente and areas */
+    LY_L_COL_TRENDS,        /* its first column */
+    LY_L_TRENDS_INDICATORS, /* the table of the indicators' consuntivi */
+    LY_L_TRENDS_NOTE,       /* what a dash means */
     LY_L_COUNT
 } ly_label;
 
@@ -261,7 +267,8 @@ typedef enum {
     LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
     LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
     LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
-    LY_P_STRATEGY_MAP    /* the BSC strategy map of the strategic objectives */
+    LY_P_STRATEGY_MAP,   /* the BSC strategy map of the strategic objectives */
+    LY_P_TRENDS          /* the earlier years beside this one (--precedenti) */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and

@@ -47,7 +47,8 @@ typedef enum {
     PL_PAGEBREAK,
     PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
     PL_NO_DASHBOARDS,
-    PL_PERSON_DASHBOARD /* person: its objectives in the dashboards' table */
+    PL_PERSON_DASHBOARD, /* person: its objectives in the dashboards' table */
+    PL_TRENDS       /* the earlier years beside this one (trends.c) */
 } ly_plan_kind;
 
 typedef struct {
@@ -373,6 +374,10 @@ void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size);
 /* The strategy map under its caption, on a page of its own when the room
  * left is too small for it (strategy.c). */
 bool ly_strategy_map(ly_ctx *c);
+/* The earlier Relazioni beside this one (trends.c, <trends/>): a table of
+ * ente, areas and strategic objectives per year, a bar chart of ente and
+ * areas, a table of the indicators' consuntivi per year. */
+bool ly_trends(ly_ctx *c);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */
