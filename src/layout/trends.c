@@ -67,9 +67,9 @@ static bool grado_cell(ly_table *t, ly_row *r, const pp_node *n)
 {
     ly_ctx *c = t->c;
     ly_cell *cell = tb_cell(t, r, 1);
-    if (!n) return tb_text(t, cell, DASH, LY_F_TABLE, PP_ALIGN_RIGHT, ly_col(c, LY_C_MUTED), false);
+    if (!n) return tb_text(t, cell, DASH, LY_F_TABLE, PP_ALIGN_LEFT, ly_col(c, LY_C_MUTED), false);
     if (!n->result.has_achievement)
-        return tb_text(t, cell, ly_achievement(c, n), LY_F_TABLE, PP_ALIGN_RIGHT,
+        return tb_text(t, cell, ly_achievement(c, n), LY_F_TABLE, PP_ALIGN_LEFT,
                        ly_col(c, LY_C_MUTED), false);
     int band = c->smvp.nbands ? pp_band_of(&c->smvp, n->result.achievement) : -1;
     return tb_light_text(t, cell, band, ly_percent(c, n->result.achievement), LY_F_TABLE,
