@@ -11,6 +11,7 @@
 #     code, the warning for a year sharing no code;
 #   - the refusals (same year, a Piano, another administration, a year
 #     twice) with their messages and exit 2; the list's spellings;
+#   - the column storico of the indicator tables, in a copy of the layout;
 #   - score --precedenti in JSON.
 # usage: render_trend.sh PERFPDF SOURCE_DIR WORK_DIR
 set -u
@@ -94,6 +95,19 @@ has "$t" "A1 Territorio sicuro e sostenibile – 76,00 % 96,80 %" "three years"
 "$perfpdf" render "$r2023" --precedenti="$r2021" --precedenti "$r2022" -o three-b.pdf 2>/dev/null ||
     fail "--precedenti=FILE --precedenti FILE"
 cmp -s three.pdf three-b.pdf || fail "the same three years spelt otherwise differ"
+
+# ---- the indicator tables' column storico, in a copy of the layout ----
+sed 's|<column key="target" width="16" label="Target"/>|&\n    <column key="storico" width="14" label="Anni precedenti"/>|' \
+    "$src/layouts/relazione.xml" >storico.xml
+grep -q 'key="storico"' storico.xml || fail "storico.xml: the column was not added"
+"$perfpdf" render "$r2023" --layout storico.xml --precedenti "$r2022" -o storico.pdf 2>err.txt ||
+    fail "storico: $(cat err.txt)"
+t=$(pdftotext -layout storico.pdf - | squeeze)
+for cell in "precedenti" "2022:1N.2N." "2022:25,00%24,00%" "2022:40,00%57,00%"; do
+    grep -qF -- "$cell" <<<"$t" || fail "storico.pdf: '$cell' not found"
+done
+"$perfpdf" render "$r2023" --layout storico.xml -o storico-none.pdf 2>/dev/null || fail "storico without"
+pdftotext storico-none.pdf - | grep -q "2022:" && fail "storico without precedenti prints a year"
 
 # ---- refusals ----
 refused() {

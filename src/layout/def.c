@@ -205,12 +205,12 @@ static const char *const label_defaults[] = {
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
     "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo", "soglia",
-    "algoritmo", "target-anno", "unita"};
+    "algoritmo", "target-anno", "unita", "storico"};
 
 static const char *const column_labels[] = {
     "Peso", "Indicatore", "Target", "Consuntivo", "Grado", "Stato",
     "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}", "Soglia",
-    "Algoritmo", "Target {anno}", "Unità di misura"};
+    "Algoritmo", "Target {anno}", "Unità di misura", "Anni precedenti"};
 
 /* every name has its entry (a missing one would be a NULL at run time) */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

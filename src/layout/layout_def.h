@@ -214,6 +214,7 @@ typedef enum {
     LY_COL_ALGORITHM,
     LY_COL_TARGET_YEARS, /* target-anno: one column per year of the Triennio */
     LY_COL_UNIT,         /* unita: the indicator's unit of measure */
+    LY_COL_HISTORY,      /* storico: the consuntivi of the earlier Relazioni (--precedenti) */
     LY_COL_COUNT
 } ly_column_key;
 

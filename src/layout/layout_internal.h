@@ -378,6 +378,10 @@ bool ly_strategy_map(ly_ctx *c);
  * ente, areas and strategic objectives per year, a bar chart of ente and
  * areas, a table of the indicators' consuntivi per year. */
 bool ly_trends(ly_ctx *c);
+/* The indicator tables' column storico: the consuntivi of the earlier
+ * Relazioni that have the indicator, "2022: 40,00 %" a line, newest
+ * first; a dash when none has it. */
+bool ly_history_cell(ly_table *t, ly_cell *cell, const pp_node *n);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

@@ -208,6 +208,23 @@ static bool indicators_table(const trend *tr)
     return ok;
 }
 
+bool ly_history_cell(ly_table *t, ly_cell *cell, const pp_node *n)
+{
+    ly_ctx *c = t->c;
+    bool any = false, ok = true;
+    for (size_t i = c->doc->nprecedenti; ok && i-- > 0;) {
+        const pp_node *p = past(n, i);
+        if (!p || !p->ind) continue;
+        const char *line = pp_arena_printf(c->arena, "%d: %s", c->doc->precedenti[i]->year,
+                                           ly_actual(c, p->ind));
+        if (!line) return c->oom = true, false;
+        ok = tb_text(t, cell, line, LY_F_TABLE, PP_ALIGN_RIGHT, ly_col(c, LY_C_TEXT), false);
+        any = true;
+    }
+    return ok && (any || tb_text(t, cell, DASH, LY_F_TABLE, PP_ALIGN_RIGHT,
+                                 ly_col(c, LY_C_MUTED), false));
+}
+
 bool ly_trends(ly_ctx *c)
 {
     if (!c->doc->root || c->doc->nprecedenti == 0) return true;
