@@ -65,7 +65,8 @@ typedef struct {
  * into the options' variables, positionals into pos (room for pos_max),
  * their count into *npos. PP_CLI_RUN, or the exit status to return now:
  * 0 after -h/--help (the usage on stdout), 2 after a misuse (the message
- * and the command's usage line on stderr). */
+ * and the command's usage line on stderr), 1 when a list's values found
+ * no memory. */
 int pp_cli_parse(const pp_cli_spec *spec, int argc, char **argv, const char **pos, int *npos);
 /* "perfpdf CMD: MESSAGE" and the usage line on stderr; returns 2. */
 int pp_cli_usage_error(const pp_cli_spec *spec, const char *fmt, ...)

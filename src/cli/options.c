@@ -113,7 +113,7 @@ static int take_list(const pp_cli_spec *spec, const pp_cli_option *o, const char
 }
 
 /* argv[*i], which starts with '-' (and is not "-" or "--"), with its value
- * if it takes one. PP_CLI_RUN, or 2 with the message. */
+ * if it takes one. PP_CLI_RUN, or 2 with the message (1: out of memory). */
 static int option(const pp_cli_spec *spec, int argc, char **argv, int *i)
 {
     const char *arg = argv[*i];
