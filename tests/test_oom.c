@@ -29,6 +29,8 @@
 #define BROKEN PP_SOURCE_DIR "/fixtures/broken"
 #define PLAN PP_SOURCE_DIR "/fixtures/csv/piano-2023.xml"
 #define PIANO_2024 PP_SOURCE_DIR "/fixtures/piano-piccolo-2024.xml"
+#define REL_2022 PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2022.xml"
+#define REL_2023 PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2023.xml"
 
 /* ---- failure injection ---------------------------------------------------- */
 
@@ -232,7 +234,36 @@ static pp_status compare_pair(const char *path, pp_diags *d, pp_diags *piano_d)
     return st;
 }
 
+/* --precedenti, as cli/precedenti.c does it: the document and an earlier
+ * Relazione opened and scored, the refusals asked, the nodes matched by
+ * code, the warning for no match asked. */
+static pp_status trend(const char *path, pp_diags *d, pp_diags *prev_d)
+{
+    pp_doc *doc = NULL, *prev = NULL;
+    pp_status st = pp_open_document(path, d, &doc);
+    if (st == PP_OK) st = pp_open_document(REL_2022, prev_d, &prev);
+    if (st == PP_OK) {
+        pp_score(doc);
+        pp_score(prev);
+        pp_check_precedente(doc, prev, NULL, 0, prev_d);
+        const pp_doc *list[] = {prev};
+        if (!pp_doc_link_precedenti(doc, list, 1)) st = pp_diag_oom(d);
+        else pp_check_precedente_matches(doc, 0, prev_d);
+        st = pp_diags_status(prev_d, pp_diags_status(d, st));
+    }
+    pp_doc_free(doc);
+    pp_doc_free(prev);
+    return st;
+}
+
 /* ---- the sweeps ---------------------------------------------------------------- */
+
+static void earlier_years(void **state)
+{
+    (void)state;
+    sweep(trend, REL_2023, PP_OK);
+}
+
 
 static void minimal_document(void **state)
 {
@@ -331,6 +362,7 @@ int main(void)
         cmocka_unit_test(lost_diagnostic_is_a_failure),
         cmocka_unit_test(minimal_document),
         cmocka_unit_test(pistoia_prato),
+        cmocka_unit_test(earlier_years),
         cmocka_unit_test(broken_documents),
         cmocka_unit_test(import_and_merge),
         cmocka_unit_test(compare_documents),

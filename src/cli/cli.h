@@ -27,8 +27,15 @@ pp_status pp_cli_emit(const char *cmd, const char *out, const char *data, size_t
 
 /* ---- options (options.c) ---- */
 
-/* One option of a subcommand; exactly one of value and flag is set. A
- * given option's last occurrence wins. */
+/* The values of a list option (malloc'ed array of argv's strings; the
+ * caller frees items). */
+typedef struct {
+    const char **items;
+    size_t n, cap;
+} pp_cli_list;
+
+/* One option of a subcommand; exactly one of value, flag and list is set.
+ * A given option's last occurrence wins, but for a list. */
 typedef struct {
     const char *names[2]; /* {"-o", "--output"}, or {"--layout"} */
     const char **value;   /* where the value goes: the option takes one */
@@ -41,6 +48,9 @@ typedef struct {
     /* The value is printed in the document (a title, a name, a reason):
      * it must be UTF-8 text without control characters. */
     bool text;
+    /* Or where a list of values goes: "--name A B C" takes every argument
+     * up to the next option (or "--"), and a repeated option adds to it. */
+    pp_cli_list *list;
 } pp_cli_option;
 
 /* A subcommand's command line. */
@@ -59,13 +69,31 @@ typedef struct {
  * into the options' variables, positionals into pos (room for pos_max),
  * their count into *npos. PP_CLI_RUN, or the exit status to return now:
  * 0 after -h/--help (the usage on stdout), 2 after a misuse (the message
- * and the command's usage line on stderr). */
+ * and the command's usage line on stderr), 1 when a list's values found
+ * no memory. */
 int pp_cli_parse(const pp_cli_spec *spec, int argc, char **argv, const char **pos, int *npos);
 /* "perfpdf CMD: MESSAGE" and the usage line on stderr; returns 2. */
 int pp_cli_usage_error(const pp_cli_spec *spec, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The usage of every command (main.c). */
 void pp_cli_usage(FILE *out);
+
+/* ---- earlier Relazioni (precedenti.c) ---- */
+
+/* The documents of --precedenti, opened, checked and scored, oldest
+ * first; doc's `precedenti` point into docs. */
+typedef struct {
+    pp_doc **docs;
+    size_t n;
+} pp_cli_precedenti;
+
+/* Opens each file of `files` as an earlier Relazione of doc (schema,
+ * checks, scoring), sorts them by year, refuses those that cannot stand
+ * beside doc (validate.h: pp_check_precedente) and links doc to them
+ * (pp_doc_link_precedenti); diagnostics printed. Nothing to do for an
+ * empty list. On failure everything is freed. */
+pp_status pp_cli_open_precedenti(pp_doc *doc, const pp_cli_list *files, pp_cli_precedenti *out);
+void pp_cli_precedenti_free(pp_cli_precedenti *p);
 
 /* ---- subcommands ---- */
 

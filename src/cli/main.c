@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -30,6 +31,10 @@ void pp_cli_usage(FILE *out)
           "         [--piano PIANO.xml]\n"
           "                                     the document as PDF (default out/FILE.pdf): tagged\n"
           "                                     for publication, or PDF/A-1b for the archive\n"
+          "  score/render FILE --precedenti EARLIER.xml...\n"
+          "                                     with the results of earlier Relazioni beside\n"
+          "                                     (the trend over the years; the list ends at the\n"
+          "                                     next option)\n"
           "  import INDICATORS.csv -o DOC.xml [--kind piano|relazione] [--template DOC.xml]\n"
           "         [--title T] [--ente NAME] [--year YYYY]\n"
           "                                     a document from a spreadsheet, one row per indicator\n"
@@ -77,25 +82,39 @@ static int cmd_validate(int argc, char **argv)
     return pp_exit_code(st);
 }
 
-static int cmd_score(int argc, char **argv)
+/* The scores of file, with the earlier years' beside them. */
+static int write_scores(const char *file, const pp_cli_list *precedenti, pp_format format)
 {
-    const char *format_name = NULL, *file = NULL;
-    const pp_cli_option opts[] = {{.names = {"--format"}, .value = &format_name},
-                                  {.names = {NULL}}};
-    const pp_cli_spec spec = {"score", "perfpdf score FILE [--format text|csv|json]", opts, 1,
-                              1, "one FILE"};
-    int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
-    if (rc != PP_CLI_RUN) return rc;
-    pp_format format = PP_FORMAT_TEXT;
-    if (format_name && !pp_parse_format(format_name, &format))
-        return pp_cli_usage_error(&spec, "unknown format '%s' (text, csv, json)", format_name);
     pp_doc *doc = NULL;
     pp_status st = pp_cli_open_scored(file, &doc);
     if (st != PP_OK) return pp_exit_code(st);
-    bool ok = pp_write_scores(doc, format, stdout);
-    pp_doc_free(doc);
+    pp_cli_precedenti prev;
+    st = pp_cli_open_precedenti(doc, precedenti, &prev);
     /* A failed write is reported once, by main (close_stdout). */
-    return ok ? 0 : 1;
+    int rc = st != PP_OK ? pp_exit_code(st) : pp_write_scores(doc, format, stdout) ? 0 : 1;
+    pp_doc_free(doc);
+    pp_cli_precedenti_free(&prev);
+    return rc;
+}
+
+static int cmd_score(int argc, char **argv)
+{
+    const char *format_name = NULL, *file = NULL;
+    pp_cli_list precedenti = {0};
+    const pp_cli_option opts[] = {
+        {.names = {"--format"}, .value = &format_name},
+        {.names = {"--precedenti"}, .list = &precedenti, .nonempty = "a file name"},
+        {.names = {NULL}}};
+    const pp_cli_spec spec = {
+        "score", "perfpdf score FILE [--format text|csv|json] [--precedenti EARLIER.xml...]",
+        opts, 1, 1, "one FILE"};
+    int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
+    pp_format format = PP_FORMAT_TEXT;
+    if (rc == PP_CLI_RUN && format_name && !pp_parse_format(format_name, &format))
+        rc = pp_cli_usage_error(&spec, "unknown format '%s' (text, csv, json)", format_name);
+    if (rc == PP_CLI_RUN) rc = write_scores(file, &precedenti, format);
+    free(precedenti.items);
+    return rc;
 }
 
 typedef struct {

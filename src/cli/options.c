@@ -3,12 +3,13 @@
  * messages. Accepted: "--name VALUE", "--name=VALUE" (also "-o=VALUE"),
  * flags, positional arguments between a minimum and a maximum count, "--"
  * ending the options, a lone "-" as a positional (standard input or
- * output), and -h/--help. */
+ * output), lists ("--name A B C", up to the next option), and -h/--help. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "grow.h"
 
 int pp_cli_usage_error(const pp_cli_spec *spec, const char *fmt, ...)
 {
@@ -88,8 +89,31 @@ static int take_value(const pp_cli_spec *spec, const pp_cli_option *o, const cha
     return PP_CLI_RUN;
 }
 
+/* A list option's values: the first as take_value gets it, then every
+ * argument up to the next option (or "--"). 1 when out of memory. */
+static int take_list(const pp_cli_spec *spec, const pp_cli_option *o, const char *name,
+                     const char *inline_value, int argc, char **argv, int *i)
+{
+    const char *v = NULL;
+    const pp_cli_option one = {.names = {name}, .value = &v, .nonempty = o->nonempty,
+                               .text = o->text};
+    int rc = take_value(spec, &one, name, inline_value, argc, argv, i);
+    while (rc == PP_CLI_RUN) {
+        pp_cli_list *l = o->list;
+        if (!pp_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items, 4)) {
+            fputs("perfpdf: out of memory\n", stderr);
+            return 1;
+        }
+        l->items[l->n++] = v;
+        if (*i + 1 >= argc || argv[*i + 1][0] == '-' || inline_value) break;
+        v = argv[++*i];
+        if (o->nonempty && !*v) rc = pp_cli_usage_error(spec, "%s needs %s", name, o->nonempty);
+    }
+    return rc;
+}
+
 /* argv[*i], which starts with '-' (and is not "-" or "--"), with its value
- * if it takes one. PP_CLI_RUN, or 2 with the message. */
+ * if it takes one. PP_CLI_RUN, or 2 with the message (1: out of memory). */
 static int option(const pp_cli_spec *spec, int argc, char **argv, int *i)
 {
     const char *arg = argv[*i];
@@ -99,6 +123,7 @@ static int option(const pp_cli_spec *spec, int argc, char **argv, int *i)
     const pp_cli_option *o = find(spec, arg, len, &name);
     if (!o) return pp_cli_usage_error(spec, "unknown option '%s'", arg);
     if (o->value) return take_value(spec, o, name, eq ? eq + 1 : NULL, argc, argv, i);
+    if (o->list) return take_list(spec, o, name, eq ? eq + 1 : NULL, argc, argv, i);
     if (eq) return pp_cli_usage_error(spec, "option '%s' takes no value", name);
     *o->flag = true;
     return PP_CLI_RUN;

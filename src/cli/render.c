@@ -32,6 +32,7 @@ typedef struct {
     const char *piano; /* --piano: the Piano this Relazione reports on */
     bool timings, pdfa, protect;
     char *generated_password; /* --protect without --owner-password */
+    pp_cli_list precedenti;   /* --precedenti FILE... */
 } options;
 
 /* The command line of render into o; PP_CLI_RUN or the exit status. */
@@ -49,13 +50,14 @@ static int parse_args(int argc, char **argv, options *o)
         {.names = {"--owner-password"}, .value = &o->owner_password, .nonempty = "a password",
          .text = true},
         {.names = {"--piano"}, .value = &o->piano, .nonempty = "a file name"},
+        {.names = {"--precedenti"}, .list = &o->precedenti, .nonempty = "a file name"},
         {.names = {NULL}},
     };
     const pp_cli_spec spec = {
         "render",
         "perfpdf render FILE [-o OUT.pdf] [--pdfa | --protect [--owner-password PW]]\n"
         "                    [--pdfa-output OUT-A.pdf] [--layout FILE] [--png DIR] [--timings]\n"
-        "                    [--piano PIANO.xml]",
+        "                    [--piano PIANO.xml] [--precedenti EARLIER.xml...]",
         opts, 1, 1, "one FILE"};
     int npos;
     int rc = pp_cli_parse(&spec, argc, argv, &o->file, &npos);
@@ -375,29 +377,47 @@ static int render(const options *o, pp_doc *doc, double t_start, double t_load, 
     return pp_exit_code(st);
 }
 
-int pp_cmd_render(int argc, char **argv)
+/* The Piano this Relazione reports on (--piano): "Variazioni rispetto al
+ * Piano", where the layout asks for them. */
+static pp_status open_piano(const options *o, pp_doc *doc, pp_doc **piano)
 {
-    options o;
-    int rc = parse_args(argc, argv, &o);
-    if (rc != PP_CLI_RUN) return rc;
+    *piano = NULL;
+    if (!o->piano) return PP_OK;
+    pp_diags d;
+    pp_diags_init(&d, o->file);
+    pp_status st = pp_cli_open_piano(o->piano, doc, &d, piano);
+    pp_diags_print(&d, stderr);
+    pp_diags_clear(&d);
+    return st;
+}
+
+/* The document, scored, with its Piano (--piano) and its earlier
+ * Relazioni (--precedenti). */
+static int run(const options *o)
+{
     double t0 = now();
     pp_doc *doc = NULL;
-    pp_status st = pp_cli_open(o.file, &doc);
+    pp_status st = pp_cli_open(o->file, &doc);
     if (st != PP_OK) return pp_exit_code(st);
     double t1 = now();
     pp_score(doc);
     pp_doc *piano = NULL;
-    if (o.piano) {
-        /* "Variazioni rispetto al Piano", where the layout asks for them */
-        pp_diags d;
-        pp_diags_init(&d, o.file);
-        st = pp_cli_open_piano(o.piano, doc, &d, &piano);
-        pp_diags_print(&d, stderr);
-        pp_diags_clear(&d);
-    }
+    pp_cli_precedenti prev = {0};
+    st = open_piano(o, doc, &piano);
+    if (st == PP_OK) st = pp_cli_open_precedenti(doc, &o->precedenti, &prev);
     double t2 = now();
-    rc = st == PP_OK ? render(&o, doc, t0, t1, t2) : pp_exit_code(st);
+    int rc = st == PP_OK ? render(o, doc, t0, t1, t2) : pp_exit_code(st);
     pp_doc_free(doc);
     pp_doc_free(piano);
+    pp_cli_precedenti_free(&prev);
+    return rc;
+}
+
+int pp_cmd_render(int argc, char **argv)
+{
+    options o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc == PP_CLI_RUN) rc = run(&o);
+    free(o.precedenti.items);
     return rc;
 }

@@ -53,7 +53,8 @@ static const char *const label_names[] = {
     "strategy-map", "strategy-map-too-large", "footer-front",
     "variations-summary", "variations-none", "col-element", "col-variation", "col-piano",
     "col-relazione", "col-recorded", "variation-act", "variation-act-number",
-    "variation-unrecorded", "variation-no-act"};
+    "variation-unrecorded", "variation-no-act",
+    "trends-caption", "trends-chart", "col-trends", "trends-indicators", "trends-note"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -207,17 +208,23 @@ static const char *const label_defaults[] = {
     "delibera n. {delibera} del {data}",
     "delibera n. {delibera}",
     "NON REGISTRATA",
-    "NON REGISTRATA (variazione del {data} senza delibera)"};
+    "NON REGISTRATA (variazione del {data} senza delibera)",
+    "Grado di raggiungimento negli anni: ente, ambiti e obiettivi strategici",
+    "Grado di raggiungimento negli anni: ente e ambiti strategici",
+    "Ente, ambito, obiettivo strategico",
+    "Consuntivi degli indicatori negli anni",
+    ("\u2013: non presente nella Relazione di quell'anno. Obiettivi e indicatori sono "
+     "confrontati per codice.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
     "numeratore", "denominatore", "scostamento", "tipologia", "target-successivo", "soglia",
-    "algoritmo", "target-anno", "unita"};
+    "algoritmo", "target-anno", "unita", "storico"};
 
 static const char *const column_labels[] = {
     "Peso", "Indicatore", "Target", "Consuntivo", "Grado", "Stato",
     "Numeratore", "Denominatore", "Scostamento", "Tipologia", "Target {anno}", "Soglia",
-    "Algoritmo", "Target {anno}", "Unità di misura"};
+    "Algoritmo", "Target {anno}", "Unità di misura", "Anni precedenti"};
 
 /* every name has its entry (a missing one would be a NULL at run time) */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -710,7 +717,8 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
         {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
-        {"strategy-map", LY_P_STRATEGY_MAP}, {"variations", LY_P_VARIATIONS}};
+        {"strategy-map", LY_P_STRATEGY_MAP}, {"variations", LY_P_VARIATIONS},
+        {"trends", LY_P_TRENDS}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};

@@ -200,6 +200,12 @@ typedef enum {
     LY_L_VARIATION_ACT_NUMBER, /* {delibera}: the act without a date */
     LY_L_VARIATION_UNRECORDED,
     LY_L_VARIATION_NO_ACT,   /* {data}: an element dated, without an act */
+    /* <trends/>: the results of the earlier Relazioni (--precedenti) */
+    LY_L_TRENDS_CAPTION,    /* the table of ente, areas and strategic objectives */
+    LY_L_TRENDS_CHART,      /* the bar chart of ente and areas */
+    LY_L_COL_TRENDS,        /* its first column */
+    LY_L_TRENDS_INDICATORS, /* the table of the indicators' consuntivi */
+    LY_L_TRENDS_NOTE,       /* what a dash means */
     LY_L_COUNT
 } ly_label;
 
@@ -220,6 +226,7 @@ typedef enum {
     LY_COL_ALGORITHM,
     LY_COL_TARGET_YEARS, /* target-anno: one column per year of the Triennio */
     LY_COL_UNIT,         /* unita: the indicator's unit of measure */
+    LY_COL_HISTORY,      /* storico: the consuntivi of the earlier Relazioni (--precedenti) */
     LY_COL_COUNT
 } ly_column_key;
 
@@ -274,7 +281,8 @@ typedef enum {
     LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
     LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
     LY_P_STRATEGY_MAP,   /* the BSC strategy map of the strategic objectives */
-    LY_P_VARIATIONS      /* the differences from the Piano (doc->piano), variations.c */
+    LY_P_VARIATIONS,      /* the differences from the Piano (doc->piano), variations.c */
+    LY_P_TRENDS          /* the earlier years beside this one (--precedenti) */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and

@@ -49,7 +49,8 @@ typedef enum {
     PL_DASHBOARD,   /* unit: the objectives and indicators it takes part in */
     PL_NO_DASHBOARDS,
     PL_PERSON_DASHBOARD, /* person: its objectives in the dashboards' table */
-    PL_VARIATIONS   /* the differences from the Piano (variations.c) */
+    PL_VARIATIONS,   /* the differences from the Piano (variations.c) */
+    PL_TRENDS       /* the earlier years beside this one (trends.c) */
 } ly_plan_kind;
 
 typedef struct {
@@ -388,6 +389,14 @@ void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size);
 /* The strategy map under its caption, on a page of its own when the room
  * left is too small for it (strategy.c). */
 bool ly_strategy_map(ly_ctx *c);
+/* The earlier Relazioni beside this one (trends.c, <trends/>): a table of
+ * ente, areas and strategic objectives per year, a bar chart of ente and
+ * areas, a table of the indicators' consuntivi per year. */
+bool ly_trends(ly_ctx *c);
+/* The indicator tables' column storico: the consuntivi of the earlier
+ * Relazioni that have the indicator, "2022: 40,00 %" a line, newest
+ * first; a dash when none has it. */
+bool ly_history_cell(ly_table *t, ly_cell *cell, const pp_node *n);
 /* The years of the Triennio (the reference year alone when none). */
 void ly_triennio(const ly_ctx *c, int *from, int *to);
 /* The range of band i as the legend words it ("da 60 % a meno di 80 %"). */

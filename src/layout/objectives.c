@@ -523,6 +523,7 @@ static bool indicator_row(ly_table *t, const pp_node *n, bool *changed)
             ok = tb_text(t, cell, u && *u ? u : dash, LY_F_TABLE, PP_ALIGN_LEFT, text, false);
             break;
         }
+        case LY_COL_HISTORY: ok = ly_history_cell(t, cell, n); break;
         case LY_COL_TARGET_YEARS:
         case LY_COL_COUNT: break;
         }

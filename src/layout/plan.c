@@ -158,6 +158,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_STRATEGY_MAP: return pp_strategy_map_objectives(c->doc) > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_VARIATIONS: return c->doc->piano != NULL;
+    case LY_P_TRENDS: return has_areas(c) && c->doc->nprecedenti > 0;
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
         for (size_t i = 0; i < p->nchildren; i++)
@@ -344,6 +345,9 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
         case LY_P_VARIATIONS:
             /* nothing to compare with: the section has nothing to show */
             if (c->doc->piano && ly_variations_compare(c)) push(c, PL_VARIATIONS);
+            break;
+        case LY_P_TRENDS:
+            if (has_areas(c) && c->doc->nprecedenti > 0) push(c, PL_TRENDS);
             break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:

@@ -295,6 +295,10 @@ struct pp_node {
     pp_pos *link_pos;
     const pp_node **link_nodes;
     size_t nlinks;
+    /* The same node in each earlier Relazione (doc->precedenti[i]: the
+     * same level and code, the ente the other's ente), NULL where that
+     * year has none; set by pp_doc_link_precedenti, NULL until then. */
+    const pp_node **past;
 };
 
 /* ---- organisation and people ------------------------------------------- */
@@ -540,6 +544,16 @@ const pp_change *pp_node_removal(const pp_node *n);
 /* True when n or an objective above it was removed during the year and is
  * not counted: what it measured no longer concerns the year's results. */
 bool pp_node_dropped(const pp_node *n);
+
+/* The trend over the years (match.c): sets doc->precedenti (earlier
+ * Relazioni, oldest first, loaded, checked and scored by the caller, who
+ * keeps them alive as long as doc) and every node's `past`. Matching is by
+ * code within a level: an objective or indicator that continues keeps its
+ * code; a code of another year that is not here is simply not shown. False
+ * when out of memory (doc then has no precedenti). */
+bool pp_doc_link_precedenti(pp_doc *doc, const pp_doc *const *prev, size_t n);
+/* How many nodes of doc, the ente aside, have a match in precedenti[i]. */
+size_t pp_doc_past_matches(const pp_doc *doc, size_t i);
 
 /* ---- rules of the data itself --------------------------------------- */
 

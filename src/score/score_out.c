@@ -94,12 +94,47 @@ void pp_json_node_fields(const pp_doc *doc, const pp_node *n, FILE *out)
             n->result.not_measured ? "false" : "true", not_completed(n) ? "true" : "false");
 }
 
+/* ---- earlier years (--precedenti) ------------------------------------------------ */
+
+/* n's node in the earlier document i (matched by code), or NULL. */
+static const pp_node *past(const pp_node *n, size_t i) { return n->past ? n->past[i] : NULL; }
+
+static bool past_actual(const pp_node *p)
+{
+    return p->ind && p->ind->actual.kind == PP_ACTUAL_VALUE;
+}
+
+/* "earlier_years": the years whose Relazione has the node, oldest first:
+ * year, achievement, and for an indicator its consuntivo (null: N/D or a
+ * deadline). Only when precedenti were given. */
+static void json_earlier(const pp_doc *doc, const pp_node *n, FILE *out)
+{
+    if (doc->nprecedenti == 0) return;
+    fputs(", \"earlier_years\": [", out);
+    bool first = true;
+    for (size_t i = 0; i < doc->nprecedenti; i++) {
+        const pp_node *p = past(n, i);
+        if (!p) continue;
+        fprintf(out, "%s{\"year\": %d, \"achievement\": ", first ? "" : ", ",
+                doc->precedenti[i]->year);
+        pp_json_number(out, p->result.has_achievement, p->result.achievement);
+        if (n->level == PP_LEVEL_INDICATORE) {
+            fputs(", \"actual\": ", out);
+            pp_json_number(out, past_actual(p), past_actual(p) ? p->ind->actual.value : 0);
+        }
+        fputc('}', out);
+        first = false;
+    }
+    fputc(']', out);
+}
+
 static bool emit_json(pp_node *n, void *ctx)
 {
     emit_ctx *e = ctx;
     fputs(e->first ? "\n    {" : ",\n    {", e->out);
     e->first = false;
     pp_json_node_fields(e->doc, n, e->out);
+    json_earlier(e->doc, n, e->out);
     fputc('}', e->out);
     return true;
 }
@@ -196,10 +231,16 @@ static void csv_header(const pp_doc *doc, FILE *out)
 {
     for (int i = 0; i < NCOLUMNS; i++) fprintf(out, "%s%s", i ? "," : "", column_names[i]);
     if (is_plan(doc)) fputs(",plan", out);
+    /* with --precedenti, two columns per earlier year, oldest first */
+    for (size_t i = 0; i < doc->nprecedenti; i++)
+        fprintf(out, ",achievement_%d,actual_%d", doc->precedenti[i]->year,
+                doc->precedenti[i]->year);
     fputs("\r\n", out);
 }
 
-static void csv_values(const pp_doc *doc, FILE *out, const value v[NCOLUMNS])
+/* A row's values; n: the node whose earlier years follow (NULL: a person
+ * or a unit, empty there). */
+static void csv_values(const pp_doc *doc, FILE *out, const value v[NCOLUMNS], const pp_node *n)
 {
     for (int i = 0; i < NCOLUMNS; i++) {
         if (i) fputc(',', out);
@@ -207,6 +248,15 @@ static void csv_values(const pp_doc *doc, FILE *out, const value v[NCOLUMNS])
         else pp_csv_write_field(out, v[i].str, ',');
     }
     if (is_plan(doc)) fputs(",true", out);
+    for (size_t i = 0; i < doc->nprecedenti; i++) {
+        const pp_node *p = n ? past(n, i) : NULL;
+        fputc(',', out);
+        pp_csv_write_number(out, p && p->result.has_achievement,
+                            p ? p->result.achievement : 0, false);
+        fputc(',', out);
+        pp_csv_write_number(out, p && past_actual(p), p && past_actual(p) ? p->ind->actual.value : 0,
+                            false);
+    }
     fputs("\r\n", out);
 }
 
@@ -224,7 +274,7 @@ static bool emit_own_csv(pp_node *n, void *ctx)
     value v[NCOLUMNS];
     node_values(o->doc, n, v);
     if (!n->parent) v[4] = str(o->person);
-    csv_values(o->doc, o->out, v);
+    csv_values(o->doc, o->out, v, NULL);
     return true;
 }
 
@@ -243,7 +293,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              num(p->has_total, p->total),
                              str(band_name(doc, p->has_total, p->band)),
                              (value){false, true, true, "false", 0}};
-        csv_values(doc, out, v);
+        csv_values(doc, out, v, NULL);
     }
     for (size_t i = 0; i < doc->nunits; i++) {
         const pp_unit_org *u = &doc->units[i];
@@ -252,7 +302,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              num(u->has_result, u->result),
                              str(band_name(doc, u->has_result, u->band)),
                              (value){false, true, true, "false", 0}};
-        csv_values(doc, out, v);
+        csv_values(doc, out, v, NULL);
     }
 }
 
@@ -261,7 +311,7 @@ static bool emit_csv(pp_node *n, void *ctx)
     emit_ctx *e = ctx;
     value v[NCOLUMNS];
     node_values(e->doc, n, v);
-    csv_values(e->doc, e->out, v);
+    csv_values(e->doc, e->out, v, n);
     return true;
 }
 
@@ -280,6 +330,22 @@ static void plan_text(const pp_node *n, FILE *out)
         fprintf(out, "  (peso %s)", w);
     }
     fputc('\n', out);
+}
+
+/* "  [2022: 76,00 %; 2023: 96,80 %]": the earlier years that have the node. */
+static void text_earlier(const pp_doc *doc, const pp_node *n, FILE *out)
+{
+    bool first = true;
+    for (size_t i = 0; i < doc->nprecedenti; i++) {
+        const pp_node *p = past(n, i);
+        if (!p) continue;
+        char pct[32];
+        if (p->result.has_achievement) pp_fmt_percent_it(p->result.achievement, pct, sizeof pct);
+        else snprintf(pct, sizeof pct, "N/D");
+        fprintf(out, "%s%d: %s", first ? "  [" : "; ", doc->precedenti[i]->year, pct);
+        first = false;
+    }
+    if (!first) fputc(']', out);
 }
 
 static bool emit_text(pp_node *n, void *ctx)
@@ -305,6 +371,7 @@ static bool emit_text(pp_node *n, void *ctx)
     /* "non oggetto di misurazione" is said in place of the percentage */
     if (!r->counted && n->level != PP_LEVEL_ENTE && r->why_not_counted && !r->not_measured)
         fprintf(e->out, "  [non conteggiato: %s]", r->why_not_counted);
+    text_earlier(e->doc, n, e->out);
     fputc('\n', e->out);
     return true;
 }

@@ -29,4 +29,16 @@ pp_status pp_validate_tree(const pp_xmldoc *x, const char *path, pp_diags *d, pp
  * memory ran out (some checks did not run), else PP_OK. */
 pp_status pp_check(pp_doc *doc, pp_diags *d);
 
+/* Earlier Relazioni for the trend over the years (precedenti.c), each
+ * already opened (pp_open_document) and scored. pp_check_precedente:
+ * errors in d (whose file is prev's) when prev cannot stand beside doc:
+ * not a Relazione, another administration (Denominazione), a year not
+ * before doc's, or the year of one of `seen` (the earlier documents taken
+ * so far). pp_check_precedente_matches, once doc is linked
+ * (pp_doc_link_precedenti): a warning in d when no code of doc is found
+ * in precedenti[i], whose trend would show the ente alone. */
+void pp_check_precedente(const pp_doc *doc, const pp_doc *prev, const pp_doc *const *seen,
+                         size_t nseen, pp_diags *d);
+void pp_check_precedente_matches(const pp_doc *doc, size_t i, pp_diags *d);
+
 #endif
