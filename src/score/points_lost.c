@@ -18,7 +18,6 @@
  * (RaggiungimentoAttribuito), is what it costs. */
 #include "score.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static bool reset(pp_node *n, void *ctx)
@@ -68,40 +67,44 @@ void pp_score_points_lost(pp_doc *doc)
     distribute(root);
 }
 
+/* Most points first; equal losses in document order (where written in
+ * the file, then by id), so the ranking is the same on every run. */
+static bool before(const pp_node *x, const pp_node *y)
+{
+    double lx = x->result.points_lost, ly = y->result.points_lost;
+    if (lx != ly) return lx > ly;
+    if (x->pos.line != y->pos.line) return x->pos.line < y->pos.line;
+    if (x->pos.col != y->pos.col) return x->pos.col < y->pos.col;
+    return strcmp(x->id ? x->id : "", y->id ? y->id : "") < 0;
+}
+
+/* The first cap of the ranking, kept sorted as the walk finds them: a
+ * section prints a few of thousands, so no list of all is needed. */
 typedef struct {
     const pp_node **out;
-    size_t n, cap;
+    size_t n, cap, all;
 } rank_ctx;
 
 static bool collect(pp_node *n, void *ctx)
 {
     rank_ctx *k = ctx;
-    if (n->level == PP_LEVEL_INDICATORE && n->result.has_points_lost &&
-        n->result.points_lost > 0) {
-        if (k->n < k->cap) k->out[k->n] = n;
-        k->n++;
-    }
+    if (n->level != PP_LEVEL_INDICATORE || !n->result.has_points_lost ||
+        !(n->result.points_lost > 0))
+        return true;
+    k->all++;
+    size_t at = k->n;
+    while (at > 0 && before(n, k->out[at - 1])) at--;
+    if (at >= k->cap) return true;
+    size_t last = k->n < k->cap ? k->n : k->cap - 1;
+    memmove(&k->out[at + 1], &k->out[at], (last - at) * sizeof *k->out);
+    k->out[at] = n;
+    if (k->n < k->cap) k->n++;
     return true;
-}
-
-/* Most points first; equal losses in document order (where written in
- * the file, then by id), so the ranking is the same on every run. */
-static int by_loss(const void *a, const void *b)
-{
-    const pp_node *x = *(const pp_node *const *)a, *y = *(const pp_node *const *)b;
-    double lx = x->result.points_lost, ly = y->result.points_lost;
-    if (lx != ly) return lx > ly ? -1 : 1;
-    if (x->pos.line != y->pos.line) return x->pos.line < y->pos.line ? -1 : 1;
-    if (x->pos.col != y->pos.col) return x->pos.col < y->pos.col ? -1 : 1;
-    return strcmp(x->id ? x->id : "", y->id ? y->id : "");
 }
 
 size_t pp_points_lost_rank(const pp_doc *doc, const pp_node **out, size_t cap)
 {
-    rank_ctx k = {out, 0, cap};
-    if (!doc->root) return 0;
-    pp_tree_walk(doc->root, collect, &k);
-    size_t n = k.n < cap ? k.n : cap;
-    qsort(out, n, sizeof *out, by_loss);
-    return k.n;
+    rank_ctx k = {out, 0, cap, 0};
+    if (doc->root) pp_tree_walk(doc->root, collect, &k);
+    return k.all;
 }
