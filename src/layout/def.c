@@ -50,7 +50,10 @@ static const char *const label_names[] = {
     "smvp-mean-ente", "smvp-mean-ambito", "smvp-mean-strategico", "smvp-mean-operativo",
     "calendar-caption", "col-number", "col-activity", "col-actors",
     "col-objective-indicator", "col-unit",
-    "strategy-map", "strategy-map-too-large", "footer-front"};
+    "strategy-map", "strategy-map-too-large", "footer-front",
+    "lost-intro", "lost-chart", "lost-areas-chart", "lost-unit", "lost-col-share",
+    "lost-col-points", "lost-area", "lost-objective", "lost-others", "lost-total",
+    "lost-note-bands"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -193,7 +196,25 @@ static const char *const label_defaults[] = {
     "Mappa strategica",
     ("Mappa strategica: gli obiettivi strategici sono troppi per disegnarla in una pagina; "
      "sono elencati nelle sezioni che seguono."),
-    "Pagina {n}"};
+    "Pagina {n}",
+    ("L'ente ha raggiunto il {ente}: {persi} punti sotto il 100 %. Ogni indicatore ne ha "
+     "persi (100 \u2212 grado) \u00d7 il suo peso sull'ente, il prodotto dei pesi effettivi "
+     "dall'indicatore fino all'ente: i punti persi da tutti gli indicatori sommano quelli "
+     "dell'ente. Un grado basso in un obiettivo leggero pu\u00f2 costare meno di un grado alto "
+     "in un ambito pesante."),
+    "I {n} indicatori che sono costati pi\u00f9 punti all'ente",
+    "Punti persi per ambito strategico",
+    "punti persi",
+    "Peso sull'ente",
+    "Punti persi",
+    "{codice} {titolo}: {punti} punti persi",
+    "{obiettivo}",
+    "Altri {n} indicatori dell'ambito",
+    "Punti persi dall'ente",
+    ("Dove un obiettivo \u00e8 valutato per fasce di tolleranza (conta 100 % o 0 % anche se "
+     "la media dei suoi indicatori \u00e8 un'altra), i punti che l'obiettivo perde sono "
+     "ripartiti tra i suoi indicatori in proporzione a quelli che perderebbero per i soli "
+     "pesi.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -696,7 +717,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"sistema", LY_P_SISTEMA},   {"plan-tree", LY_P_PLAN_TREE},
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
         {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
-        {"strategy-map", LY_P_STRATEGY_MAP}};
+        {"strategy-map", LY_P_STRATEGY_MAP}, {"points-lost", LY_P_POINTS_LOST}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -709,12 +730,19 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
                                      *const objs[] = {"show", NULL},
                                      *const people[] = {"categoria", NULL},
-                                     *const narr[] = {"blocks", NULL};
+                                     *const narr[] = {"blocks", NULL},
+                                     *const lost[] = {"top", NULL};
             check_attrs(r, n, p->kind == LY_P_TREE         ? tree
                               : p->kind == LY_P_OBJECTIVES ? objs
                               : p->kind == LY_P_PEOPLE     ? people
                               : p->kind == LY_P_NARRATIVE  ? narr
+                              : p->kind == LY_P_POINTS_LOST ? lost
                                                            : none);
+            double top = 15;
+            if (p->kind == LY_P_POINTS_LOST && num(r, n, "top", 1, 100, &top) &&
+                top != floor(top))
+                ERR(r, n, "<points-lost top=\"%g\">: expected a whole number", top);
+            p->top = (size_t)top;
             const char *kind = p->kind == LY_P_PEOPLE ? attr(r, n, "categoria") : NULL;
             if (kind && !pp_person_kind_parse(kind, &p->person_kind))
                 ERR(r, n, "<people categoria=\"%s\">: expected segretario, dirigente, po or "

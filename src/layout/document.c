@@ -118,6 +118,7 @@ static bool body(ly_ctx *c)
             ok = ly_text_para(c, ly_lbl(c, LY_L_NO_DASHBOARDS), LY_F_BODY, PP_ALIGN_LEFT, "P");
             break;
         case PL_PERSON_DASHBOARD: ok = ly_person_dashboard(c, it->person); break;
+        case PL_POINTS_LOST: ok = ly_points_lost(c, it->count); break;
         }
     }
     ok = ok && fl_flush(c);

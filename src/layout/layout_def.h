@@ -188,6 +188,18 @@ typedef enum {
     LY_L_STRATEGY_MAP,   /* caption of <strategy-map/> */
     LY_L_STRATEGY_MAP_TOO_LARGE, /* instead of a map that no page holds */
     LY_L_FOOTER_FRONT,   /* {n}: the footer of a front-matter page (front-matter="roman") */
+    /* <points-lost/>: where the ente's points were lost (points_lost.c) */
+    LY_L_LOST_INTRO,        /* {ente} {persi} */
+    LY_L_LOST_CHART,        /* {n} */
+    LY_L_LOST_AREAS_CHART,
+    LY_L_LOST_UNIT,
+    LY_L_LOST_COL_SHARE,
+    LY_L_LOST_COL_POINTS,
+    LY_L_LOST_AREA,         /* {codice} {titolo} {punti} */
+    LY_L_LOST_OBJECTIVE,    /* {obiettivo} */
+    LY_L_LOST_OTHERS,       /* {n} {punti}: the rest of an area, its points beside */
+    LY_L_LOST_TOTAL,
+    LY_L_LOST_NOTE_BANDS,
     LY_L_COUNT
 } ly_label;
 
@@ -261,7 +273,8 @@ typedef enum {
     LY_P_SCHEDE,     /* one sheet per strategic objective (layouts/schede.xml) */
     LY_P_CALENDAR,   /* the calendar of the phases, a Gantt-style table */
     LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
-    LY_P_STRATEGY_MAP    /* the BSC strategy map of the strategic objectives */
+    LY_P_STRATEGY_MAP,   /* the BSC strategy map of the strategic objectives */
+    LY_P_POINTS_LOST     /* the indicators that cost the ente most points, by area */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and
@@ -293,6 +306,7 @@ struct ly_part {
     int blocks;         /* narrative: LY_BLOCKS_* */
     ly_part *children;
     size_t nchildren;
+    size_t top;         /* points-lost: how many indicators it ranks */
 };
 
 struct pp_layout {

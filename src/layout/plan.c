@@ -157,6 +157,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_DASHBOARDS: return any_dashboard(c);
     case LY_P_STRATEGY_MAP: return pp_strategy_map_objectives(c->doc) > 0;
     case LY_P_UNITS: return c->doc->nunits > 0;
+    case LY_P_POINTS_LOST: return ly_points_lost_any(c->doc);
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
         for (size_t i = 0; i < p->nchildren; i++)
@@ -340,6 +341,11 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             if (pp_strategy_map_objectives(c->doc) > 0) push(c, PL_STRATEGY_MAP);
             break;
         case LY_P_UNITS: plan_units(c, level); break;
+        case LY_P_POINTS_LOST:
+            /* nothing lost (100 %, or nothing measured): nothing to say */
+            if (ly_points_lost_any(c->doc))
+                push_item(c, (ly_plan_item){.kind = PL_POINTS_LOST, .count = ch->top});
+            break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:
             if (part_has_content(c, ch))
