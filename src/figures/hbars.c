@@ -28,7 +28,9 @@ double chart_hbars_height(const pp_block *chart, double w)
     (void)w;
     const double line = 11;
     double unit = chart->chart_unit && chart->chart_unit[0] ? line + 2 : 0;
-    return unit + (double)npoints(chart) * ROW_H + line + TICK_GAP + 2 * CHART_PAD;
+    /* as tall as bars.c's at most: more bars get lower rows, or the box
+     * says there is no room */
+    return fmin(unit + (double)npoints(chart) * ROW_H + line + TICK_GAP + 2 * CHART_PAD, 520);
 }
 
 typedef struct {

@@ -53,7 +53,7 @@ static const char *const label_names[] = {
     "strategy-map", "strategy-map-too-large", "footer-front",
     "lost-intro", "lost-chart", "lost-areas-chart", "lost-unit", "lost-col-share",
     "lost-col-points", "lost-area", "lost-objective", "lost-others", "lost-total",
-    "lost-note-bands"};
+    "lost-note-bands", "lost-chart-all", "lost-chart-one"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -214,7 +214,9 @@ static const char *const label_defaults[] = {
     ("Dove un obiettivo \u00e8 valutato per fasce di tolleranza (conta 100 % o 0 % anche se "
      "la media dei suoi indicatori \u00e8 un'altra), i punti che l'obiettivo perde sono "
      "ripartiti tra i suoi indicatori in proporzione a quelli che perderebbero per i soli "
-     "pesi.")};
+     "pesi."),
+    "Gli indicatori che sono costati punti all'ente",
+    "L'indicatore che \u00e8 costato punti all'ente"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

@@ -190,7 +190,7 @@ typedef enum {
     LY_L_FOOTER_FRONT,   /* {n}: the footer of a front-matter page (front-matter="roman") */
     /* <points-lost/>: where the ente's points were lost (points_lost.c) */
     LY_L_LOST_INTRO,        /* {ente} {persi} */
-    LY_L_LOST_CHART,        /* {n} */
+    LY_L_LOST_CHART,        /* {n}: the first n of more */
     LY_L_LOST_AREAS_CHART,
     LY_L_LOST_UNIT,
     LY_L_LOST_COL_SHARE,
@@ -200,6 +200,8 @@ typedef enum {
     LY_L_LOST_OTHERS,       /* {n} {punti}: the rest of an area, its points beside */
     LY_L_LOST_TOTAL,
     LY_L_LOST_NOTE_BANDS,
+    LY_L_LOST_CHART_ALL,    /* the chart holds every indicator that lost points */
+    LY_L_LOST_CHART_ONE,    /* ... and there is one */
     LY_L_COUNT
 } ly_label;
 

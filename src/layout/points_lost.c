@@ -12,6 +12,10 @@
 #include "numfmt.h"
 #include "score.h"
 
+/* The chart shows at most these many bars (the table all of the top):
+ * more would not be read, nor fit a page. */
+#define MAX_BARS 30
+
 bool ly_points_lost_any(const pp_doc *doc)
 {
     const pp_node *root = doc->root;
@@ -51,14 +55,18 @@ static bool bar_chart(ly_ctx *c, const char *caption, pp_point *pts, size_t n)
     return ly_chart(c, &b);
 }
 
-/* "1. SOST_TUR_05 Numero di imprese...": the chart cuts it to its width. */
-static bool top_chart(ly_ctx *c, const pp_node *const *top, size_t n)
+/* "1. SOST_TUR_05 Numero di imprese...": the chart cuts it to its width.
+ * Its caption says whether these are the first n of more (all: how many
+ * lost points). */
+static bool top_chart(ly_ctx *c, const pp_node *const *top, size_t n, size_t all)
 {
     pp_point *pts = pp_arena_alloc(c->arena, n * sizeof *pts);
     char count[24];
     snprintf(count, sizeof count, "%zu", n);
     const char *kv[] = {"n", count, NULL};
-    const char *caption = subst(c, LY_L_LOST_CHART, kv);
+    const char *caption = subst(c, all > n    ? LY_L_LOST_CHART
+                                   : n == 1 ? LY_L_LOST_CHART_ONE
+                                            : LY_L_LOST_CHART_ALL, kv);
     if (!pts || !caption) return !(c->oom = true);
     for (size_t i = 0; i < n; i++) {
         pts[i].label = pp_arena_printf(c->arena, "%zu. %s", i + 1, ly_code_title_ref(c, top[i]));
@@ -224,6 +232,6 @@ bool ly_points_lost(ly_ctx *c, size_t top)
     if (!ranked) return !(c->oom = true);
     size_t all = pp_points_lost_rank(c->doc, ranked, top);
     size_t n = all < top ? all : top;
-    return intro(c) && top_chart(c, ranked, n) && areas_chart(c) && lost_table(c, ranked, n) &&
+    return intro(c) && top_chart(c, ranked, n < MAX_BARS ? n : MAX_BARS, all) && areas_chart(c) && lost_table(c, ranked, n) &&
            bands_note(c) && !c->oom;
 }
