@@ -76,7 +76,9 @@ static bool top_chart(ly_ctx *c, const pp_node *const *top, size_t n, size_t all
     return bar_chart(c, caption, pts, n);
 }
 
-/* Every area counted in the ente, what it lost (0 included). */
+/* Every area counted in the ente, what it lost (0 included); none with
+ * fewer than two (nothing to compare) or more than a chart holds (the
+ * table gives each area's loss). */
 static bool areas_chart(ly_ctx *c)
 {
     const pp_node *root = c->doc->root;
@@ -89,7 +91,7 @@ static bool areas_chart(ly_ctx *c)
         pts[n].label = ly_code_title_ref(c, a);
         pts[n++].value = a->result.points_lost;
     }
-    return n < 2 || bar_chart(c, ly_lbl(c, LY_L_LOST_AREAS_CHART), pts, n);
+    return n < 2 || n > MAX_BARS || bar_chart(c, ly_lbl(c, LY_L_LOST_AREAS_CHART), pts, n);
 }
 
 /* ---- the table --------------------------------------------------------------------- */
@@ -110,9 +112,10 @@ static bool sum_visit(pp_node *n, void *ctx)
 static bool group_row(ly_table *t, const pp_node *area)
 {
     ly_ctx *c = t->c;
-    const char *kv[] = {"codice", area->code ? area->code : "", "titolo",
-                        area->title ? area->title : "", "punti",
-                        points(c, area->result.points_lost), NULL};
+    /* a reference to the area, printed whole in section 3: cut as others are */
+    const char *kv[] = {"codice", ly_clip(c, area->code ? area->code : "", LY_MAX_REFERENCE),
+                        "titolo", ly_clip(c, area->title ? area->title : "", LY_MAX_REFERENCE),
+                        "punti", points(c, area->result.points_lost), NULL};
     ly_row *r = tb_row(t, false);
     if (!r) return false;
     r->keep_next = true;
