@@ -119,8 +119,11 @@ bool chart_hbars(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_bloc
                .lh = chart_line_height(t, &s->label)};
     size_t n = b.se->npoints;
     double vmin = 0, vmax = 0, v;
-    for (size_t i = 0; i < n; i++)
-        if (chart_value(b.se->points[i].value, &v)) vmin = fmin(vmin, v), vmax = fmax(vmax, v);
+    for (size_t i = 0; i < n; i++) {
+        if (!chart_value(b.se->points[i].value, &v)) continue;
+        vmin = fmin(vmin, v);
+        vmax = fmax(vmax, v);
+    }
     b.ax = chart_nice_axis(vmin, vmax);
     double label_w, value_w;
     if (!widths(&b, &label_w, &value_w)) return false;

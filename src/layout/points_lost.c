@@ -104,8 +104,11 @@ typedef struct {
 static bool sum_visit(pp_node *n, void *ctx)
 {
     area_sum *s = ctx;
-    if (n->level == PP_LEVEL_INDICATORE && n->result.has_points_lost && n->result.points_lost > 0)
-        s->count++, s->sum += n->result.points_lost;
+    if (n->level == PP_LEVEL_INDICATORE && n->result.has_points_lost &&
+        n->result.points_lost > 0) {
+        s->count++;
+        s->sum += n->result.points_lost;
+    }
     return true;
 }
 
@@ -125,32 +128,33 @@ static bool group_row(ly_table *t, const pp_node *area)
                    PP_ALIGN_LEFT, ly_col(c, LY_C_BAND_FG), false);
 }
 
-/* Rank, indicator (its objective under it), grado, weight on the ente,
- * points lost. */
+/* A figure right-aligned in a cell of its own. */
+static bool figure_cell(ly_table *t, ly_row *r, const char *text, ly_font_role f)
+{
+    return tb_text(t, tb_cell(t, r, 1), text, f, PP_ALIGN_RIGHT, ly_col(t->c, LY_C_TEXT), false);
+}
+
+/* Rank, indicator (its objective under it), grado in its band's tint,
+ * weight on the ente, points lost. */
 static bool indicator_row(ly_table *t, size_t rank, const pp_node *n)
 {
     ly_ctx *c = t->c;
-    pp_rgb text = ly_col(c, LY_C_TEXT);
     char num[24];
     snprintf(num, sizeof num, "%zu", rank);
     const char *kv[] = {"obiettivo", n->parent ? ly_code_title_ref(c, n->parent) : "", NULL};
     ly_row *r = tb_row(t, false);
-    if (!r) return false;
-    ly_cell *name = NULL;
-    bool ok = tb_text(t, tb_cell(t, r, 1), num, LY_F_TABLE, PP_ALIGN_RIGHT, text, false) &&
-              (name = tb_cell(t, r, 1)) != NULL &&
-              tb_text(t, name, ly_code_title_ref(c, n), LY_F_TABLE, PP_ALIGN_LEFT, text, false) &&
-              tb_text(t, name, subst(c, LY_L_LOST_OBJECTIVE, kv), LY_F_NOTE,
-                      PP_ALIGN_LEFT, ly_col(c, LY_C_MUTED), false);
-    ly_cell *g = ok ? tb_cell(t, r, 1) : NULL;
+    if (!r || !figure_cell(t, r, num, LY_F_TABLE)) return false;
+    ly_cell *name = tb_cell(t, r, 1);
+    if (!tb_text(t, name, ly_code_title_ref(c, n), LY_F_TABLE, PP_ALIGN_LEFT,
+                 ly_col(c, LY_C_TEXT), false) ||
+        !tb_text(t, name, subst(c, LY_L_LOST_OBJECTIVE, kv), LY_F_NOTE, PP_ALIGN_LEFT,
+                 ly_col(c, LY_C_MUTED), false))
+        return false;
+    if (!figure_cell(t, r, ly_achievement(c, n), LY_F_TABLE)) return false;
     int band = ly_band(c, n);
-    if (g && band >= 0) tb_fill(g, ly_band_tint(c, band));
-    return ok && g &&
-           tb_text(t, g, ly_achievement(c, n), LY_F_TABLE, PP_ALIGN_RIGHT, text, false) &&
-           tb_text(t, tb_cell(t, r, 1), ly_percent(c, n->result.ente_share), LY_F_TABLE,
-                   PP_ALIGN_RIGHT, text, false) &&
-           tb_text(t, tb_cell(t, r, 1), points(c, n->result.points_lost), LY_F_TABLE_HEAD,
-                   PP_ALIGN_RIGHT, text, false);
+    if (band >= 0) tb_fill(&r->cells[r->ncells - 1], ly_band_tint(c, band));
+    return figure_cell(t, r, ly_percent(c, n->result.ente_share), LY_F_TABLE) &&
+           figure_cell(t, r, points(c, n->result.points_lost), LY_F_TABLE_HEAD);
 }
 
 /* A row across the first columns and a figure in the last. */
@@ -162,7 +166,10 @@ static bool closing_row(ly_table *t, const char *label, double value, bool total
     ly_font_role f = total ? LY_F_TABLE_HEAD : LY_F_TABLE;
     pp_rgb colour = total ? ly_col(c, LY_C_BAND_FG) : ly_col(c, LY_C_MUTED);
     ly_cell *a = tb_cell(t, r, (int)t->ncols - 1), *b = tb_cell(t, r, 1);
-    if (total) tb_fill(a, ly_col(c, LY_C_BAND_BG)), tb_fill(b, ly_col(c, LY_C_BAND_BG));
+    if (total) {
+        tb_fill(a, ly_col(c, LY_C_BAND_BG));
+        tb_fill(b, ly_col(c, LY_C_BAND_BG));
+    }
     return tb_text(t, a, label, f, PP_ALIGN_LEFT, colour, false) &&
            tb_text(t, b, points(c, value), f, PP_ALIGN_RIGHT, colour, false);
 }
@@ -177,7 +184,8 @@ static bool area_rows(ly_table *t, const pp_node *area, const pp_node *const *to
     for (size_t i = 0; ok && i < n; i++) {
         if (area_of(top[i]) != area) continue;
         ok = indicator_row(t, i + 1, top[i]);
-        shown.count++, shown.sum += top[i]->result.points_lost;
+        shown.count++;
+        shown.sum += top[i]->result.points_lost;
     }
     if (!ok || all.count <= shown.count) return ok;
     char count[24];
