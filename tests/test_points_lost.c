@@ -274,6 +274,49 @@ static void strategic_mix(void **state)
     pp_doc_free(doc);
 }
 
+/* The mix with no own indicator counted (k N/D): the operational
+ * objectives carry the whole, 0,6 x 100 + 0,4 x 70 = 88; y loses
+ * 30 x 0,4 = 12, k nothing. */
+static void strategic_mix_one_side(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(
+        "<Sistema><ComposizioneStrategica operativi=\"40\" indicatori=\"60\"/></Sistema>\n",
+        AREA("A", "100", STRAT("s", "100",
+            IND_ND("k", "100")
+            OPER("o1", "60", IND("x", "100", "N.", "ge", "10", "10"))
+            OPER("o2", "40", IND("y", "100", "N.", "ge", "10", "7")))));
+    near(doc->root->result.achievement, 88);
+    near(lost(doc, "y"), 12);
+    near(node(doc, "o2")->result.ente_share, 40);
+    assert_true(no_loss(doc, "k"));
+    pp_doc_free(doc);
+}
+
+/* Tolerance bands on strategic objectives (10 / 50), two at 50 %: s1 at
+ * 95 counts 100 and loses nothing, nor does a (95 %); s2 at 40 counts 0:
+ * it loses 100 x 0,5 = 50, all of it through b, its only indicator, and
+ * through o2 (whose own 40 % would say 60 x 0,5 = 30). The ente 50. */
+static void tolerance_strategic(void **state)
+{
+    (void)state;
+    pp_doc *doc = doc_of(
+        "<Sistema><FasciaTolleranza livello=\"strategico\" tolleranza=\"10\" critico=\"50\"/>"
+        "</Sistema>\n",
+        AREA("A", "100",
+            STRAT("s1", "50", OPER("o1", "100", IND("a", "100", "N.", "ge", "100", "95")))
+            STRAT("s2", "50", OPER("o2", "100", IND("b", "100", "N.", "ge", "100", "40")))));
+    near(node(doc, "s1")->result.achievement, 100);
+    near(node(doc, "s2")->result.achievement, 0);
+    near(doc->root->result.achievement, 50);
+    near(lost(doc, "a"), 0);
+    near(lost(doc, "s1"), 0);
+    near(lost(doc, "s2"), 50);
+    near(lost(doc, "o2"), 50);
+    near(lost(doc, "b"), 50);
+    pp_doc_free(doc);
+}
+
 /* The ente a plain mean of two areas; in the second an achievement set by
  * the evaluator (83,84 %), a leaf like any indicator: the ente
  * (50 + 83,84) / 2 = 66,92; f loses 50 / 2 = 25, g 16,16 / 2 = 8,08. */
@@ -320,7 +363,8 @@ int main(void)
         cmocka_unit_test(every_fixture),   cmocka_unit_test(generated),
         cmocka_unit_test(pistoia_top),     cmocka_unit_test(nd_and_weight_zero),
         cmocka_unit_test(tolerance_bands), cmocka_unit_test(soglie),
-        cmocka_unit_test(strategic_mix),   cmocka_unit_test(plain_mean_and_override),
+        cmocka_unit_test(strategic_mix),   cmocka_unit_test(strategic_mix_one_side),
+        cmocka_unit_test(tolerance_strategic), cmocka_unit_test(plain_mean_and_override),
         cmocka_unit_test(ranking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
