@@ -305,7 +305,7 @@ static bool emit_text(pp_node *n, void *ctx)
     if (band) fprintf(e->out, "  %s", band);
     if (r->overridden) fputs("  [attribuito]", e->out);
     if (r->has_points_lost && r->points_lost >= 0.005 && n->level != PP_LEVEL_ENTE) {
-        char lost[32];
+        char lost[PP_FMT_IT_SIZE];
         pp_fmt_it(r->points_lost, 2, lost, sizeof lost);
         fprintf(e->out, "  (punti persi %s)", lost);
     }
