@@ -40,20 +40,31 @@ expect_exit(0 score ${PISTOIA} --format json)
 expect_match("${LAST_OUT}" "\"id\": \"ente\", \"code\": null, \"level\": \"ente\"" "json ente")
 expect_match("${LAST_OUT}" "\"level\": \"ente\"[^\n]*\"achievement\": 97\\.97[5-9]" "json ente figure")
 expect_match("${LAST_OUT}" "\"overridden\": true" "json override")
+# points lost: the ente loses 100 - 97,98; SOST_TUR_05 (47 %) 0,2104 (test_points_lost)
+expect_match("${LAST_OUT}" "\"level\": \"ente\"[^\n]*\"points_lost\": 2\\.02[0-4]" "json ente points lost")
+expect_match("${LAST_OUT}" "\"code\": \"SOST_TUR_05\"[^\n]*\"points_lost\": 0\\.2104" "json points lost")
 string(REGEX MATCHALL "\"level\": \"indicatore\"" inds "${LAST_OUT}")
 list(LENGTH inds n)
 if(NOT n EQUAL 373)
   message(FATAL_ERROR "json: ${n} indicators, expected 373")
 endif()
 
+# export carries the same points lost: a JSON field and one column per level
+expect_exit(0 export ${PISTOIA} --format json)
+expect_match("${LAST_OUT}" "\"code\": \"SOST_TUR_05\"[^\n]*\"points_lost\": 0\\.2104" "export json points lost")
+expect_exit(0 export ${PISTOIA} --format csv)
+expect_match("${LAST_OUT}" ",scostamento,ambito_punti_persi,strategico_punti_persi,operativo_punti_persi,indicatore_punti_persi\n" "export csv points lost header")
+expect_match("${LAST_OUT}" ",SOST_TUR_05,[^\n]*,0\\.828[0-9]*,0\\.2199[0-9]*,0\\.2104[0-9]*,0\\.2104[0-9]*\n" "export csv points lost")
+
 expect_exit(0 score ${PISTOIA} --format csv)
-expect_match("${LAST_OUT}" "^id,code,level,title,parent,weight,effective_weight,actual,achievement,band,overridden\n" "csv header")
+expect_match("${LAST_OUT}" "^id,code,level,title,parent,weight,effective_weight,actual,achievement,band,overridden,points_lost\n" "csv header")
+expect_match("${LAST_OUT}" "\n[^,\n]*,SOST_TUR_05,indicatore,[^\n]*,false,0\\.2104[0-9]*\n" "csv points lost")
 expect_match("${LAST_OUT}" "\nente,,ente,Camera di Commercio di Pistoia-Prato,,100,100,,97\\.97[5-9]" "csv ente")
 expect_match("${LAST_OUT}" "\n[^,\n]*,01_01,strategico,\"Digitalizzazione, nuove tecnologie ed innovazione\"," "csv quoting")
 # execute_process folds CRLF: read the bytes back from a file for RFC 4180 line ends
 execute_process(COMMAND ${PERFPDF} score ${PISTOIA} --format csv OUTPUT_FILE ${OUT}/scores.csv)
 file(READ ${OUT}/scores.csv csv HEX)
-string(FIND "${csv}" "6f76657272696464656e0d0a656e74652c" crlf) # "overridden\r\nente,"
+string(FIND "${csv}" "706f696e74735f6c6f73740d0a656e74652c" crlf) # "points_lost\r\nente,"
 if(crlf EQUAL -1)
   message(FATAL_ERROR "csv: records must end with CRLF (RFC 4180)")
 endif()

@@ -228,5 +228,5 @@ grep -qE 'N/D|[^0-9]0,00 %' score.txt && fail "score on a plan prints N/D or 0,0
 grep -q '"plan": true' score.json || fail "score json lacks \"plan\": true"
 grep -q '"achievement": null' score.json || fail "score json: achievement not null"
 "$perfpdf" score "$small" --format csv >score.csv || fail "score --format csv exited $?"
-head -1 score.csv | grep -q 'overridden,plan' || fail "score csv lacks the plan column"
+head -1 score.csv | grep -q 'overridden,points_lost,plan' || fail "score csv lacks the plan column"
 echo "render_piano: ok"

@@ -454,8 +454,8 @@ static void charts_stay_inside(void **state)
     double (*fns[])(size_t, size_t) = {wave, zeros, negatives, huge, with_nan, tiny};
     static const size_t npoints[] = {0, 1, 5, 200};
     static const double widths[] = {10, 80, 250, 500};
-    const char *types[] = {"barre", "torta", "sconosciuto", NULL};
-    for (size_t ti = 0; ti < 4; ti++)
+    const char *types[] = {"barre", "torta", "sconosciuto", NULL, "barre-orizzontali"};
+    for (size_t ti = 0; ti < 5; ti++)
         for (size_t fi = 0; fi < 6; fi++)
             for (size_t ni = 0; ni < 4; ni++)
                 for (size_t ns = 0; ns <= 3; ns += 1)
@@ -522,6 +522,44 @@ static void bars_axis_and_zero_line(void **state)
     assert_int_equal(up, 1);
     assert_int_equal(down, 1);
     assert_true(has_text(p, "-5") || has_text(p, "-2,5"));
+    pp_page_free(p);
+}
+
+static double ranking(size_t s, size_t i)
+{
+    (void)s;
+    return (double[]){0.21, 0.17, 0.0425}[i];
+}
+
+/* A ranking (the points lost): one bar per point, top to bottom in the
+ * order given, from the same zero, lengths in proportion, each value
+ * written; a Figure that says its bars. */
+static void hbars_ranking(void **state)
+{
+    (void)state;
+    static chart_fixture c;
+    make_chart(&c, "barre-orizzontali", 1, 3, ranking);
+    double h = pp_chart_height(&c.block, 400);
+    pp_page *p = pp_page_new(1, 842, 595);
+    assert_true(pp_chart_draw(p, text, &style, &c.block, 0, 0, 400, h));
+    assert_inside(p, 0, 0, 0, 400, h);
+    assert_int_equal(p->items[0].kind, PP_DL_TAG_BEGIN);
+    assert_string_equal(p->items[0].u.tag.alt, "Grafico a barre orizzontali: Titolo. 2021: "
+                                               "Categoria 1 0,21; Categoria 2 0,17; Categoria 3 0,04");
+    const pp_dl_item *bars[3];
+    size_t n = 0;
+    for (size_t i = 0; i < p->nitems; i++)
+        if (p->items[i].kind == PP_DL_RECT &&
+            same_rgb(p->items[i].u.rect.paint.fill_color, chart_colour(0)) && n < 3)
+            bars[n++] = &p->items[i];
+    assert_int_equal(n, 3);
+    for (size_t i = 1; i < 3; i++) {
+        assert_true(bars[i]->u.rect.y > bars[i - 1]->u.rect.y); /* below the one before */
+        assert_float_equal(bars[i]->u.rect.x, bars[0]->u.rect.x, 1e-9);
+        assert_float_equal(bars[i]->u.rect.w / bars[0]->u.rect.w, ranking(0, i) / 0.21, 1e-9);
+    }
+    assert_true(has_text(p, "0,21") && has_text(p, "0,17") && has_text(p, "0,04"));
+    assert_true(has_text(p, "0,25")); /* the axis: 0 to 0,25 */
     pp_page_free(p);
 }
 
@@ -780,6 +818,7 @@ int main(void)
         cmocka_unit_test(gauge_without_bands_is_grey),
         cmocka_unit_test(light_symbol_per_band),
         cmocka_unit_test(charts_stay_inside),
+        cmocka_unit_test(hbars_ranking),
         cmocka_unit_test(bars_axis_and_zero_line),
         cmocka_unit_test(pie_full_turn),
         cmocka_unit_test(tree_of_pistoia_fits),

@@ -495,15 +495,16 @@ static void score_output(void **state)
     assert_non_null(strstr(json, "\"id\": \"d\", \"code\": null, \"level\": \"indicatore\", "
                                  "\"title\": \"d\", \"parent\": \"o1\", \"weight\": 100, "
                                  "\"effective_weight\": 100, \"actual\": null, \"achievement\": 0, "
-                                 "\"band\": null, \"overridden\": false, \"measured\": true, "
-                                 "\"not_completed\": true}"));
+                                 "\"band\": null, \"overridden\": false, \"points_lost\": 100, "
+                                 "\"measured\": true, \"not_completed\": true}"));
     assert_non_null(strstr(json, "\"achievement\": null, \"band\": null, \"overridden\": false, "
-                                 "\"measured\": false, \"not_completed\": false}"));
+                                 "\"points_lost\": null, \"measured\": false, "
+                                 "\"not_completed\": false}"));
     char *text = scores_as(doc, PP_FORMAT_TEXT);
-    assert_non_null(strstr(text, "      d  0,00 %  (peso 100,00 %)  [non completato]\n"));
+    assert_non_null(strstr(text, "      d  0,00 %  (peso 100,00 %)  (punti persi 100,00)  [non completato]\n"));
     assert_non_null(strstr(text, "      o2  non oggetto di misurazione  (peso 0,00 %)\n"));
     char *csv = scores_as(doc, PP_FORMAT_CSV);
-    assert_non_null(strstr(csv, "o2,,operativo,o2,s,0,0,,,,false\r\n"));
+    assert_non_null(strstr(csv, "o2,,operativo,o2,s,0,0,,,,false,\r\n"));
     free(json);
     free(text);
     free(csv);

@@ -64,6 +64,12 @@ const pp_column pp_columns_all[] = {
     SCORES("ambito", A), SCORES("strategico", S), SCORES("operativo", O), SCORES("indicatore", I),
     {"indicatore_stato", I, PP_F_STATO, true},
     {"scostamento", I, PP_F_SCOSTAMENTO, true},
+    /* points of the ente lost through the node, after the other columns so
+     * that files made before them keep their places */
+    {"ambito_punti_persi", A, PP_F_PUNTI_PERSI, true},
+    {"strategico_punti_persi", S, PP_F_PUNTI_PERSI, true},
+    {"operativo_punti_persi", O, PP_F_PUNTI_PERSI, true},
+    {"indicatore_punti_persi", I, PP_F_PUNTI_PERSI, true},
 };
 const unsigned pp_columns_count = sizeof pp_columns_all / sizeof *pp_columns_all;
 

@@ -29,6 +29,7 @@ typedef enum {
     /* computed by perfpdf: written by export, ignored when read */
     PP_F_NOME_ENTE, PP_F_PESO_EFFETTIVO, PP_F_RAGGIUNGIMENTO, PP_F_FASCIA, PP_F_STATO,
     PP_F_SCOSTAMENTO,
+    PP_F_PUNTI_PERSI, /* points of the ente lost through the node (issue 14) */
     PP_F_COUNT
 } pp_field;
 

@@ -12,15 +12,9 @@
 #define MIN_PLOT 24.0 /* a plot lower than this is not worth drawing */
 #define TICK_GAP 4.0
 
-typedef struct {
-    double lo, hi, step;
-    int decimals;
-    size_t nticks;
-} axis;
+typedef chart_axis axis;
 
-/* Round ticks covering [vmin, vmax] (which hold 0): steps of 1, 2, 2.5 or
- * 5 times a power of ten, 4 to 6 ticks, the tightest range first. */
-static axis nice_axis(double vmin, double vmax)
+axis chart_nice_axis(double vmin, double vmax)
 {
     if (!(vmax > vmin)) vmax = vmin + 1;
     double range = vmax - vmin;
@@ -247,7 +241,7 @@ bool chart_bars(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_block
         if (chart->series[k].npoints > b.ncat) b.ncat = chart->series[k].npoints;
     double vmin, vmax;
     value_range(chart, &vmin, &vmax);
-    b.ax = nice_axis(vmin, vmax);
+    b.ax = chart_nice_axis(vmin, vmax);
     bool ok = shape_ticks(&b);
     if (ok && has_names(chart)) b.legend_h = legend(&b, NULL, 0, 0, w - 2 * CHART_PAD, &ok);
     ok = ok && bars_body(&b, p, x, y, w, h);

@@ -86,6 +86,7 @@ static size_t guessed_legend_rows(const pp_block *chart, double w)
 double pp_chart_height(const pp_block *chart, double w)
 {
     if (!chart || !(w > 0) || !isfinite(w)) return 0;
+    if (chart_is_hbars(chart)) return chart_hbars_height(chart, w);
     const double line = 11; /* a label line at the usual 8 pt */
     if (is_pie(chart)) {
         size_t n = 0;
@@ -125,7 +126,10 @@ static char *chart_alt(pp_page *p, const pp_block *chart)
     char buf[720];
     size_t len = 0;
     buf[0] = '\0';
-    append(buf, sizeof buf, &len, "%s%s", is_pie(chart) ? "Grafico a torta" : "Grafico a barre",
+    append(buf, sizeof buf, &len, "%s%s",
+           is_pie(chart)             ? "Grafico a torta"
+           : chart_is_hbars(chart)   ? "Grafico a barre orizzontali"
+                                     : "Grafico a barre",
            "");
     if (chart->caption && chart->caption[0])
         append(buf, sizeof buf, &len, "%s%s", ": ", chart->caption);
@@ -160,6 +164,8 @@ bool pp_chart_draw(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_bl
         ok = chart_message(p, t, s, "Nessun dato da rappresentare", x, y, w, h);
     else if (is_pie(chart))
         ok = chart_pie(p, t, s, chart, x, y, w, h);
+    else if (chart_is_hbars(chart))
+        ok = chart_hbars(p, t, s, chart, x, y, w, h);
     else
         ok = chart_bars(p, t, s, chart, x, y, w, h);
     return ok && fig_tag_end(p, "Figure");

@@ -1,4 +1,4 @@
-/* Internals of the charts (fig_chart.c, fig_bars.c, fig_pie.c). */
+/* Internals of the charts (chart.c, bars.c, hbars.c, pie.c). */
 #ifndef PP_FIG_CHART_H
 #define PP_FIG_CHART_H
 
@@ -26,6 +26,24 @@ pp_lines *chart_label(pp_text *t, const pp_font_spec *f, const char *text, doubl
 /* Text centred in the box (used when there is nothing to plot). */
 bool chart_message(pp_page *p, pp_text *t, const pp_figure_style *s, const char *msg, double x,
                    double y, double w, double h);
+
+/* A value axis: round ticks from lo to hi by step, printed with decimals. */
+typedef struct {
+    double lo, hi, step;
+    int decimals;
+    size_t nticks;
+} chart_axis;
+
+/* Round ticks covering [vmin, vmax] (which hold 0): steps of 1, 2, 2.5 or
+ * 5 times a power of ten, 4 to 6 ticks, the tightest range first. */
+chart_axis chart_nice_axis(double vmin, double vmax);
+
+/* "barre-orizzontali": a ranking, one horizontal bar per point of the first
+ * series (hbars.c). */
+bool chart_is_hbars(const pp_block *chart);
+double chart_hbars_height(const pp_block *chart, double w);
+bool chart_hbars(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_block *chart,
+                 double x, double y, double w, double h);
 
 bool chart_bars(pp_page *p, pp_text *t, const pp_figure_style *s, const pp_block *chart, double x,
                 double y, double w, double h);

@@ -39,8 +39,10 @@ bool pp_light_draw(pp_page *p, pp_text *t, const pp_smvp *smvp, int band, double
 
 /* Charts from narrative content (pp_block of kind PP_BLOCK_CHART):
  * "barre" (grouped bars, one colour per series, value axis with Italian
- * numbers, legend) and "torta" (pie of the first series, legend with
- * percentages). The chart's title (pp_block.caption) is not drawn: the
+ * numbers, legend), "torta" (pie of the first series, legend with
+ * percentages) and "barre-orizzontali" (a ranking: one horizontal bar per
+ * point of the first series, labelled at the left, its value at its end;
+ * the layout makes it, e.g. for the points lost). The chart's title (pp_block.caption) is not drawn: the
  * layout prints it as the figure's caption; it goes into the alternative
  * text. pp_chart_height guesses without shaping text; pp_chart_draw fits
  * whatever box it gets (legend, then labels are left out when short). */

@@ -54,7 +54,10 @@ static const char *const label_names[] = {
     "variations-summary", "variations-none", "col-element", "col-variation", "col-piano",
     "col-relazione", "col-recorded", "variation-act", "variation-act-number",
     "variation-unrecorded", "variation-no-act",
-    "trends-caption", "trends-chart", "col-trends", "trends-indicators", "trends-note"};
+    "trends-caption", "trends-chart", "col-trends", "trends-indicators", "trends-note",
+    "lost-intro", "lost-chart", "lost-areas-chart", "lost-unit", "lost-col-share",
+    "lost-col-points", "lost-area", "lost-objective", "lost-others", "lost-total",
+    "lost-note-bands", "lost-chart-all", "lost-chart-one"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -214,7 +217,27 @@ static const char *const label_defaults[] = {
     "Ente, ambito, obiettivo strategico",
     "Consuntivi degli indicatori negli anni",
     ("\u2013: non presente nella Relazione di quell'anno. Obiettivi e indicatori sono "
-     "confrontati per codice.")};
+     "confrontati per codice."),
+    ("L'ente ha raggiunto il {ente}: {persi} punti sotto il 100 %. Ogni indicatore ne ha "
+     "persi (100 \u2212 grado) \u00d7 il suo peso sull'ente, il prodotto dei pesi effettivi "
+     "dall'indicatore fino all'ente: i punti persi da tutti gli indicatori sommano quelli "
+     "dell'ente. Un grado basso in un obiettivo leggero pu\u00f2 costare meno di un grado alto "
+     "in un ambito pesante."),
+    "I {n} indicatori che sono costati pi\u00f9 punti all'ente",
+    "Punti persi per ambito strategico",
+    "punti persi",
+    "Peso sull'ente",
+    "Punti persi",
+    "{codice} {titolo}: {punti} punti persi",
+    "{obiettivo}",
+    "Altri {n} indicatori dell'ambito",
+    "Punti persi dall'ente",
+    ("Dove un obiettivo \u00e8 valutato per fasce di tolleranza (conta 100 % o 0 % anche se "
+     "la media dei suoi indicatori \u00e8 un'altra), i punti che l'obiettivo perde sono "
+     "ripartiti tra i suoi indicatori in proporzione a quelli che perderebbero per i soli "
+     "pesi."),
+    "Gli indicatori che sono costati punti all'ente",
+    "L'indicatore che \u00e8 costato punti all'ente"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",
@@ -718,7 +741,7 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
         {"dashboards", LY_P_DASHBOARDS}, {"schede", LY_P_SCHEDE},
         {"calendar", LY_P_CALENDAR}, {"indicator-tree", LY_P_INDICATOR_TREE},
         {"strategy-map", LY_P_STRATEGY_MAP}, {"variations", LY_P_VARIATIONS},
-        {"trends", LY_P_TRENDS}};
+        {"trends", LY_P_TRENDS}, {"points-lost", LY_P_POINTS_LOST}};
     const char *name = (const char *)n->name;
     *p = (ly_part){.pos = {pp_xml_line(n), pp_xml_col(n)}, .numbered = true, .first_number = 1,
                    .orientation = -1};
@@ -731,12 +754,19 @@ static bool read_part(reader *r, const xmlNode *n, ly_part *p, int depth)
             static const char *const none[] = {NULL}, *const tree[] = {"operational", NULL},
                                      *const objs[] = {"show", NULL},
                                      *const people[] = {"categoria", NULL},
-                                     *const narr[] = {"blocks", NULL};
+                                     *const narr[] = {"blocks", NULL},
+                                     *const lost[] = {"top", NULL};
             check_attrs(r, n, p->kind == LY_P_TREE         ? tree
                               : p->kind == LY_P_OBJECTIVES ? objs
                               : p->kind == LY_P_PEOPLE     ? people
                               : p->kind == LY_P_NARRATIVE  ? narr
+                              : p->kind == LY_P_POINTS_LOST ? lost
                                                            : none);
+            double top = 15;
+            if (p->kind == LY_P_POINTS_LOST && num(r, n, "top", 1, 100, &top) &&
+                top != floor(top))
+                ERR(r, n, "<points-lost top=\"%g\">: expected a whole number", top);
+            p->top = (size_t)top;
             const char *kind = p->kind == LY_P_PEOPLE ? attr(r, n, "categoria") : NULL;
             if (kind && !pp_person_kind_parse(kind, &p->person_kind))
                 ERR(r, n, "<people categoria=\"%s\">: expected segretario, dirigente, po or "

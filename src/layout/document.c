@@ -120,6 +120,7 @@ static bool body(ly_ctx *c)
         case PL_PERSON_DASHBOARD: ok = ly_person_dashboard(c, it->person); break;
         case PL_VARIATIONS: ok = ly_variations(c); break;
         case PL_TRENDS: ok = ly_trends(c); break;
+        case PL_POINTS_LOST: ok = ly_points_lost(c, it->count); break;
         }
     }
     ok = ok && fl_flush(c);

@@ -206,6 +206,20 @@ typedef enum {
     LY_L_COL_TRENDS,        /* its first column */
     LY_L_TRENDS_INDICATORS, /* the table of the indicators' consuntivi */
     LY_L_TRENDS_NOTE,       /* what a dash means */
+    /* <points-lost/>: where the ente's points were lost (points_lost.c) */
+    LY_L_LOST_INTRO,        /* {ente} {persi} */
+    LY_L_LOST_CHART,        /* {n}: the first n of more */
+    LY_L_LOST_AREAS_CHART,
+    LY_L_LOST_UNIT,
+    LY_L_LOST_COL_SHARE,
+    LY_L_LOST_COL_POINTS,
+    LY_L_LOST_AREA,         /* {codice} {titolo} {punti} */
+    LY_L_LOST_OBJECTIVE,    /* {obiettivo} */
+    LY_L_LOST_OTHERS,       /* {n} {punti}: the rest of an area, its points beside */
+    LY_L_LOST_TOTAL,
+    LY_L_LOST_NOTE_BANDS,
+    LY_L_LOST_CHART_ALL,    /* the chart holds every indicator that lost points */
+    LY_L_LOST_CHART_ONE,    /* ... and there is one */
     LY_L_COUNT
 } ly_label;
 
@@ -282,7 +296,8 @@ typedef enum {
     LY_P_INDICATOR_TREE, /* the tree with indicators, algorithms, targets per year, budgets */
     LY_P_STRATEGY_MAP,   /* the BSC strategy map of the strategic objectives */
     LY_P_VARIATIONS,      /* the differences from the Piano (doc->piano), variations.c */
-    LY_P_TRENDS          /* the earlier years beside this one (--precedenti) */
+    LY_P_TRENDS,         /* the earlier years beside this one (--precedenti) */
+    LY_P_POINTS_LOST     /* the indicators that cost the ente most points, by area */
 } ly_part_kind;
 
 /* What <objectives> shows: everything, or the strategic level (areas and
@@ -314,6 +329,7 @@ struct ly_part {
     int blocks;         /* narrative: LY_BLOCKS_* */
     ly_part *children;
     size_t nchildren;
+    size_t top;         /* points-lost: how many indicators it ranks */
 };
 
 struct pp_layout {

@@ -50,7 +50,8 @@ typedef enum {
     PL_NO_DASHBOARDS,
     PL_PERSON_DASHBOARD, /* person: its objectives in the dashboards' table */
     PL_VARIATIONS,   /* the differences from the Piano (variations.c) */
-    PL_TRENDS       /* the earlier years beside this one (trends.c) */
+    PL_TRENDS,      /* the earlier years beside this one (trends.c) */
+    PL_POINTS_LOST  /* count: the indicators that cost most points, by area */
 } ly_plan_kind;
 
 typedef struct {
@@ -62,6 +63,7 @@ typedef struct {
     const pp_person *person;
     const pp_unit_org *unit;
     bool flag;
+    size_t count;
 } ly_plan_item;
 
 /* ---- the page flow --------------------------------------------------------- */
@@ -386,6 +388,14 @@ bool ly_indicator_tree(ly_ctx *c);
  * label of page `index` (0-based) as its footer and the INDICE print it. */
 size_t ly_front_pages(const ly_ctx *c);
 void ly_page_label(const ly_ctx *c, size_t index, char *buf, size_t size);
+/* Where the ente's points were lost (points_lost.c): the top indicators
+ * and the areas as bar charts, then the top indicators in a table by area
+ * with each area's subtotal. ly_points_lost_any: something was lost. */
+bool ly_points_lost_any(const pp_doc *doc);
+bool ly_points_lost(ly_ctx *c, size_t top);
+/* A chart under its caption, kept together, as the narrative places one
+ * (narrative.c). */
+bool ly_chart(ly_ctx *c, const pp_block *b);
 /* The strategy map under its caption, on a page of its own when the room
  * left is too small for it (strategy.c). */
 bool ly_strategy_map(ly_ctx *c);

@@ -233,7 +233,7 @@ static bool caption(ly_ctx *c, const char *text)
     return ly_text_para(c, text, LY_F_CAPTION, PP_ALIGN_LEFT, "Caption");
 }
 
-static bool chart(ly_ctx *c, const pp_block *b)
+bool ly_chart(ly_ctx *c, const pp_block *b)
 {
     double w = fl_width(c), body = fl_body_height(c) * 0.9;
     double h = pp_chart_height(b, w);
@@ -353,7 +353,7 @@ bool ly_blocks(ly_ctx *c, const pp_block *blocks, size_t n)
             break;
         case PP_BLOCK_LIST: ok = list(c, b); break;
         case PP_BLOCK_TABLE: ok = table(c, b); break;
-        case PP_BLOCK_CHART: ok = chart(c, b); break;
+        case PP_BLOCK_CHART: ok = ly_chart(c, b); break;
         case PP_BLOCK_IMAGE:
             ok = ly_image_block(c, b->file, b->alt, b->width_percent, 0, b->pos);
             if (ok) fl_gap(c, c->lay->paragraph_gap);

@@ -159,6 +159,7 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     case LY_P_UNITS: return c->doc->nunits > 0;
     case LY_P_VARIATIONS: return c->doc->piano != NULL;
     case LY_P_TRENDS: return has_areas(c) && c->doc->nprecedenti > 0;
+    case LY_P_POINTS_LOST: return ly_points_lost_any(c->doc);
     case LY_P_SECTION:
         if (section_has_blocks(find_role(c, p->role))) return true;
         for (size_t i = 0; i < p->nchildren; i++)
@@ -348,6 +349,11 @@ static void plan_children(ly_ctx *c, const ly_part *p, const pp_section *s, int 
             break;
         case LY_P_TRENDS:
             if (has_areas(c) && c->doc->nprecedenti > 0) push(c, PL_TRENDS);
+            break;
+        case LY_P_POINTS_LOST:
+            /* nothing lost (100 %, or nothing measured): nothing to say */
+            if (ly_points_lost_any(c->doc))
+                push_item(c, (ly_plan_item){.kind = PL_POINTS_LOST, .count = ch->top});
             break;
         case LY_P_OTHERS: plan_others(c, root, level, prefix, counter, landscape, numbering); break;
         case LY_P_SECTION:

@@ -240,6 +240,13 @@ typedef struct {
     const pp_target *target; /* the target of the reference year, if any */
     bool has_deviation;      /* scostamento, in the unit or in days */
     double deviation;
+    /* Points of the ente's percentage lost through this node (score/
+     * points_lost.c): set on the counted nodes of the tree, from the ente
+     * down; ente_share is the product of the effective weights from the
+     * node up to the ente, in percent (the ente: 100). */
+    bool has_points_lost;
+    double points_lost;
+    double ente_share;
 } pp_result;
 
 /* ---- changes during the year (Variazione) ------------------------------ */

@@ -183,6 +183,7 @@ void pp_score(pp_doc *doc)
     if (!doc->root) return;
     score_node(doc, doc->root);
     doc->root->result.effective_weight = 100;
+    pp_score_points_lost(doc);
     score_people(doc);
     pp_score_units(doc);
 }

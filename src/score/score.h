@@ -47,6 +47,16 @@ bool pp_score_partial(const pp_doc *doc, const pp_indicator *ind, const pp_actua
 void pp_score_units(pp_doc *doc);
 /* Whether objective n names unit u among its units (unita). */
 bool pp_unit_names(const pp_unit_org *u, const pp_node *n);
+/* Points lost (points_lost.c): for each counted node of the tree, the
+ * points of the ente's percentage it cost (pp_result.points_lost,
+ * ente_share); the losses of the counted indicators sum to 100 - the
+ * ente's achievement. People are left out: they are not part of the ente.
+ * Called by pp_score. */
+void pp_score_points_lost(pp_doc *doc);
+/* The indicators that lost points (> 0), most first (equal ones in
+ * document order): fills out with at most cap, returns how many there
+ * are in all. */
+size_t pp_points_lost_rank(const pp_doc *doc, const pp_node **out, size_t cap);
 /* Scores the whole tree, bottom up, then people's totals and units. */
 void pp_score(pp_doc *doc);
 

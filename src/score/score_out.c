@@ -38,10 +38,12 @@ typedef struct {
     double num;
 } value;
 
-#define NCOLUMNS 11
+/* points_lost: the points of the ente's percentage lost through the node
+ * (score.h pp_score_points_lost); empty where the node is not counted. */
+#define NCOLUMNS 12
 static const char *const column_names[NCOLUMNS] = {
     "id",     "code",        "level", "title",    "parent",    "weight", "effective_weight",
-    "actual", "achievement", "band",  "overridden"};
+    "actual", "achievement", "band",  "overridden", "points_lost"};
 
 static value str(const char *s) { return (value){false, s != NULL, false, s, 0}; }
 static value num(bool present, double v) { return (value){true, present, false, NULL, v}; }
@@ -62,6 +64,7 @@ static void node_values(const pp_doc *doc, const pp_node *n, value v[NCOLUMNS])
     v[8] = num(r->has_achievement, r->achievement);
     v[9] = str(r->has_achievement ? band_label(doc, n) : NULL);
     v[10] = (value){false, true, true, r->overridden ? "true" : "false", 0};
+    v[11] = num(r->has_points_lost, r->points_lost);
 }
 
 struct emit_ctx {
@@ -292,7 +295,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              str(p->unit_ref), num(false, 0), num(false, 0), num(false, 0),
                              num(p->has_total, p->total),
                              str(band_name(doc, p->has_total, p->band)),
-                             (value){false, true, true, "false", 0}};
+                             (value){false, true, true, "false", 0}, num(false, 0)};
         csv_values(doc, out, v, NULL);
     }
     for (size_t i = 0; i < doc->nunits; i++) {
@@ -301,7 +304,7 @@ static void csv_groups(const pp_doc *doc, FILE *out)
                              str(u->parent_ref), num(false, 0), num(false, 0), num(false, 0),
                              num(u->has_result, u->result),
                              str(band_name(doc, u->has_result, u->band)),
-                             (value){false, true, true, "false", 0}};
+                             (value){false, true, true, "false", 0}, num(false, 0)};
         csv_values(doc, out, v, NULL);
     }
 }
@@ -367,6 +370,11 @@ static bool emit_text(pp_node *n, void *ctx)
     if (n->level != PP_LEVEL_ENTE) fprintf(e->out, "  (peso %s)", w);
     if (band) fprintf(e->out, "  %s", band);
     if (r->overridden) fputs("  [attribuito]", e->out);
+    if (r->has_points_lost && r->points_lost >= 0.005 && n->level != PP_LEVEL_ENTE) {
+        char lost[PP_FMT_IT_SIZE];
+        pp_fmt_it(r->points_lost, 2, lost, sizeof lost);
+        fprintf(e->out, "  (punti persi %s)", lost);
+    }
     if (not_completed(n)) fputs("  [non completato]", e->out);
     /* "non oggetto di misurazione" is said in place of the percentage */
     if (!r->counted && n->level != PP_LEVEL_ENTE && r->why_not_counted && !r->not_measured)
