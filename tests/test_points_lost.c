@@ -75,7 +75,8 @@ static void every_fixture(void **state)
         "pistoia-prato-relazione-2022.xml", "camera-immaginaria-relazione-2023.xml",
         "esempio-minimo.xml",               "esempio-variazioni.xml",
         "riviere-liguria-schede-2023.xml",  "massa-carrara-piano-2019.xml",
-        "piano-piccolo-2024.xml"};
+        "piano-piccolo-2024.xml",           "valpiccola-relazione-2022.xml",
+        "valpiccola-relazione-2023.xml",    "valpiccola-relazione-2024.xml"};
     size_t with_losses = 0;
     for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
         char path[512];

@@ -20,6 +20,7 @@
 #define REL_2022 PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2022.xml"
 #define REL_2023 PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2023.xml"
 #define PIANO_2024 PP_SOURCE_DIR "/fixtures/piano-piccolo-2024.xml"
+#define REL_2024 PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2024.xml"
 #define OTHER_CODES PP_SOURCE_DIR "/tests/data/valpiccola-relazione-2021-altri-codici.xml"
 
 typedef struct {
@@ -117,6 +118,30 @@ static void test_piano_2024_beside_both(void **state)
     assert_int_equal(pp_doc_past_matches(piano, 0), 10);
     assert_int_equal(pp_doc_past_matches(piano, 1), 11); /* DIG_01 too */
     pp_doc_free(piano);
+}
+
+/* The Relazione 2024 (the Piano's, with its changes: fixtures/
+ * valpiccola-relazione-2024.xml) beside both: three years of the ente and
+ * of the areas; the objective 1.2 added in 2024 has no past; ILL_01 keeps
+ * its code through the change of unit, so its past consuntivi are there. */
+static void test_relazione_2024_beside_both(void **state)
+{
+    docs *s = *state;
+    pp_doc *rel = open_fixture(REL_2024, 0);
+    assert_non_null(rel);
+    const pp_doc *prev[] = {s->d2022, s->d2023};
+    assert_true(pp_doc_link_precedenti(rel, prev, 2));
+    assert_float_equal(rel->root->result.achievement, 90.38, 1e-9);
+    assert_float_equal(rel->root->past[0]->result.achievement, 82.40, 1e-9);
+    assert_float_equal(rel->root->past[1]->result.achievement, 86.08, 1e-9);
+    assert_float_equal(node(rel, "a_1")->result.achievement, 97.30, 1e-9);
+    assert_float_equal(past_grado(rel, "a_1", 0), 76.0, 1e-9);
+    assert_float_equal(past_grado(rel, "a_1", 1), 96.8, 1e-9);
+    assert_float_equal(past_grado(rel, "a_2", 1), 70.0, 1e-9);
+    for (size_t i = 0; i < 2; i++) assert_no_past(rel, "s_1.2", i);
+    assert_float_equal(node(rel, "i_ILL_01")->past[0]->ind->actual.value, 25, 0);
+    assert_float_equal(node(rel, "i_ILL_01")->past[1]->ind->actual.value, 24, 0);
+    pp_doc_free(rel);
 }
 
 /* The refusals, as `render --precedenti` prints them. */
@@ -224,14 +249,14 @@ static void test_score_output(void **state)
     assert_non_null(dig);
     assert_non_null(strstr(dig, "\"earlier_years\": []"));
     char *csv = scores(s->d2023, PP_FORMAT_CSV);
-    assert_non_null(strstr(csv, "overridden,achievement_2022,actual_2022\r\n"));
+    assert_non_null(strstr(csv, "overridden,points_lost,achievement_2022,actual_2022\r\n"));
     assert_non_null(strstr(csv, "i_SCU_01,SCU_01,indicatore,Plessi scolastici adeguati alla "
-                                "normativa antincendio,o_1.1.1,100,100,2,100,raggiunto,false,50,1\r\n"));
-    assert_non_null(strstr(csv, ",false,,\r\n")); /* DIG_01 */
+                                "normativa antincendio,o_1.1.1,100,100,2,100,raggiunto,false,0,50,1\r\n"));
+    assert_non_null(strstr(csv, ",false,12,,\r\n")); /* DIG_01 */
     char *text = scores(s->d2023, PP_FORMAT_TEXT);
     assert_non_null(strstr(text, "Comune di Valpiccola  86,08 %  raggiunto  [2022: 82,40 %]\n"));
     assert_non_null(strstr(text, "presentate online  70,00 %  (peso 100,00 %)  parzialmente "
-                                 "raggiunto\n"));
+                                 "raggiunto  (punti persi 12,00)\n"));
     pp_doc_link_precedenti(s->d2023, NULL, 0);
     free(plain);
     free(json);
@@ -271,6 +296,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_2023_beside_2022), cmocka_unit_test(test_piano_2024_beside_both),
+        cmocka_unit_test(test_relazione_2024_beside_both),
         cmocka_unit_test(test_refusals),        cmocka_unit_test(test_no_code_matches),
         cmocka_unit_test(test_score_output),    cmocka_unit_test(test_layout_section),
     };

@@ -8,6 +8,7 @@
 #include "datawrite.h"
 #include "numfmt.h"
 #include "parse_it.h"
+#include "score.h"
 
 typedef struct {
     const pp_doc *doc;
@@ -107,7 +108,9 @@ static void node_cell(xctx *X, const pp_node *n, pp_field f)
     case PP_F_FASCIA: text(X, band_of(X, n, false)); break;
     case PP_F_STATO: text(X, band_of(X, n, true)); break;
     case PP_F_SCOSTAMENTO: number(X, r->has_deviation, r->deviation); break;
-    case PP_F_PUNTI_PERSI: number(X, r->has_points_lost, r->points_lost); break;
+    case PP_F_PUNTI_PERSI:
+        number(X, r->has_points_lost, pp_points_lost_rounded(r->points_lost));
+        break;
     default: break;
     }
 }

@@ -18,6 +18,7 @@
  * (RaggiungimentoAttribuito), is what it costs. */
 #include "score.h"
 
+#include <math.h>
 #include <string.h>
 
 static bool reset(pp_node *n, void *ctx)
@@ -107,4 +108,10 @@ size_t pp_points_lost_rank(const pp_doc *doc, const pp_node **out, size_t cap)
     rank_ctx k = {out, 0, cap, 0};
     if (doc->root) pp_tree_walk(doc->root, collect, &k);
     return k.all;
+}
+
+double pp_points_lost_rounded(double points)
+{
+    double r = round(points * 1e9) / 1e9;
+    return r == 0 ? 0 : r; /* no "-0" */
 }

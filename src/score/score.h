@@ -57,6 +57,10 @@ void pp_score_points_lost(pp_doc *doc);
  * document order): fills out with at most cap, returns how many there
  * are in all. */
 size_t pp_points_lost_rank(const pp_doc *doc, const pp_node **out, size_t cap);
+/* Points lost as data files give them (score --format json|csv, export):
+ * rounded to a billionth of a point, so that the rounding noise of a
+ * product of weights ("12.000000000000007") does not reach open data. */
+double pp_points_lost_rounded(double points);
 /* Scores the whole tree, bottom up, then people's totals and units. */
 void pp_score(pp_doc *doc);
 

@@ -5,6 +5,7 @@
 
 #include "datawrite.h"
 #include "numfmt.h"
+#include "score.h"
 
 bool pp_parse_format(const char *s, pp_format *f)
 {
@@ -64,7 +65,7 @@ static void node_values(const pp_doc *doc, const pp_node *n, value v[NCOLUMNS])
     v[8] = num(r->has_achievement, r->achievement);
     v[9] = str(r->has_achievement ? band_label(doc, n) : NULL);
     v[10] = (value){false, true, true, r->overridden ? "true" : "false", 0};
-    v[11] = num(r->has_points_lost, r->points_lost);
+    v[11] = num(r->has_points_lost, pp_points_lost_rounded(r->points_lost));
 }
 
 struct emit_ctx {
