@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The three questions of the OIV in one document (issue 14, README "For the
+# OIV and the Giunta"): the Valpiccola Relazione 2024 rendered with
+# layouts/relazione-oiv.xml, its Piano (--piano) and the Relazioni 2022 and
+# 2023 (--precedenti). On the PDF:
+#   - the INDICE lists 3.4 "Dove si sono persi i punti", 3.5 "Andamento
+#     negli anni" and 6.1 "Variazioni rispetto al Piano", on their pages;
+#   - points lost: 9,62 for the ente (100 - 90,38), DIG_02 first with 8,00;
+#   - the trend: the ente 82,40 % / 86,08 % / 90,38 %;
+#   - the annex: 8 changes no act records, each "NON REGISTRATA";
+#   - the warnings of --piano, one per unrecorded change; qpdf clean; a
+#     rerun gives the same bytes.
+# usage: render_oiv.sh PERFPDF SOURCE_DIR WORK_DIR
+set -u
+perfpdf=$1
+src=$2
+work=$3
+fx=$src/fixtures
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work" || fail "cannot enter $work"
+. "$src/tests/pdfcheck.sh"
+export SOURCE_DATE_EPOCH=1706140800
+
+oiv() {
+    "$perfpdf" render "$fx/valpiccola-relazione-2024.xml" --layout "$src/layouts/relazione-oiv.xml" \
+        --piano "$fx/piano-piccolo-2024.xml" \
+        --precedenti "$fx/valpiccola-relazione-2022.xml" "$fx/valpiccola-relazione-2023.xml" \
+        -o "$1" 2>"$1.log"
+}
+oiv oiv.pdf || { cat oiv.pdf.log >&2; fail "render with the OIV layout failed"; }
+[ "$(grep -c 'recorded by no act' oiv.pdf.log)" = 8 ] || fail "expected 8 warnings of --piano"
+qpdf --check oiv.pdf >/dev/null 2>&1 || fail "qpdf --check"
+[ "$(pdfinfo oiv.pdf | awk '/^Pages:/ { print $2 }')" = 16 ] || fail "expected 16 pages"
+
+txt=$(pdftotext -layout oiv.pdf - | tr -s ' ')
+toc=$(pdftotext -layout -f 2 -l 2 oiv.pdf - | tr -s ' ')
+for entry in "3.4 Dove si sono persi i punti 11" "3.5 Andamento negli anni 12" \
+    "6.1 Variazioni rispetto al Piano 15"; do
+    grep -qF "$entry" <<<"$toc" || fail "INDICE: '$entry' missing"
+done
+grep -qF "Punti persi dall'ente 9,62" <<<"$txt" || fail "points lost: the ente's 9,62"
+p11=$(pdftotext -layout -f 11 -l 11 oiv.pdf - | tr -s ' ')
+grep -qF "1 DIG_02 Giorni medi per il rilascio del permesso di costruire 80,00 % 40,00 % 8,00" \
+    <<<"$p11" || fail "points lost: DIG_02 first with 8,00"
+grep -qF "Performance di ente 82,40 % 86,08 % 90,38 %" <<<"$txt" || fail "trend: the ente's years"
+[ "$(grep -c 'NON REGISTRATA' <<<"$txt")" = 8 ] || fail "annex: 8 changes not recorded"
+
+oiv again.pdf || fail "rerun failed"
+cmp -s oiv.pdf again.pdf || fail "a rerun gives other bytes"
+echo "render_oiv: ok"
