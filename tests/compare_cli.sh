@@ -18,15 +18,8 @@ work=$3
 piano=$src/fixtures/piano-piccolo-2024.xml
 rel=$src/fixtures/valpiccola-relazione-2024.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1706140800
 
 # expect_rc RC CMD...: runs CMD (stdout to out.txt, stderr to err.txt)

@@ -12,15 +12,8 @@ src=$3
 work=$4
 n=500
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 
 "$scale_gen" operational $n >op.xml || fail "scale_gen failed"
 "$perfpdf" render op.xml -o a.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"

@@ -1,6 +1,19 @@
-# Helpers shared by the rendering tests (render_pdf.sh, render_camera.sh,
-# render_piano.sh), sourced by them: reading a PDF as a reader gets it
-# (poppler-utils, qpdf). Each caller defines fail MESSAGE, which exits.
+# Helpers shared by the shell tests (render_*.sh, compare_cli.sh,
+# pdf_size.sh), sourced by them first: a failure that stops the test, the
+# test's own work folder, and reading a PDF as a reader gets it
+# (poppler-utils, qpdf).
+
+# fail MESSAGE: says so on stderr and ends the test.
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+# enter_work DIR: DIR emptied (or made) and made the current folder.
+enter_work() {
+    rm -rf "$1"
+    mkdir -p "$1"
+    cd "$1" || fail "cannot enter $1"
+}
 
 # Text as one line, the en space and the no-break space as plain spaces.
 normalize() { tr '\n\f' '  ' | sed 's/\xe2\x80\x82/ /g; s/\xc2\xa0/ /g' | tr -s ' '; }

@@ -20,19 +20,13 @@ work=$3
 fixture=$src/fixtures/camera-immaginaria-relazione-2023.xml
 units_layout=$src/layouts/relazione-con-strutture.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+# shared helpers: fail, enter_work, normalize, squeeze, unescape, check_pdf_file...
+. "$src/tests/pdfcheck.sh"
 # A defect reported to the lead and not fixed yet: said, not failed. When it
 # is fixed the message disappears (and the check can become a fail).
 known() { echo "KNOWN ISSUE (reported, src/ not changed here): $*" >&2; }
 
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
-# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
-. "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1718668800
 
 "$perfpdf" render "$fixture" -o a.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"

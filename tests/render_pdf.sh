@@ -15,16 +15,9 @@ src=$2
 work=$3
 fixture=$src/fixtures/pistoia-prato-relazione-2022.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
-# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
+# shared helpers: fail, enter_work, normalize, squeeze, unescape, check_pdf_file...
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1685404800
 
 "$perfpdf" render "$fixture" -o a.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"

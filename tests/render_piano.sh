@@ -21,16 +21,9 @@ work=$3
 small=$src/fixtures/piano-piccolo-2024.xml
 csvplan=$src/fixtures/csv/piano-2023.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
-# shared helpers: normalize, squeeze, unescape, check_pdf_file, toc_entries...
+# shared helpers: fail, enter_work, normalize, squeeze, unescape, check_pdf_file...
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1706140800
 
 

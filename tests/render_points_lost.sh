@@ -20,15 +20,8 @@ work=$3
 fixture=$src/fixtures/pistoia-prato-relazione-2022.xml
 oiv=$src/layouts/relazione-oiv.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1718668800
 
 "$perfpdf" render "$fixture" -o default.pdf 2>/dev/null || fail "default render exited $?"

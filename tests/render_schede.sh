@@ -16,15 +16,8 @@ src=$2
 work=$3
 fixture=$src/fixtures/riviere-liguria-schede-2023.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1706140800
 
 "$perfpdf" render "$fixture" -o s.pdf 2>err.txt || fail "render exited $?: $(tail -5 err.txt)"

@@ -24,15 +24,8 @@ r2021=$src/tests/data/valpiccola-relazione-2021-altri-codici.xml
 piano=$src/fixtures/piano-piccolo-2024.xml
 other=$src/fixtures/esempio-minimo.xml
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work" || fail "cannot enter $work"
 . "$src/tests/pdfcheck.sh"
+enter_work "$work"
 export SOURCE_DATE_EPOCH=1706140800
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }

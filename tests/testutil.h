@@ -12,6 +12,7 @@
 #include "testdiag.h"
 #include "validate.h"
 #include "score.h"
+#include "score_out.h"
 
 #define DOC_HEAD(kind)                                                                  \
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                      \
@@ -143,6 +144,22 @@ static inline char *read_file(const char *path, size_t *len)
     data[n] = '\0';
     if (len) *len = n;
     return data;
+}
+
+/* What `perfpdf score` prints for doc in format f (malloc'ed), NULL when
+ * it cannot be written. */
+static inline char *scores_printed(const pp_doc *doc, pp_format f)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out) return NULL;
+    bool ok = pp_write_scores(doc, f, out);
+    if (fclose(out) != 0 || !ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }
 
 #endif
