@@ -38,7 +38,7 @@ expect_rc 3 "$perfpdf" compare "$piano" "$rel"
 [ "$(grep -c 'NON REGISTRATA$' out.txt)" -eq 8 ] || fail "compare: not 8 NON REGISTRATA lines"
 grep -qxF "$piano:57 -> $rel:70: target: indicatore PAT_01 \"Edifici pubblici con certificato di agibilità aggiornato\": 70 % -> 65 %; delibera n. 48/24 del 20/06/2024" out.txt ||
     fail "compare: the PAT_01 line is missing: $(grep PAT_01 out.txt)"
-grep -qxF "(assente) -> $rel:121: aggiunto: indicatore ILL_02 \"Piano comunale di efficientamento energetico\"; NON REGISTRATA" out.txt ||
+grep -qxF "(assente) -> $rel:125: aggiunto: indicatore ILL_02 \"Piano comunale di efficientamento energetico\"; NON REGISTRATA" out.txt ||
     fail "compare: the ILL_02 line is missing: $(grep ILL_02 out.txt)"
 [ ! -s err.txt ] || fail "compare wrote to stderr: $(head -3 err.txt)"
 

@@ -101,13 +101,13 @@ static const expected fixture_diffs[] = {
     {"algoritmo", "ILL_01", "punti luce a LED / punti luce totali \u00d7 100",
      "punti luce sostituiti con lampade a LED nell'anno", true, "44/24", 82, 106},
     {"target", "ILL_01", "40 %", "600 N.", true, "44/24", 86, 110},
-    {"aggiunto", "ILL_02", NULL, NULL, false, NULL, 0, 121},
+    {"aggiunto", "ILL_02", NULL, NULL, false, NULL, 0, 125},
     {"titolo", "2.1.1", "Pratiche edilizie online", "Pratiche edilizie digitali", false, NULL,
-     101, 138},
+     101, 142},
     {"nome", "DIG_02", "Tempo medio di rilascio del permesso di costruire",
-     "Giorni medi per il rilascio del permesso di costruire", true, "31/24", 112, 140},
-    {"peso", "DIG_02", "50 %", "100 %", true, "31/24", 112, 140},
-    {"operatore", "PAR_01", ">=", ">", false, NULL, 129, 161},
+     "Giorni medi per il rilascio del permesso di costruire", true, "31/24", 112, 144},
+    {"peso", "DIG_02", "50 %", "100 %", true, "31/24", 112, 144},
+    {"operatore", "PAR_01", ">=", ">", false, NULL, 129, 165},
     {"rimosso", "DIG_01", NULL, NULL, false, NULL, 104, 0},
 };
 

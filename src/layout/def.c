@@ -57,7 +57,8 @@ static const char *const label_names[] = {
     "trends-caption", "trends-chart", "col-trends", "trends-indicators", "trends-note",
     "lost-intro", "lost-chart", "lost-areas-chart", "lost-unit", "lost-col-share",
     "lost-col-points", "lost-area", "lost-objective", "lost-others", "lost-total",
-    "lost-note-bands", "lost-chart-all", "lost-chart-one"};
+    "lost-note-bands", "lost-chart-all", "lost-chart-one",
+    "trends-series", "trends-series-note"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -237,7 +238,10 @@ static const char *const label_defaults[] = {
      "ripartiti tra i suoi indicatori in proporzione a quelli che perderebbero per i soli "
      "pesi."),
     "Gli indicatori che sono costati punti all'ente",
-    "L'indicatore che \u00e8 costato punti all'ente"};
+    "L'indicatore che \u00e8 costato punti all'ente",
+    "serie storica: {valore}",
+    ("Serie storica: il valore che il presente documento riporta per quell'anno, dove manca "
+     "la Relazione di quell'anno o dove il suo consuntivo \u00e8 un altro.")};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

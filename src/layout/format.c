@@ -206,6 +206,16 @@ const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind)
     return ly_target_value(c, t->op, t->has_value, t->value, t->date, ind);
 }
 
+/* The model keeps no decimals for the serie storica, and the targets' may
+ * be fewer ("14 %" beside a history of 13,85 %): as many as the value
+ * needs, up to three, and never fewer than the targets'. */
+const char *ly_history_value(ly_ctx *c, double v, const pp_indicator *ind)
+{
+    int d = ly_decimals(c, ind);
+    while (d < 3 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-6) d++;
+    return ly_number_with(c, v, d, ind->unit);
+}
+
 const char *ly_actual(ly_ctx *c, const pp_indicator *ind)
 {
     switch (ind->actual.kind) {

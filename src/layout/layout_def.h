@@ -220,6 +220,9 @@ typedef enum {
     LY_L_LOST_NOTE_BANDS,
     LY_L_LOST_CHART_ALL,    /* the chart holds every indicator that lost points */
     LY_L_LOST_CHART_ONE,    /* ... and there is one */
+    /* <trends/>: the document's own serie storica beside the earlier years */
+    LY_L_TRENDS_SERIES,      /* {valore}: the year's value in the serie storica */
+    LY_L_TRENDS_SERIES_NOTE, /* what that line means */
     LY_L_COUNT
 } ly_label;
 

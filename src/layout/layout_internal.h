@@ -236,6 +236,8 @@ const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind);
 const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_date date,
                             const pp_indicator *ind);
 const char *ly_actual(ly_ctx *c, const pp_indicator *ind);
+/* A value of the indicator's serie storica, with its unit. */
+const char *ly_history_value(ly_ctx *c, double v, const pp_indicator *ind);
 const char *ly_deviation(ly_ctx *c, const pp_node *n);
 const char *ly_date(ly_ctx *c, pp_date d);
 const char *ly_code_title(ly_ctx *c, const pp_node *n); /* "01_01 Title" */

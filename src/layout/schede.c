@@ -7,7 +7,6 @@
  * service and its indicators; the comment; the notes table (nota, fonte,
  * serie storica); and a small trend chart per indicator that has three
  * values or more. A plan: nothing here prints a result. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,23 +294,13 @@ static bool comment(ly_ctx *c, const pp_node *s)
            ly_text_para(c, s->comment, LY_F_BODY, PP_ALIGN_JUSTIFY, "P");
 }
 
-/* A value of the serie storica: the model keeps no decimals for them, and
- * the targets' may be fewer ("14 %" beside a history of 13,85 %): as many
- * as the value needs, up to three, and never fewer than the targets'. */
-static const char *history_value(ly_ctx *c, double v, const pp_indicator *ind)
-{
-    int d = ly_decimals(c, ind);
-    while (d < 3 && fabs(v * pow(10, d) - round(v * pow(10, d))) > 1e-6) d++;
-    return ly_number_with(c, v, d, ind->unit);
-}
-
 /* "2020: n.d. · 2021: 0,17 % · 2022: 0,16 %" */
 static const char *series(ly_ctx *c, const pp_indicator *ind)
 {
     const char *s = "";
     for (size_t i = 0; s && i < ind->nhistory; i++) {
         const pp_history *h = &ind->history[i];
-        const char *v = h->available ? history_value(c, h->value, ind) : "n.d.";
+        const char *v = h->available ? ly_history_value(c, h->value, ind) : "n.d.";
         s = v ? pp_arena_printf(c->arena, "%s%s%d: %s", s, i ? " \u00b7 " : "", h->year, v) : NULL;
     }
     if (!s) c->oom = true;

@@ -6,8 +6,11 @@
  *      this document, one legend for every year);
  *   2. a bar chart of ente and areas, one colour per year (figures/'s
  *      narrative chart, as a chart block built here);
- *   3. a table of the indicators that some earlier year has: their
- *      consuntivi per year, beside the serie storica the document prints.
+ *   3. a table of the indicators that some earlier year has (or the
+ *      document's own serie storica for those years): their consuntivi per
+ *      year and, under a year's, the document's serie storica for that
+ *      year where it says something else (no Relazione of that year has
+ *      the indicator, or another value: a unit changed, a figure revised).
  * A node or year without a match prints "–". At most TREND_YEARS earlier
  * years are shown, the most recent ones: a column per year must stay
  * readable on a portrait page. */
@@ -159,22 +162,52 @@ typedef struct {
     ly_table *t;
     size_t rows;
     bool ok;
+    bool series; /* some cell gives the document's serie storica */
 } ind_rows;
+
+/* The value the document's own serie storica gives for `year`, or NULL. */
+static const pp_history *own_history(const pp_node *n, int year)
+{
+    for (size_t i = 0; n->ind && i < n->ind->nhistory; i++)
+        if (n->ind->history[i].year == year) return &n->ind->history[i];
+    return NULL;
+}
 
 static bool has_past(const trend *tr, const pp_node *n)
 {
     for (size_t i = tr->first; i < tr->c->doc->nprecedenti; i++)
-        if (past(n, i)) return true;
+        if (past(n, i) || own_history(n, tr->c->doc->precedenti[i]->year)) return true;
     return false;
 }
 
-static bool value_cell(ly_table *t, ly_row *r, const pp_node *n)
+/* Whether the serie storica says something the Relazione of that year
+ * does not: it has no such indicator, no consuntivo, or another value. */
+static bool history_differs(const pp_history *h, const pp_node *p)
+{
+    if (!p || p->ind->actual.kind != PP_ACTUAL_VALUE) return h->available;
+    return !h->available || fabs(h->value - p->ind->actual.value) > 1e-9;
+}
+
+/* A year's cell: the consuntivo of the Relazione of that year (p; NULL: a
+ * dash) and, under it, the document's serie storica for that year where
+ * it says something else. *noted: a serie storica line was printed. */
+static bool value_cell(ly_table *t, ly_row *r, const pp_node *p, const pp_node *n, int year,
+                       bool *noted)
 {
     ly_ctx *c = t->c;
-    const char *s = n ? ly_actual(c, n->ind) : DASH;
-    pp_rgb colour = n && n->ind->actual.kind == PP_ACTUAL_VALUE ? ly_col(c, LY_C_TEXT)
+    ly_cell *cell = tb_cell(t, r, 1);
+    const char *s = p ? ly_actual(c, p->ind) : DASH;
+    pp_rgb colour = p && p->ind->actual.kind == PP_ACTUAL_VALUE ? ly_col(c, LY_C_TEXT)
                                                                 : ly_col(c, LY_C_MUTED);
-    return tb_text(t, tb_cell(t, r, 1), s, LY_F_TABLE, PP_ALIGN_RIGHT, colour, false);
+    bool ok = tb_text(t, cell, s, LY_F_TABLE, PP_ALIGN_RIGHT, colour, false);
+    const pp_history *h = n ? own_history(n, year) : NULL;
+    if (!ok || !h || !history_differs(h, p)) return ok;
+    const char *v = h->available ? ly_history_value(c, h->value, n->ind) : "n.d.";
+    const char *kv[] = {"valore", v, NULL};
+    const char *line = v ? ly_subst(c->arena, ly_lbl(c, LY_L_TRENDS_SERIES), kv) : NULL;
+    if (!line) return c->oom = true, false;
+    *noted = true;
+    return tb_text(t, cell, line, LY_F_NOTE, PP_ALIGN_RIGHT, ly_col(c, LY_C_MARK), false);
 }
 
 static bool ind_row(pp_node *n, void *ctx)
@@ -188,23 +221,45 @@ static bool ind_row(pp_node *n, void *ctx)
     w->ok = r && tb_text(t, tb_cell(t, r, 1), ly_code_title_ref(c, n), LY_F_TABLE,
                          PP_ALIGN_LEFT, ly_col(c, LY_C_TEXT), false);
     for (size_t i = tr->first; w->ok && i < c->doc->nprecedenti; i++)
-        w->ok = value_cell(t, r, past(n, i));
-    w->ok = w->ok && value_cell(t, r, n);
+        w->ok = value_cell(t, r, past(n, i), n, c->doc->precedenti[i]->year, &w->series);
+    w->ok = w->ok && value_cell(t, r, n, NULL, c->doc->year, &w->series);
     w->rows++;
     return w->ok;
 }
 
+/* The height a note paragraph takes in the flow. */
+static double note_height(ly_ctx *c, ly_label k)
+{
+    const ly_font *f = ly_font_of(c, LY_F_NOTE);
+    pp_lines *l = pp_text_shape(c->text, ly_lbl(c, k), &f->spec, fl_width(c), PP_ALIGN_LEFT);
+    if (!l) return c->oom = true, 0;
+    double h = f->space_before + pp_lines_total_height(l) + f->space_after;
+    pp_lines_free(l);
+    return h;
+}
+
+/* The indicators' consuntivi per year, then the notes: what a serie
+ * storica line means (when one is printed) and what a dash means. */
 static bool indicators_table(const trend *tr)
 {
     ly_ctx *c = tr->c;
     ly_table *t = new_table(tr, 46);
     if (!t) return false;
     t->caption = ly_lbl(c, LY_L_TRENDS_INDICATORS);
-    ind_rows w = {tr, t, 0, head(tr, t, ly_lbl(c, LY_L_COL_INDICATOR))};
+    ind_rows w = {tr, t, 0, head(tr, t, ly_lbl(c, LY_L_COL_INDICATOR)), false};
     /* the tree walk wants a mutable node; nothing here changes it */
     if (w.ok) pp_tree_walk((pp_node *)c->doc->root, ind_row, &w);
-    bool ok = w.ok && (w.rows == 0 || tb_place(t));
+    ly_label notes[2] = {LY_L_TRENDS_SERIES_NOTE, LY_L_TRENDS_NOTE};
+    size_t first = w.series ? 0 : 1; /* the serie storica's only when a cell shows it */
+    bool ok = w.ok;
+    if (ok && w.rows > 0) {
+        /* the notes under the table stay with its last row */
+        for (size_t i = first; i < 2; i++) t->keep_after += note_height(c, notes[i]);
+        ok = tb_place(t);
+    }
     tb_free(t);
+    for (size_t i = first; ok && i < 2; i++)
+        ok = ly_text_para(c, ly_lbl(c, notes[i]), LY_F_NOTE, PP_ALIGN_LEFT, "P");
     return ok;
 }
 
@@ -231,7 +286,6 @@ bool ly_trends(ly_ctx *c)
     trend tr = trend_of(c);
     bool ok = results_table(&tr);
     fl_gap(c, c->lay->paragraph_gap);
-    ok = ok && chart(&tr) && indicators_table(&tr) &&
-         ly_text_para(c, ly_lbl(c, LY_L_TRENDS_NOTE), LY_F_NOTE, PP_ALIGN_LEFT, "P");
+    ok = ok && chart(&tr) && indicators_table(&tr);
     return ok && !c->oom;
 }
