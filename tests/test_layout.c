@@ -1335,6 +1335,28 @@ static void variations_annex_holds(void **state)
     pp_doc_free(piano);
 }
 
+/* Where only the operational objectives are shown (3.2), a strategic
+ * objective measured by its own indicators alone (2.2 of the Valpiccola
+ * Relazione 2024) gets no heading there: it would stand with nothing under
+ * it. It keeps its heading among the strategic objectives (3.1). */
+static void no_heading_without_operational_objectives(void **state)
+{
+    fixture *f = *state;
+    pp_doc *rel = open_scored_file(PP_SOURCE_DIR "/fixtures/valpiccola-relazione-2024.xml");
+    assert_non_null(rel);
+    pp_pages p = {0};
+    assert_true(laid_out(rel, f->lay, f->text, &p));
+    size_t s22 = 0, s21 = 0;
+    for (size_t i = 0; i < p.noutline; i++) {
+        if (strstr(p.outline[i].title, "Obiettivo strategico 2.2 ")) s22++;
+        if (strstr(p.outline[i].title, "Obiettivo strategico 2.1 ")) s21++;
+    }
+    assert_int_equal(s21, 2); /* 3.1 and 3.2 */
+    assert_int_equal(s22, 1); /* 3.1 only */
+    pp_pages_free(&p);
+    pp_doc_free(rel);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1362,6 +1384,7 @@ int main(void)
         cmocka_unit_test(dashboards_hold),
         cmocka_unit_test(people_categoria_is_checked),
         cmocka_unit_test(variations_annex_holds),
+        cmocka_unit_test(no_heading_without_operational_objectives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -169,18 +169,39 @@ static bool part_has_content(const ly_ctx *c, const ly_part *p)
     }
 }
 
+static bool has_operational(const pp_node *so)
+{
+    for (size_t o = 0; o < so->nchildren; o++)
+        if (so->children[o]->level == PP_LEVEL_OPERATIVO) return true;
+    return false;
+}
+
+static bool area_has_operational(const pp_node *area)
+{
+    for (size_t s = 0; s < area->nchildren; s++)
+        if (area->children[s]->level == PP_LEVEL_STRATEGICO && has_operational(area->children[s]))
+            return true;
+    return false;
+}
+
+/* Per area and strategic objective their headings and parts. Where only
+ * the operational objectives are shown, an objective without any (one
+ * measured by its own indicators alone) and an area without any get no
+ * heading: a heading with nothing under it. */
 static void plan_objectives(ly_ctx *c, int level, int show)
 {
     const pp_node *root = c->doc->root;
+    bool only_ops = show == LY_SHOW_OPERATIONAL;
     for (size_t a = 0; a < root->nchildren && !c->oom; a++) {
         const pp_node *area = root->children[a];
+        if (only_ops && !area_has_operational(area)) continue;
         const char *kv[] = {"codice", area->code ? area->code : "", "titolo",
                             area->title ? area->title : "", NULL};
         heading(c, level, NULL, ly_subst(c->arena, ly_lbl(c, LY_L_AREA_HEADING), kv));
         if (show != LY_SHOW_OPERATIONAL) push_node(c, PL_AREA, area);
         for (size_t s = 0; s < area->nchildren && !c->oom; s++) {
             const pp_node *so = area->children[s];
-            if (so->level != PP_LEVEL_STRATEGICO) continue;
+            if (so->level != PP_LEVEL_STRATEGICO || (only_ops && !has_operational(so))) continue;
             const char *kv2[] = {"codice", so->code ? so->code : "", "titolo",
                                  so->title ? so->title : "", NULL};
             heading(c, level + 1, NULL,
