@@ -117,6 +117,21 @@ cmp -s con.pdf con2.pdf || fail "render --piano: two runs differ"
 expect_rc 2 "$perfpdf" render "$rel" --piano altro.xml -o no.pdf
 [ ! -e no.pdf ] || fail "render --piano with another administration wrote a PDF"
 
+# a Revisione of another value than the Piano's: PAT_01's act says it
+# revises 75 %, the Piano adopted 70 %: not recorded, in the text, the
+# annex and the data
+sed 's/valorePrecedente="70" delibera="48\/24"/valorePrecedente="75" delibera="48\/24"/' "$rel" >altra.xml
+grep -q 'valorePrecedente="75"' altra.xml || fail "the altered copy of the Relazione"
+expect_rc 3 "$perfpdf" compare "$piano" altra.xml
+[ "$(tail -1 out.txt)" = "18 variazioni, di cui 9 non registrate" ] || fail "revision of 75 %: $(tail -1 out.txt)"
+grep -qxF "    (non registrata (la delibera n. 48/24 del 20/06/2024 rivede 75 %, non il valore del Piano))" out.txt ||
+    fail "revision of 75 %: the text says $(grep -A1 PAT_01 out.txt)"
+expect_rc 3 "$perfpdf" compare "$piano" altra.xml --format csv
+grep -q '^target,indicatore,PAT_01,.*,false,48/24,20/06/2024,.*,75 %' out.txt || fail "revision of 75 %: csv"
+expect_rc 0 "$perfpdf" render altra.xml --piano "$piano" -o altra.pdf
+pdftotext -layout -enc UTF-8 altra.pdf - | normalize | grep -qF "rivede 75 %, non il valore del Piano" ||
+    fail "revision of 75 %: the annex"
+
 # without the Piano the section has nothing to show
 expect_rc 0 "$perfpdf" render "$rel" -o senza.pdf
 pdftotext -layout -enc UTF-8 senza.pdf senza.txt

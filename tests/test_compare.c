@@ -270,6 +270,48 @@ static void revision_without_act(void **state)
     pair_free(&p);
 }
 
+/* A target revised by an act whose valorePrecedente is not the Piano's
+ * (12 where the Piano adopted 10): the act revised another target, so the
+ * change is not recorded; the same act stating 10 records it. */
+static void revision_of_another_value(void **state)
+{
+    (void)state;
+    static const char other[] =
+        HEAD("relazione", "2023", "Comune di Prova")
+        TREE("", "1", "uno",
+             "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"
+             "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"
+             "<Revisione valorePrecedente=\"12\" delibera=\"7/23\" data=\"2023-05-02\"/>"
+             "</Target><Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL;
+    pair p;
+    compare(&p, piano_doc(), open_mem(other, "rel.xml"));
+    assert_int_equal(p.r.count, 1);
+    const pp_difference *df = &p.r.items[0];
+    assert_int_equal(df->kind, PP_DIFF_TARGET);
+    assert_false(df->recorded);
+    assert_true(df->record_found);
+    assert_string_equal(df->record_prior, "12 N.");
+    assert_int_equal(p.r.unrecorded, 1);
+    assert_string_equal(pp_difference_record_text(df, p.arena),
+                        "non registrata (la delibera n. 7/23 del 02/05/2023 rivede 12 N., non il "
+                        "valore del Piano)");
+    pair_free(&p);
+
+    static const char same[] =
+        HEAD("relazione", "2023", "Comune di Prova")
+        TREE("", "1", "uno",
+             "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"
+             "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"
+             "<Revisione valorePrecedente=\"10\" delibera=\"7/23\" data=\"2023-05-02\"/>"
+             "</Target><Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL;
+    compare(&p, piano_doc(), open_mem(same, "rel.xml"));
+    assert_int_equal(p.r.count, 1);
+    assert_true(p.r.items[0].recorded);
+    assert_null(p.r.items[0].record_prior);
+    assert_int_equal(p.r.unrecorded, 0);
+    pair_free(&p);
+}
+
 /* ---- refusals -------------------------------------------------------------------- */
 
 static void refused(const char *piano_xml, const char *rel_xml, const char *diag)
@@ -351,15 +393,16 @@ static void formats(void **state)
         json, "{\"kind\": \"target\", \"level\": \"indicatore\", \"code\": \"PAT_01\", "
               "\"title\": \"Edifici pubblici con certificato di agibilità aggiornato\", "
               "\"old\": \"70 %\", \"new\": \"65 %\", \"recorded\": true, \"delibera\": "
-              "\"48/24\", \"date\": \"20/06/2024\", \"piano_line\": 57, \"piano_col\": 11, "
+              "\"48/24\", \"date\": \"20/06/2024\", \"revised_value\": null, "
+              "\"piano_line\": 57, \"piano_col\": 11, "
               "\"relazione_line\": 70, \"relazione_col\": 11}"));
     assert_non_null(strstr(json, "\"piano_line\": null, \"piano_col\": null, "
                                  "\"relazione_line\": 102"));
     free(json);
     char *csv = written(&p.r, PP_CMP_CSV);
     assert_true(strncmp(csv, "kind,level,code,title,old,new,recorded,delibera,date,piano_file,"
-                             "piano_line,relazione_file,relazione_line\r\n",
-                        100) == 0);
+                             "piano_line,relazione_file,relazione_line,revised_value\r\n",
+                        114) == 0);
     assert_non_null(strstr(csv, "\r\noperatore,indicatore,PAR_01,Consultazioni pubbliche "
                                 "online,>=,>,false,,,"));
     assert_non_null(strstr(csv, "\r\nrimosso,indicatore,DIG_01,Pratiche edilizie presentate "
@@ -381,7 +424,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fixture_pair),  cmocka_unit_test(no_change),
         cmocka_unit_test(match_by_code), cmocka_unit_test(match_by_title),
-        cmocka_unit_test(revision_without_act), cmocka_unit_test(refusals),
+        cmocka_unit_test(revision_without_act),
+        cmocka_unit_test(revision_of_another_value), cmocka_unit_test(refusals),
         cmocka_unit_test(formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,7 +22,9 @@
  *                           missing from it is a removal not recorded;
  *   addition                nothing: the vocabulary cannot record one, so
  *                           it is always reported as not recorded.
- * A change is recorded only by an act: the element must name a delibera.
+ * A change is recorded only by an act: the element must name a delibera;
+ * and a target's Revisione must revise the Piano's value (its
+ * valorePrecedente or dataPrecedente, when given, is the Piano's).
  * One dated but without a delibera is reported as not recorded, with the
  * element's date (difference.record_found says it was found). */
 #ifndef PP_COMPARE_H
@@ -62,6 +64,10 @@ typedef struct {
     const char *delibera; /* the act that records it */
     pp_date date;         /* its date; y == 0 when none */
     pp_pos record_pos;    /* the Revisione or Variazione, in the Relazione */
+    /* A target's Revisione that states another previous value than the
+     * Piano's ("90 %" where the Piano adopted 70 %): the act revised
+     * another target, so the change is not recorded. NULL otherwise. */
+    const char *record_prior;
 } pp_difference;
 
 typedef struct {

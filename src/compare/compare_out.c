@@ -28,6 +28,13 @@ char *pp_difference_record_text(const pp_difference *df, pp_arena *arena)
     if (df->recorded)
         return *date ? pp_arena_printf(arena, "delibera n. %s del %s", df->delibera, date)
                      : pp_arena_printf(arena, "delibera n. %s", df->delibera);
+    if (df->record_prior)
+        return *date ? pp_arena_printf(arena, "non registrata (la delibera n. %s del %s rivede "
+                                              "%s, non il valore del Piano)",
+                                       df->delibera, date, df->record_prior)
+                     : pp_arena_printf(arena, "non registrata (la delibera n. %s rivede %s, "
+                                              "non il valore del Piano)",
+                                       df->delibera, df->record_prior);
     if (df->record_found && *date)
         return pp_arena_printf(arena, "non registrata (variazione del %s senza delibera)", date);
     return pp_arena_strdup(arena, "non registrata");
@@ -109,6 +116,8 @@ static void json_difference(const pp_difference *df, FILE *out)
     pp_json_string(out, df->delibera);
     fputs(", \"date\": ", out);
     pp_json_string(out, *date ? date : NULL);
+    fputs(", \"revised_value\": ", out);
+    pp_json_string(out, df->record_prior);
     json_pos(out, "piano", df->piano_pos);
     json_pos(out, "relazione", df->rel_pos);
     fputc('}', out);
@@ -141,7 +150,7 @@ static void csv_line(FILE *out, int line)
 static void write_csv(const pp_compare_result *r, FILE *out)
 {
     fputs("kind,level,code,title,old,new,recorded,delibera,date,piano_file,piano_line,"
-          "relazione_file,relazione_line\r\n",
+          "relazione_file,relazione_line,revised_value\r\n",
           out);
     for (size_t i = 0; i < r->count; i++) {
         const pp_difference *df = &r->items[i];
@@ -161,6 +170,8 @@ static void write_csv(const pp_compare_result *r, FILE *out)
         fputc(',', out);
         pp_csv_write_text(out, df->rel_pos.line ? r->rel_path : NULL, ',', true);
         csv_line(out, df->rel_pos.line);
+        fputc(',', out);
+        pp_csv_write_text(out, df->record_prior, ',', true);
         fputs("\r\n", out);
     }
 }

@@ -176,13 +176,19 @@ static bool algorithm(cmp_ctx *c, const pp_node *p, const pp_node *r)
 
 /* A target is revised by a Revisione of it with an act; one made by the
  * Relazione itself (nelDocumento) has the Relazione's act of adoption. */
-static void record_revision(cmp_ctx *c, pp_difference *df, const pp_target *t)
+static const pp_revision *revision_of(const pp_target *t)
 {
     const pp_revision *best = NULL;
     for (size_t i = 0; i < t->nrevisions; i++) {
         const pp_revision *rv = &t->revisions[i];
         if (!best || (rv->delibera && !best->delibera)) best = rv;
     }
+    return best;
+}
+
+static void record_revision(cmp_ctx *c, pp_difference *df, const pp_target *t)
+{
+    const pp_revision *best = revision_of(t);
     if (!best) return;
     if (best->in_document)
         record(c, df, c->rel->approval_number, c->rel->approval_date, best->pos);
@@ -195,6 +201,33 @@ static bool same_target_value(const pp_target *a, const pp_target *b)
     if ((a->op == PP_OP_ENTRO) != (b->op == PP_OP_ENTRO)) return false;
     if (a->op == PP_OP_ENTRO) return pp_date_days(a->date) == pp_date_days(b->date);
     return a->has_value == b->has_value && (!a->has_value || pp_nearly_equal(a->value, b->value));
+}
+
+/* The Revisione that records a target's change states the value it
+ * revises (valorePrecedente, dataPrecedente). When that is not the
+ * Piano's value the act revised another target than the one adopted (or
+ * the Piano was changed again without a trace): the change is not
+ * recorded, and the text says what the act states. False when out of
+ * memory. */
+static bool prior_matches(cmp_ctx *c, pp_difference *df, const pp_indicator *ind,
+                          const pp_target *pt, const pp_target *rt)
+{
+    const pp_revision *rv = revision_of(rt);
+    if (!df->recorded || !rv) return true;
+    pp_target prior = *pt;
+    if (pt->op == PP_OP_ENTRO) {
+        if (!rv->old_date.y) return true; /* the act states no previous date */
+        prior.date = rv->old_date;
+    } else {
+        if (!rv->has_value) return true;
+        prior.value = rv->old_value;
+        prior.has_value = true;
+    }
+    if (same_target_value(&prior, pt)) return true;
+    if (!(df->record_prior = target_text(c, ind, &prior))) return false;
+    df->recorded = false;
+    c->out->unrecorded++;
+    return true;
 }
 
 static bool targets(cmp_ctx *c, const pp_node *p, const pp_node *r)
@@ -220,7 +253,7 @@ static bool targets(cmp_ctx *c, const pp_node *p, const pp_node *r)
         (rt && !(df->new_value = target_text(c, r->ind, rt))))
         return false;
     if (rt) record_revision(c, df, rt);
-    return true;
+    return !pt || !rt || prior_matches(c, df, p->ind, pt, rt);
 }
 
 bool cmp_pair(cmp_ctx *c, const pp_node *p, const pp_node *r)

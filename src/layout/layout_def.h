@@ -223,6 +223,8 @@ typedef enum {
     /* <trends/>: the document's own serie storica beside the earlier years */
     LY_L_TRENDS_SERIES,      /* {valore}: the year's value in the serie storica */
     LY_L_TRENDS_SERIES_NOTE, /* what that line means */
+    /* <variations/>: a Revisione of another value than the Piano's */
+    LY_L_VARIATION_OTHER_PRIOR, /* {delibera} {data} {valore} */
     LY_L_COUNT
 } ly_label;
 
