@@ -58,7 +58,7 @@ static const char *const label_names[] = {
     "lost-intro", "lost-chart", "lost-areas-chart", "lost-unit", "lost-col-share",
     "lost-col-points", "lost-area", "lost-objective", "lost-others", "lost-total",
     "lost-note-bands", "lost-chart-all", "lost-chart-one",
-    "trends-series", "trends-series-note", "variation-other-prior"};
+    "trends-series", "trends-series-note", "variation-other-prior", "trends-ente"};
 
 static const char *const label_defaults[] = {
     "INDICE",
@@ -242,7 +242,8 @@ static const char *const label_defaults[] = {
     "serie storica: {valore}",
     ("Serie storica: il valore che il presente documento riporta per quell'anno, dove manca "
      "la Relazione di quell'anno o dove il suo consuntivo \u00e8 un altro."),
-    "NON REGISTRATA (la delibera n. {delibera} del {data} rivede {valore}, non il valore del Piano)"};
+    "NON REGISTRATA (la delibera n. {delibera} del {data} rivede {valore}, non il valore del Piano)",
+    "Ente"};
 
 static const char *const column_names[] = {
     "peso", "indicatore", "target", "consuntivo", "grado", "stato",

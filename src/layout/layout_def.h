@@ -225,6 +225,7 @@ typedef enum {
     LY_L_TRENDS_SERIES_NOTE, /* what that line means */
     /* <variations/>: a Revisione of another value than the Piano's */
     LY_L_VARIATION_OTHER_PRIOR, /* {delibera} {data} {valore} */
+    LY_L_TRENDS_ENTE,           /* the ente among the areas of the trend's chart */
     LY_L_COUNT
 } ly_label;
 

@@ -133,7 +133,9 @@ static bool fill_series(ly_ctx *c, pp_series *s, int year, size_t which, bool cu
     if (!s->name || !s->points) return c->oom = true, false;
     for (size_t k = 0; k < s->npoints; k++) {
         const pp_node *n = k == 0 ? root : root->children[k - 1];
-        const char *label = k == 0 ? "Ente" : n->code ? n->code : ly_clip(c, n->title, 40);
+        const char *label = k == 0    ? ly_lbl(c, LY_L_TRENDS_ENTE)
+                            : n->code ? n->code
+                                      : ly_clip(c, n->title, 40);
         s->points[k] = (pp_point){label, value_of(current ? n : past(n, which))};
     }
     return true;
