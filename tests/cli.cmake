@@ -129,7 +129,7 @@ expect_match("${LAST_ERR}" "^perfpdf import: option '-o' is required\nusage: per
 
 # Positional arguments: too many, too few.
 expect_exit(2 validate ${MINIMO} ${PISTOIA})
-expect_match("${LAST_ERR}" "^perfpdf validate: expected one FILE, got also '[^']*pistoia[^']*'\nusage: perfpdf validate FILE \\[--piano PIANO.xml\\]\n"
+expect_match("${LAST_ERR}" "^perfpdf validate: expected one FILE, got also '[^']*pistoia[^']*'\nusage: perfpdf validate FILE \\[--piano PIANO.xml\\] \\[--precedenti EARLIER.xml...\\]\n"
              "validate with two files")
 expect_exit(2 score ${MINIMO} ${PISTOIA})
 expect_match("${LAST_ERR}" "^perfpdf score: expected one FILE, got also " "score with two files")

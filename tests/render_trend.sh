@@ -129,6 +129,18 @@ refused "a year twice" \
 refused "an empty list" "perfpdf score: option '--precedenti' needs a value" \
     score "$r2023" --precedenti
 
+# ---- validate --precedenti: the same refusals and warnings, before the render ----
+refused "validate, a later year" \
+    "$r2022: valid, but not with the earlier Relazioni given (see above)" \
+    validate "$r2022" --precedenti "$r2023"
+grep -qxF "$r2023:18:5: error: year 2023 is not before 2022, the year of $r2022: an earlier Relazione must report on an earlier year" err.txt ||
+    fail "validate --precedenti, a later year: $(cat err.txt)"
+"$perfpdf" validate "$r2023" --precedenti "$r2022" "$r2021" >out.txt 2>err.txt ||
+    fail "validate --precedenti: $(cat err.txt)"
+grep -qxF "$r2023: valid (1 warning)" err.txt || fail "validate --precedenti: the summary says $(tail -1 err.txt)"
+grep -qF "$r2021: warning: no area, objective or indicator of $r2023" err.txt ||
+    fail "validate --precedenti: the warning of a year sharing no code"
+
 # ---- score ----
 "$perfpdf" score "$r2023" --precedenti "$r2022" --format json >score.json 2>err.txt ||
     fail "score --precedenti: $(cat err.txt)"

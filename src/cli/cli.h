@@ -85,6 +85,7 @@ void pp_cli_usage(FILE *out);
 typedef struct {
     pp_doc **docs;
     size_t n;
+    size_t warnings; /* given about them beside doc (no code in common) */
 } pp_cli_precedenti;
 
 /* Opens each file of `files` as an earlier Relazione of doc (schema,

@@ -56,13 +56,19 @@ void pp_cli_usage(FILE *out)
 static int cmd_validate(int argc, char **argv)
 {
     const char *file = NULL, *piano_path = NULL;
+    pp_cli_list precedenti = {0};
     const pp_cli_option opts[] = {
         {.names = {"--piano"}, .value = &piano_path, .nonempty = "a file name"},
+        {.names = {"--precedenti"}, .list = &precedenti, .nonempty = "a file name"},
         {.names = {NULL}}};
-    const pp_cli_spec spec = {"validate", "perfpdf validate FILE [--piano PIANO.xml]", opts, 1, 1,
-                              "one FILE"};
+    const pp_cli_spec spec = {
+        "validate", "perfpdf validate FILE [--piano PIANO.xml] [--precedenti EARLIER.xml...]",
+        opts, 1, 1, "one FILE"};
     int npos, rc = pp_cli_parse(&spec, argc, argv, &file, &npos);
-    if (rc != PP_CLI_RUN) return rc;
+    if (rc != PP_CLI_RUN) {
+        free(precedenti.items);
+        return rc;
+    }
     pp_diags d;
     pp_diags_init(&d, file);
     pp_doc *doc = NULL, *piano = NULL;
@@ -70,15 +76,27 @@ static int cmd_validate(int argc, char **argv)
     /* a Relazione against its Piano: a warning per change no act records */
     if (st == PP_OK && piano_path) st = pp_cli_open_piano(piano_path, doc, &d, &piano);
     pp_diags_print(&d, stderr);
+    /* the earlier Relazioni it will be rendered beside: the same refusals
+     * and warnings as render and score give, before the Giunta meets */
+    pp_cli_precedenti prev = {0};
+    bool earlier_refused = false;
+    if (st == PP_OK) {
+        st = pp_cli_open_precedenti(doc, &precedenti, &prev);
+        earlier_refused = st == PP_ERR_INPUT;
+    }
+    free(precedenti.items);
+    size_t warnings = d.warnings + prev.warnings;
     if (st == PP_OK)
-        fprintf(stderr, "%s: valid (%zu warning%s)\n", file, d.warnings,
-                d.warnings == 1 ? "" : "s");
+        fprintf(stderr, "%s: valid (%zu warning%s)\n", file, warnings, warnings == 1 ? "" : "s");
+    else if (earlier_refused)
+        fprintf(stderr, "%s: valid, but not with the earlier Relazioni given (see above)\n", file);
     else if (st == PP_ERR_INPUT)
         fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", file, d.errors,
                 d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
     pp_diags_clear(&d);
     pp_doc_free(doc);
     pp_doc_free(piano);
+    pp_cli_precedenti_free(&prev);
     return pp_exit_code(st);
 }
 

@@ -47,7 +47,7 @@ static pp_status check_all(const pp_doc *doc, const pp_cli_precedenti *p)
 }
 
 /* After linking: an earlier document that shares no code with doc. */
-static pp_status warn_unmatched(const pp_doc *doc, const pp_cli_precedenti *p)
+static pp_status warn_unmatched(const pp_doc *doc, pp_cli_precedenti *p)
 {
     pp_status st = PP_OK;
     for (size_t i = 0; i < p->n; i++) {
@@ -55,6 +55,7 @@ static pp_status warn_unmatched(const pp_doc *doc, const pp_cli_precedenti *p)
         pp_diags_init(&d, p->docs[i]->path);
         pp_check_precedente_matches(doc, i, &d);
         pp_diags_print(&d, stderr);
+        p->warnings += d.warnings;
         st = pp_diags_status(&d, st);
         pp_diags_clear(&d);
     }
@@ -65,6 +66,7 @@ pp_status pp_cli_open_precedenti(pp_doc *doc, const pp_cli_list *files, pp_cli_p
 {
     out->docs = NULL;
     out->n = 0;
+    out->warnings = 0;
     if (files->n == 0) return PP_OK;
     out->docs = calloc(files->n, sizeof *out->docs);
     if (!out->docs) {
