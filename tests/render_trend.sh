@@ -99,6 +99,13 @@ t=$(pdftotext -layout storico.pdf - | squeeze)
 for cell in "precedenti" "2022:1N.2N." "2022:25,00%24,00%" "2022:40,00%57,00%"; do
     grep -qF -- "$cell" <<<"$t" || fail "storico.pdf: '$cell' not found"
 done
+# the 2024 Relazione: ILL_01's serie storica (N., since its unit changed)
+# under the earlier years' 24 % and 25 %, newest first
+"$perfpdf" render "$src/fixtures/valpiccola-relazione-2024.xml" --layout storico.xml \
+    --precedenti "$r2022" "$r2023" -o storico-2024.pdf 2>err.txt || fail "storico 2024: $(cat err.txt)"
+t=$(pdftotext -raw storico-2024.pdf - | squeeze)
+grep -qF "2023:24,00%seriestorica:420N.2022:25,00%seriestorica:310N." <<<"$t" ||
+    fail "storico 2024: ILL_01's years with its serie storica"
 "$perfpdf" render "$r2023" --layout storico.xml -o storico-none.pdf 2>/dev/null || fail "storico without"
 pdftotext storico-none.pdf - | grep -q "2022:" && fail "storico without precedenti prints a year"
 

@@ -206,6 +206,15 @@ const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind)
     return ly_target_value(c, t->op, t->has_value, t->value, t->date, ind);
 }
 
+const char *ly_unbroken(ly_ctx *c, const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    if (!sp) return s;
+    const char *t = pp_arena_printf(c->arena, "%.*s\u00a0%s", (int)(sp - s), s, sp + 1);
+    if (!t) c->oom = true;
+    return t ? t : s;
+}
+
 /* The model keeps no decimals for the serie storica, and the targets' may
  * be fewer ("14 %" beside a history of 13,85 %): as many as the value
  * needs, up to three, and never fewer than the targets'. */

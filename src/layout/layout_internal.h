@@ -236,6 +236,10 @@ const char *ly_target(ly_ctx *c, const pp_target *t, const pp_indicator *ind);
 const char *ly_target_value(ly_ctx *c, pp_op op, bool has_value, double v, pp_date date,
                             const pp_indicator *ind);
 const char *ly_actual(ly_ctx *c, const pp_indicator *ind);
+/* "75 %" with a no-break space before the unit, so that a line never
+ * ends between the number and its unit; s itself when out of memory
+ * (noted). */
+const char *ly_unbroken(ly_ctx *c, const char *s);
 /* A value of the indicator's serie storica, with its unit. */
 const char *ly_history_value(ly_ctx *c, double v, const pp_indicator *ind);
 const char *ly_deviation(ly_ctx *c, const pp_node *n);

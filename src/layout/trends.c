@@ -190,6 +190,18 @@ static bool history_differs(const pp_history *h, const pp_node *p)
     return !h->available || fabs(h->value - p->ind->actual.value) > 1e-9;
 }
 
+/* "serie storica: 310 N.", in the mark colour, under a year's value. */
+static bool series_line(ly_table *t, ly_cell *cell, const pp_node *n, const pp_history *h)
+{
+    ly_ctx *c = t->c;
+    const char *v = h->available ? ly_history_value(c, h->value, n->ind) : "n.d.";
+    if (v) v = ly_unbroken(c, v);
+    const char *kv[] = {"valore", v, NULL};
+    const char *line = v ? ly_subst(c->arena, ly_lbl(c, LY_L_TRENDS_SERIES), kv) : NULL;
+    if (!line) return c->oom = true, false;
+    return tb_text(t, cell, line, LY_F_NOTE, PP_ALIGN_RIGHT, ly_col(c, LY_C_MARK), false);
+}
+
 /* A year's cell: the consuntivo of the Relazione of that year (p; NULL: a
  * dash) and, under it, the document's serie storica for that year where
  * it says something else. *noted: a serie storica line was printed. */
@@ -204,12 +216,8 @@ static bool value_cell(ly_table *t, ly_row *r, const pp_node *p, const pp_node *
     bool ok = tb_text(t, cell, s, LY_F_TABLE, PP_ALIGN_RIGHT, colour, false);
     const pp_history *h = n ? own_history(n, year) : NULL;
     if (!ok || !h || !history_differs(h, p)) return ok;
-    const char *v = h->available ? ly_history_value(c, h->value, n->ind) : "n.d.";
-    const char *kv[] = {"valore", v, NULL};
-    const char *line = v ? ly_subst(c->arena, ly_lbl(c, LY_L_TRENDS_SERIES), kv) : NULL;
-    if (!line) return c->oom = true, false;
     *noted = true;
-    return tb_text(t, cell, line, LY_F_NOTE, PP_ALIGN_RIGHT, ly_col(c, LY_C_MARK), false);
+    return series_line(t, cell, n, h);
 }
 
 static bool ind_row(pp_node *n, void *ctx)
@@ -265,17 +273,23 @@ static bool indicators_table(const trend *tr)
     return ok;
 }
 
+/* The column storico of an indicator table: "2022: 40,00 %" a line per
+ * earlier year, newest first, and under a year the document's serie
+ * storica where it says something else (as in the trend's table). */
 bool ly_history_cell(ly_table *t, ly_cell *cell, const pp_node *n)
 {
     ly_ctx *c = t->c;
     bool any = false, ok = true;
     for (size_t i = c->doc->nprecedenti; ok && i-- > 0;) {
+        int year = c->doc->precedenti[i]->year;
         const pp_node *p = past(n, i);
-        if (!p || !p->ind) continue;
-        const char *line = pp_arena_printf(c->arena, "%d: %s", c->doc->precedenti[i]->year,
-                                           ly_actual(c, p->ind));
+        const pp_history *h = own_history(n, year);
+        if (!p && !h) continue;
+        const char *line = pp_arena_printf(c->arena, "%d: %s", year,
+                                           p && p->ind ? ly_actual(c, p->ind) : DASH);
         if (!line) return c->oom = true, false;
         ok = tb_text(t, cell, line, LY_F_TABLE, PP_ALIGN_RIGHT, ly_col(c, LY_C_TEXT), false);
+        if (ok && h && history_differs(h, p && p->ind ? p : NULL)) ok = series_line(t, cell, n, h);
         any = true;
     }
     return ok && (any || tb_text(t, cell, DASH, LY_F_TABLE, PP_ALIGN_RIGHT,

@@ -3,8 +3,6 @@
  * caller), one row per difference (compare/), with the act that records
  * it or NON REGISTRATA highlighted, so the OIV sees at once what no
  * deliberation covers. Without a Piano the plan leaves the block out. */
-#include <string.h>
-
 #include "layout_internal.h"
 
 bool ly_variations_compare(ly_ctx *c)
@@ -40,17 +38,6 @@ static bool summary(ly_ctx *c, const pp_compare_result *r)
     return ly_text_para(c, text, LY_F_BODY, PP_ALIGN_LEFT, "P");
 }
 
-/* "75 %" with a no-break space, so that a line never ends between the
- * number and its unit; s itself when out of memory (noted). */
-static const char *unbroken(ly_ctx *c, const char *s)
-{
-    const char *sp = strrchr(s, ' ');
-    if (!sp) return s;
-    const char *t = pp_arena_printf(c->arena, "%.*s\u00a0%s", (int)(sp - s), s, sp + 1);
-    if (!t) c->oom = true;
-    return t ? t : s;
-}
-
 /* "delibera n. 48/24 del 20/06/2024", or NON REGISTRATA. */
 static const char *record_text(ly_ctx *c, const pp_difference *df)
 {
@@ -60,7 +47,7 @@ static const char *record_text(ly_ctx *c, const pp_difference *df)
     if (df->record_prior) {
         /* the act revises another value than the Piano's */
         const char *kv2[] = {"delibera", df->delibera ? df->delibera : "", "data", date,
-                             "valore", unbroken(c, df->record_prior), NULL};
+                             "valore", ly_unbroken(c, df->record_prior), NULL};
         return ly_subst(c->arena, ly_lbl(c, LY_L_VARIATION_OTHER_PRIOR), kv2);
     }
     ly_label which = df->recorded        ? (*date ? LY_L_VARIATION_ACT : LY_L_VARIATION_ACT_NUMBER)
