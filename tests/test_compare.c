@@ -243,18 +243,22 @@ static void match_by_title(void **state)
     pair_free(&p);
 }
 
+/* A Relazione whose indicator I1 has the target 8 for 2023 (the Piano's
+ * is 10), with the Revisione of the given attributes. */
+#define REL_REVISED(revision_attrs)                                                        \
+    HEAD("relazione", "2023", "Comune di Prova")                                           \
+    TREE("", "1", "uno",                                                                   \
+         "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"     \
+         "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"            \
+         "<Revisione " revision_attrs "/></Target>"                                         \
+         "<Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL
+
 /* A target revised with a date but without a delibera: found, yet not
  * recorded by an act. A deadline moved, with its act: recorded. */
 static void revision_without_act(void **state)
 {
     (void)state;
-    static const char rel[] =
-        HEAD("relazione", "2023", "Comune di Prova")
-        TREE("", "1", "uno",
-             "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"
-             "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"
-             "<Revisione valorePrecedente=\"10\" data=\"2023-05-02\"/></Target>"
-             "<Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL;
+    static const char rel[] = REL_REVISED("valorePrecedente=\"10\" data=\"2023-05-02\"");
     pair p;
     compare(&p, piano_doc(), open_mem(rel, "rel.xml"));
     assert_int_equal(p.r.count, 1);
@@ -277,12 +281,7 @@ static void revision_of_another_value(void **state)
 {
     (void)state;
     static const char other[] =
-        HEAD("relazione", "2023", "Comune di Prova")
-        TREE("", "1", "uno",
-             "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"
-             "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"
-             "<Revisione valorePrecedente=\"12\" delibera=\"7/23\" data=\"2023-05-02\"/>"
-             "</Target><Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL;
+        REL_REVISED("valorePrecedente=\"12\" delibera=\"7/23\" data=\"2023-05-02\"");
     pair p;
     compare(&p, piano_doc(), open_mem(other, "rel.xml"));
     assert_int_equal(p.r.count, 1);
@@ -298,12 +297,7 @@ static void revision_of_another_value(void **state)
     pair_free(&p);
 
     static const char same[] =
-        HEAD("relazione", "2023", "Comune di Prova")
-        TREE("", "1", "uno",
-             "<Indicatore id=\"i\" codice=\"I1\" peso=\"100\"><Nome>Pratiche evase</Nome>"
-             "<Unita>N.</Unita><Target anno=\"2023\" operatore=\"ge\" valore=\"8\">"
-             "<Revisione valorePrecedente=\"10\" delibera=\"7/23\" data=\"2023-05-02\"/>"
-             "</Target><Consuntivo valore=\"9\"/></Indicatore>\n") DOC_TAIL;
+        REL_REVISED("valorePrecedente=\"10\" delibera=\"7/23\" data=\"2023-05-02\"");
     compare(&p, piano_doc(), open_mem(same, "rel.xml"));
     assert_int_equal(p.r.count, 1);
     assert_true(p.r.items[0].recorded);
