@@ -420,6 +420,16 @@ static check *run(pp_doc *doc, const pp_layout *lay, pp_text *text)
     return run_tol(doc, lay, text, 0.6);
 }
 
+/* Pages that hold: nothing outside the margins or a cell, every table's
+ * header rows there, no heading left last on a page. */
+static void assert_pages_hold(const check *c)
+{
+    assert_int_equal(c->outside, 0);
+    assert_int_equal(c->cells_overflow, 0);
+    assert_int_equal(c->th_missing, 0);
+    assert_int_equal(c->heading_last, 0);
+}
+
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
@@ -493,10 +503,7 @@ static void units_section_holds(void **state)
     check *plain = run(f->doc, f->lay, f->text);
     check *c = run(f->doc, lay, f->text);
     assert_true(c->pages > plain->pages);
-    assert_int_equal(c->outside, 0);
-    assert_int_equal(c->th_missing, 0);
-    assert_int_equal(c->heading_last, 0);
-    assert_int_equal(c->cells_overflow, 0);
+    assert_pages_hold(c);
     free(plain);
     free(c);
     pp_layout_free(lay);
@@ -653,10 +660,7 @@ static void long_word_stays_in_its_cell(void **state)
 {
     pp_doc *doc;
     check *c = run_xml(*state, with_long_word(), &doc);
-    assert_int_equal(c->outside, 0);
-    assert_int_equal(c->cells_overflow, 0);
-    assert_int_equal(c->th_missing, 0);
-    assert_int_equal(c->heading_last, 0);
+    assert_pages_hold(c);
     free(c);
     pp_doc_free(doc);
 }
@@ -1323,10 +1327,7 @@ static void variations_annex_holds(void **state)
     assert_int_equal(unrecorded, 8);
     assert_true(c->pages >= without->pages + 1);
     assert_true(c->tables_continued > without->tables_continued); /* 18 rows: two pages */
-    assert_int_equal(c->outside, 0);
-    assert_int_equal(c->th_missing, 0);
-    assert_int_equal(c->heading_last, 0);
-    assert_int_equal(c->cells_overflow, 0);
+    assert_pages_hold(c);
     free(c);
     free(without);
     free(t);
